@@ -1,0 +1,86 @@
+package io.github.cloudfrontmavenplugin;
+
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.core.Progress;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.core.WaitSettings;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters both goals share, and the one place where core outcomes become Maven's exceptions. */
+abstract class AbstractCloudFrontMojo extends AbstractMojo {
+    /** Required: the ID of the CloudFront distribution, such as {@code EDFDVBD6EXAMPLE}. */
+    @Parameter(property = "cloudfront.distributionId")
+    protected String distributionId;
+
+    /**
+     * Wait until CloudFront reports the invalidation {@code Completed}. Polls start about a second apart and grow to
+     * about 20 seconds apart.
+     */
+    @Parameter(property = "cloudfront.wait", defaultValue = "false")
+    protected boolean wait;
+
+    /** How long to wait for completion, in seconds. */
+    @Parameter(property = "cloudfront.waitTimeout", defaultValue = "900")
+    protected int waitTimeout;
+
+    /** Fail the build when {@code waitTimeout} passes before the invalidation completes; otherwise warn and pass. */
+    @Parameter(property = "cloudfront.failOnTimeout", defaultValue = "true")
+    protected boolean failOnTimeout;
+
+    /**
+     * Write the invalidation to this file as JSON, in the shape {@code aws cloudfront create-invalidation} prints
+     * ({@code Location}, {@code Invalidation.Id}, {@code Status}, {@code CreateTime}, {@code InvalidationBatch}).
+     */
+    @Parameter(property = "cloudfront.outputFile")
+    protected File outputFile;
+
+    /** Send requests to this URL instead of CloudFront's endpoint: an emulator, a test, a VPC endpoint. */
+    @Parameter(property = "cloudfront.endpoint")
+    protected String endpoint;
+
+    /** The signing region: {@code aws-global} everywhere but China, where it is {@code cn-north-1}. */
+    @Parameter(property = "cloudfront.region", defaultValue = ConnectionSettings.DEFAULT_REGION)
+    protected String region;
+
+    /**
+     * A profile of the AWS shared config and credentials files. Without it, credentials come from the AWS SDK's
+     * default chain: environment variables, web identity token (CI OIDC), {@code AWS_PROFILE}, container and
+     * instance roles.
+     */
+    @Parameter(property = "cloudfront.profile")
+    protected String profile;
+
+    @Override
+    public final void execute() throws MojoExecutionException, MojoFailureException {
+        try {
+            run(new MavenLogProgress(getLog()));
+        } catch (UserFixableException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("Interrupted while talking to CloudFront", e);
+        } catch (RuntimeException e) {
+            throw new MojoExecutionException("Unexpected failure of the CloudFront plugin: " + e, e);
+        }
+    }
+
+    protected abstract void run(Progress progress) throws UserFixableException, InterruptedException;
+
+    protected ConnectionSettings connectionSettings() throws UserFixableException {
+        return ConnectionSettings.of(region, endpoint, profile);
+    }
+
+    protected WaitSettings waitSettings() throws UserFixableException {
+        return WaitSettings.of(wait, waitTimeout, failOnTimeout);
+    }
+
+    protected Optional<Path> outputPath() {
+        return Optional.ofNullable(outputFile).map(File::toPath);
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.cloudfrontmavenplugin;
+
+import io.github.cloudfrontmavenplugin.core.GetInvalidation;
+import io.github.cloudfrontmavenplugin.core.Progress;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** Shows one invalidation (Id, Status, CreateTime, paths) as {@code aws cloudfront get-invalidation} does. */
+@Mojo(name = "get-invalidation", threadSafe = true, requiresProject = false)
+public class GetInvalidationMojo extends AbstractCloudFrontMojo {
+    /** Required: the ID of the invalidation, such as {@code I2J0I21PCUYOIK}, as {@code cloudfront:invalidate} printed it. */
+    @Parameter(property = "cloudfront.invalidationId")
+    private String invalidationId;
+
+    @Override
+    protected void run(Progress progress) throws UserFixableException, InterruptedException {
+        new GetInvalidation(progress)
+                .run(new GetInvalidation.Request(
+                        distributionId, invalidationId, waitSettings(), outputPath(), connectionSettings()));
+    }
+}

@@ -1,0 +1,188 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.paths.InvalidationPath;
+import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** Turns what the SDK throws into a message that says what happened and what the user can do about it. */
+public final class CloudFrontErrors {
+    static final String TOO_MANY_IN_PROGRESS = "TooManyInvalidationsInProgress";
+
+    private static final Set<String> REJECTED_CREDENTIALS = Set.of(
+            "InvalidClientTokenId",
+            "SignatureDoesNotMatch",
+            "IncompleteSignature",
+            "MissingAuthenticationToken",
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "UnrecognizedClientException",
+            "InvalidSignatureException",
+            "InvalidAccessKeyId");
+
+    private CloudFrontErrors() {}
+
+    /**
+     * @return the explanation of a failure the user can act on
+     * @throws SdkException the original exception, when it is not one the plugin can explain
+     */
+    public static UserFixableException translate(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
+        if (e instanceof AwsServiceException service) {
+            return new UserFixableException(explainServiceError(service, call), e);
+        }
+        if (e instanceof SdkClientException && hasCause(e, IOException.class)) {
+            return new UserFixableException(explainNetworkError(e, call, settings), e);
+        }
+        throw e;
+    }
+
+    static String errorCode(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null
+                ? ""
+                : e.awsErrorDetails().errorCode();
+    }
+
+    /** Explains the in-progress limits after the plugin gave up waiting for room under them. */
+    static String explainTooManyInProgress(AwsServiceException e, CloudFrontCall call, Duration waited) {
+        long wildcards = call.paths().stream().filter(InvalidationPath::isWildcard).count();
+        return "Distribution " + call.distributionId() + " has too many invalidations in progress ("
+                + TOO_MANY_IN_PROGRESS + ": " + serverMessage(e) + "). CloudFront allows at most "
+                + InvalidationPaths.MAX_PATHS + " individually named paths and " + InvalidationPaths.MAX_WILDCARDS
+                + " wildcard paths in progress at once per distribution, and this batch of " + call.paths().size()
+                + " paths (" + wildcards + " wildcards) did not fit beside the running ones within "
+                + waited.toSeconds() + " s. Wait for them to complete (aws cloudfront list-invalidations"
+                + " --distribution-id " + call.distributionId() + "), invalidate fewer paths or wildcards, or"
+                + " wait longer with <inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout, seconds).";
+    }
+
+    private static String explainServiceError(AwsServiceException e, CloudFrontCall call) {
+        String code = errorCode(e);
+        String what = code.isEmpty() ? "HTTP " + e.statusCode() : code;
+        String said = " (" + what + ": " + serverMessage(e) + ")";
+        String distribution = call.distributionId();
+        if ("NoSuchDistribution".equals(code)) {
+            return "CloudFront has no distribution '" + distribution + "'" + said + ". Check <distributionId>"
+                    + " (cloudfront.distributionId): it is the distribution's ID, such as EDFDVBD6EXAMPLE, as"
+                    + " 'aws cloudfront list-distributions' shows it, and the credentials must belong to the AWS"
+                    + " account that owns the distribution.";
+        }
+        if ("NoSuchInvalidation".equals(code)) {
+            return "Distribution " + distribution + " has no invalidation '" + call.invalidationId().orElse("")
+                    + "'" + said + ". Check <invalidationId> (cloudfront.invalidationId); 'aws cloudfront"
+                    + " list-invalidations --distribution-id " + distribution + "' lists them.";
+        }
+        if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
+            return "CloudFront denied cloudfront:" + call.action() + " on distribution " + distribution + said
+                    + ". Allow the IAM action cloudfront:" + call.action() + " on"
+                    + " arn:aws:cloudfront::<account-id>:distribution/" + distribution
+                    + " to the identity the build runs as (the README lists the policy the plugin needs).";
+        }
+        if (REJECTED_CREDENTIALS.contains(code)) {
+            return "CloudFront rejected the AWS credentials" + said + ". Check that the access key is active and the"
+                    + " secret belongs to it; temporary credentials expire, so renew the session (for example"
+                    + " 'aws sso login', or the CI step that assumes the role) and run the build again.";
+        }
+        if ("InvalidArgument".equals(code) && serverMessage(e).toLowerCase(Locale.ROOT).contains("caller reference")) {
+            return "CloudFront refused the invalidation" + said + ": CallerReference '"
+                    + call.callerReference().orElse("") + "' was already used on distribution " + distribution
+                    + " with other paths. Leave <callerReference> (cloudfront.callerReference) unset so that each"
+                    + " deploy gets a new one, or give a new value.";
+        }
+        if ("InvalidArgument".equals(code) || "InvalidationBatchAlreadyExists".equals(code)) {
+            return "CloudFront refused the invalidation as invalid" + said + ". Paths sent: " + sample(call.paths())
+                    + ". Check the paths (<paths> or <invalidationBatch>) against CloudFront's rules: each starts with"
+                    + " '/', '*' only at the end.";
+        }
+        if ("BatchTooLarge".equals(code)) {
+            return "CloudFront refused the batch of " + call.paths().size() + " paths as too large" + said
+                    + ". Invalidate fewer paths: replace groups of them with a wildcard such as '/docs/*'.";
+        }
+        if (TOO_MANY_IN_PROGRESS.equals(code)) {
+            return explainTooManyInProgress(e, call, Duration.ZERO);
+        }
+        if (e.isThrottlingException()) {
+            return "CloudFront kept throttling " + call.action() + said + " through " + attempts(e)
+                    + ". Something else in this AWS account may be calling CloudFront heavily; run the build again"
+                    + " later.";
+        }
+        if (e.statusCode() >= 500) {
+            return "CloudFront kept failing on " + call.action() + " with HTTP " + e.statusCode() + said + " through "
+                    + attempts(e) + ". The fault is on CloudFront's side; run the build again later.";
+        }
+        return "CloudFront refused " + call.action() + " on distribution " + distribution + " with HTTP "
+                + e.statusCode() + said + requestId(e) + ".";
+    }
+
+    private static String explainNetworkError(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
+        String endpointHint = settings.endpoint().isPresent()
+                ? " Check <endpoint> (cloudfront.endpoint)."
+                : " Check the network connection and any proxy.";
+        String cause = rootCause(e);
+        if (hasCause(e, ConnectException.class)
+                || hasCause(e, UnknownHostException.class)
+                || hasCause(e, NoRouteToHostException.class)) {
+            return "Could not reach CloudFront at " + settings.describeEndpoint() + " (" + cause + ") through "
+                    + attempts(e) + "." + endpointHint + maybeCreated(call);
+        }
+        return "Lost the connection to CloudFront at " + settings.describeEndpoint() + " during " + call.action()
+                + " (" + cause + ") through " + attempts(e) + "." + endpointHint + maybeCreated(call);
+    }
+
+    /** A lost answer does not tell whether CloudFront created the invalidation; reusing the reference is safe. */
+    private static String maybeCreated(CloudFrontCall call) {
+        if (!call.createsInvalidation()) {
+            return "";
+        }
+        String reference = call.callerReference().orElse("");
+        return " CloudFront may have created the invalidation all the same: to retry without creating a second one,"
+                + " run again with -Dcloudfront.callerReference=" + reference + " (CloudFront returns the existing"
+                + " invalidation for a repeated reference with the same paths).";
+    }
+
+    private static String serverMessage(AwsServiceException e) {
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        return message == null || message.isBlank() ? "no message" : message;
+    }
+
+    private static String requestId(AwsServiceException e) {
+        return e.requestId() == null ? "" : "; request id " + e.requestId();
+    }
+
+    private static String attempts(SdkException e) {
+        Integer attempts = e.numAttempts();
+        return attempts == null || attempts <= 1 ? "1 attempt" : attempts + " attempts";
+    }
+
+    private static String sample(List<String> paths) {
+        int shown = Math.min(5, paths.size());
+        String listed = String.join(", ", paths.subList(0, shown));
+        return paths.size() > shown ? listed + " and " + (paths.size() - shown) + " more" : listed;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+}

@@ -1,0 +1,160 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
+import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
+import software.amazon.awssdk.services.cloudfront.model.Invalidation;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * CloudFront's invalidation API through the AWS SDK, with retries more patient than the SDK's default and failures
+ * explained in the user's terms.
+ */
+public final class CloudFrontInvalidations implements AutoCloseable {
+    /**
+     * Throttling, 5xx and I/O errors are retried up to this many attempts in all, with exponential backoff and full
+     * jitter from 0.5 s to 20 s: about a minute of patience, where the SDK's default gives up after 4 attempts.
+     */
+    static final int MAX_ATTEMPTS = 8;
+
+    private static final Duration BASE_DELAY = Duration.ofMillis(500);
+    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
+
+    private final CloudFrontClient client;
+    private final AwsCredentialsProvider credentials;
+    private final ConnectionSettings settings;
+
+    private CloudFrontInvalidations(
+            CloudFrontClient client, AwsCredentialsProvider credentials, ConnectionSettings settings) {
+        this.client = client;
+        this.credentials = credentials;
+        this.settings = settings;
+    }
+
+    /**
+     * Builds the client and resolves the credentials at once, so that missing credentials are reported before any
+     * other work, with how to provide them.
+     */
+    public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
+        AwsCredentialsProvider credentials = settings.profile()
+                .<AwsCredentialsProvider>map(
+                        profile -> ProfileCredentialsProvider.builder().profileName(profile).build())
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        try {
+            credentials.resolveCredentials();
+        } catch (SdkException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw new UserFixableException(explainMissingCredentials(settings, e), e);
+        }
+        CloudFrontClientBuilder builder = CloudFrontClient.builder()
+                .region(Region.of(settings.region()))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofSeconds(30)))
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        return new CloudFrontInvalidations(builder.build(), credentials, settings);
+    }
+
+    static RetryStrategy retryStrategy() {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY);
+        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                .maxAttempts(MAX_ATTEMPTS)
+                .backoffStrategy(backoff)
+                .throttlingBackoffStrategy(backoff)
+                // A build makes a handful of calls; the circuit breaker only makes it give up early.
+                .circuitBreakerEnabled(false)
+                .build();
+    }
+
+    /**
+     * Creates one invalidation. Every retry sends the same CallerReference, so a lost answer followed by a retry
+     * gets the same invalidation back instead of a second one.
+     *
+     * @throws SdkException TooManyInvalidationsInProgress, as CloudFront sent it, so that the caller can wait for room
+     */
+    public InvalidationInfo create(String distributionId, List<String> paths, String callerReference)
+            throws UserFixableException {
+        CloudFrontCall call = CloudFrontCall.createInvalidation(distributionId, paths, callerReference);
+        try {
+            CreateInvalidationResponse response = client.createInvalidation(request -> request.distributionId(
+                            distributionId)
+                    .invalidationBatch(batch -> batch.callerReference(callerReference)
+                            .paths(p -> p.quantity(paths.size()).items(paths))));
+            return toInfo(distributionId, response.invalidation(), Optional.ofNullable(response.location()));
+        } catch (SdkException e) {
+            if (isTooManyInProgress(e)) {
+                throw e;
+            }
+            throw CloudFrontErrors.translate(e, call, settings);
+        }
+    }
+
+    public InvalidationInfo get(String distributionId, String invalidationId) throws UserFixableException {
+        try {
+            Invalidation invalidation = client.getInvalidation(
+                            request -> request.distributionId(distributionId).id(invalidationId))
+                    .invalidation();
+            return toInfo(distributionId, invalidation, Optional.empty());
+        } catch (SdkException e) {
+            throw CloudFrontErrors.translate(
+                    e, CloudFrontCall.getInvalidation(distributionId, invalidationId), settings);
+        }
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
+    }
+
+    static boolean isTooManyInProgress(SdkException e) {
+        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                && CloudFrontErrors.TOO_MANY_IN_PROGRESS.equals(CloudFrontErrors.errorCode(service));
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        IoUtils.closeIfCloseable(credentials, null);
+    }
+
+    private static InvalidationInfo toInfo(
+            String distributionId, Invalidation invalidation, Optional<String> location) {
+        return new InvalidationInfo(
+                distributionId,
+                invalidation.id(),
+                invalidation.status(),
+                invalidation.createTime(),
+                invalidation.invalidationBatch().paths().items(),
+                invalidation.invalidationBatch().callerReference(),
+                location);
+    }
+
+    private static String explainMissingCredentials(ConnectionSettings settings, SdkException e) {
+        if (settings.profile().isPresent()) {
+            return "Could not load AWS credentials from profile '" + settings.profile().get()
+                    + "' (<profile>, cloudfront.profile): " + e.getMessage() + ". Check that the profile exists in"
+                    + " ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and"
+                    + " that its session is current (for example 'aws sso login --profile "
+                    + settings.profile().get() + "').";
+        }
+        return "No AWS credentials found. Provide them in one of the ways the AWS SDK looks for them: the"
+                + " environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
+                + " temporary ones); a profile, chosen with <profile> (cloudfront.profile) or AWS_PROFILE; a web"
+                + " identity token (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, as GitHub Actions OIDC and EKS set"
+                + " them); or the role of the EC2 instance or ECS task. Run with -X for what each source said.";
+    }
+}

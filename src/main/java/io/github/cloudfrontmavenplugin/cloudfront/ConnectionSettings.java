@@ -1,0 +1,53 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * How to reach CloudFront and whose credentials to use.
+ *
+ * @param region the signing region; {@code aws-global} everywhere but China
+ * @param endpoint an endpoint to use instead of CloudFront's (an emulator, a test)
+ * @param profile a named profile of the AWS shared config files; otherwise the SDK's default credentials chain
+ */
+public record ConnectionSettings(String region, Optional<URI> endpoint, Optional<String> profile) {
+    public static final String DEFAULT_REGION = "aws-global";
+
+    public static ConnectionSettings of(String region, String endpoint, String profile) throws UserFixableException {
+        String effectiveRegion = region == null || region.isBlank() ? DEFAULT_REGION : region.strip();
+        if (!effectiveRegion.matches("[a-z0-9-]+")) {
+            throw new UserFixableException("<region> (cloudfront.region) is '" + region + "', which is not an AWS"
+                    + " region name. Leave it unset (aws-global) or, for CloudFront in China, use cn-north-1.");
+        }
+        return new ConnectionSettings(effectiveRegion, parseEndpoint(endpoint), blankToEmpty(profile));
+    }
+
+    /** The address requests go to, for messages. */
+    public String describeEndpoint() {
+        return endpoint.map(URI::toString)
+                .orElse(region.startsWith("cn-") ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
+                        : "https://cloudfront.amazonaws.com");
+    }
+
+    private static Optional<URI> parseEndpoint(String endpoint) throws UserFixableException {
+        if (endpoint == null || endpoint.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = new URI(endpoint.strip());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the fix
+        }
+        throw new UserFixableException("<endpoint> (cloudfront.endpoint) is '" + endpoint + "', which is not an"
+                + " http(s) URL. Use a URL such as http://localhost:4566, or leave it unset to call CloudFront.");
+    }
+
+    private static Optional<String> blankToEmpty(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+}

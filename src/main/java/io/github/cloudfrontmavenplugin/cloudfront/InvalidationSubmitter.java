@@ -1,0 +1,73 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.core.Progress;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.time.Duration;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Submits one invalidation batch. When CloudFront has no room for it under the in-progress limits, which the SDK does
+ * not retry, it waits for running invalidations to finish and tries again, with the same CallerReference, until
+ * {@code retryTimeout} has passed.
+ */
+public final class InvalidationSubmitter {
+    private final CloudFrontInvalidations cloudFront;
+    private final TimeSource time;
+    private final GrowingDelay schedule;
+    private final RandomGenerator random;
+    private final Progress progress;
+
+    public InvalidationSubmitter(
+            CloudFrontInvalidations cloudFront,
+            TimeSource time,
+            GrowingDelay schedule,
+            RandomGenerator random,
+            Progress progress) {
+        this.cloudFront = cloudFront;
+        this.time = time;
+        this.schedule = schedule;
+        this.random = random;
+        this.progress = progress;
+    }
+
+    public InvalidationInfo submit(
+            String distributionId, List<String> paths, String callerReference, Duration retryTimeout)
+            throws UserFixableException, InterruptedException {
+        long start = time.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return cloudFront.create(distributionId, paths, callerReference);
+            } catch (SdkException e) {
+                if (!CloudFrontInvalidations.isTooManyInProgress(e)) {
+                    throw e;
+                }
+                Duration waited = Duration.ofNanos(time.nanoTime() - start);
+                Duration left = retryTimeout.minus(waited);
+                if (left.isNegative() || left.isZero()) {
+                    throw new UserFixableException(
+                            CloudFrontErrors.explainTooManyInProgress(
+                                    (AwsServiceException) e,
+                                    CloudFrontCall.createInvalidation(distributionId, paths, callerReference),
+                                    waited),
+                            e);
+                }
+                Duration delay = min(schedule.delay(attempt, random), left);
+                progress.info("Distribution " + distributionId + " has too many invalidations in progress;"
+                        + " trying again in " + seconds(delay) + " (waited " + seconds(waited) + " of "
+                        + seconds(retryTimeout) + ")");
+                time.sleep(delay);
+            }
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    static String seconds(Duration duration) {
+        return Math.round(duration.toMillis() / 1000.0) + " s";
+    }
+}

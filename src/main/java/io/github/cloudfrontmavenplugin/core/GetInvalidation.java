@@ -1,0 +1,56 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
+import java.util.Optional;
+import java.nio.file.Path;
+import java.util.random.RandomGenerator;
+
+/** {@code cloudfront:get-invalidation}: shows one invalidation as the AWS CLI does, optionally waiting for it. */
+public final class GetInvalidation {
+    private final Connector connector;
+    private final TimeSource time;
+    private final RandomGenerator random;
+    private final Progress progress;
+
+    public GetInvalidation(Connector connector, TimeSource time, RandomGenerator random, Progress progress) {
+        this.connector = connector;
+        this.time = time;
+        this.random = random;
+        this.progress = progress;
+    }
+
+    public GetInvalidation(Progress progress) {
+        this(Connector.AWS_SDK, TimeSource.SYSTEM, RandomGenerator.getDefault(), progress);
+    }
+
+    public record Request(
+            String distributionId,
+            String invalidationId,
+            WaitSettings waiting,
+            Optional<Path> outputFile,
+            ConnectionSettings connection) {}
+
+    public InvalidationInfo run(Request request) throws UserFixableException, InterruptedException {
+        String distributionId = DistributionIds.require(request.distributionId());
+        if (request.invalidationId() == null || request.invalidationId().isBlank()) {
+            throw new UserFixableException("<invalidationId> (cloudfront.invalidationId) is not set. Set it to the ID"
+                    + " that cloudfront:invalidate printed, such as I2J0I21PCUYOIK; 'aws cloudfront list-invalidations"
+                    + " --distribution-id " + distributionId + "' lists them.");
+        }
+        String invalidationId = request.invalidationId().strip();
+        try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
+            InvalidationInfo invalidation = cloudFront.get(distributionId, invalidationId);
+            for (String line : Json.write(invalidation.toCliShape()).split("\n")) {
+                progress.info(line);
+            }
+            InvalidationInfo last = Waiting.await(cloudFront, invalidation, request.waiting(), time, random, progress);
+            if (request.outputFile().isPresent()) {
+                OutputFile.write(request.outputFile().get(), last);
+            }
+            return last;
+        }
+    }
+}

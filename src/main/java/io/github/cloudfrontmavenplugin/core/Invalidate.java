@@ -1,0 +1,148 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.batch.BatchFile;
+import io.github.cloudfrontmavenplugin.batch.CallerReferences;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
+import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
+import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
+import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code cloudfront:invalidate}: checks the request, builds the one batch, and submits it unless there is nothing to
+ * send or it is a dry run; then optionally waits for it to complete.
+ */
+public final class Invalidate {
+    private static final String PATHS = "<paths> (cloudfront.paths)";
+    private static final String BATCH_FILE = "<invalidationBatch> (cloudfront.invalidationBatch)";
+
+    private final Connector connector;
+    private final TimeSource time;
+    private final RandomGenerator random;
+    private final Function<String, String> environment;
+    private final Progress progress;
+
+    public Invalidate(
+            Connector connector,
+            TimeSource time,
+            RandomGenerator random,
+            Function<String, String> environment,
+            Progress progress) {
+        this.connector = connector;
+        this.time = time;
+        this.random = random;
+        this.environment = environment;
+        this.progress = progress;
+    }
+
+    public Invalidate(Progress progress) {
+        this(Connector.AWS_SDK, TimeSource.SYSTEM, RandomGenerator.getDefault(), System::getenv, progress);
+    }
+
+    /** The batch exactly as it is (or would be) sent. */
+    public record Batch(String distributionId, List<String> paths, String callerReference) {
+        public Batch {
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
+     * @return the invalidation as last seen, or empty when nothing was sent (no paths, or a dry run)
+     */
+    public Optional<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
+        Batch batch = prepare(request);
+        if (batch.paths().isEmpty()) {
+            progress.info("Nothing to invalidate on distribution " + batch.distributionId()
+                    + ": no paths were given.");
+            return Optional.empty();
+        }
+        if (request.dryRun()) {
+            reportDryRun(batch);
+            return Optional.empty();
+        }
+        try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
+            InvalidationInfo created = new InvalidationSubmitter(
+                            cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, progress)
+                    .submit(
+                            batch.distributionId(),
+                            batch.paths(),
+                            batch.callerReference(),
+                            request.inProgressRetryTimeout());
+            progress.info("Created invalidation " + created.id() + " on distribution " + created.distributionId()
+                    + " for " + count(created.paths().size()) + " (" + created.status() + ")");
+            created.location().ifPresent(location -> progress.info("Location: " + location));
+            progress.debug("CallerReference: " + created.callerReference());
+            if (request.outputFile().isPresent()) {
+                OutputFile.write(request.outputFile().get(), created);
+            }
+            InvalidationInfo last = Waiting.await(cloudFront, created, request.waiting(), time, random, progress);
+            if (request.outputFile().isPresent() && last != created) {
+                OutputFile.write(request.outputFile().get(), withLocation(last, created));
+            }
+            return Optional.of(withLocation(last, created));
+        }
+    }
+
+    /** Checks everything the user configured and builds the batch, without any network call. */
+    public Batch prepare(InvalidateRequest request) throws UserFixableException {
+        String distributionId = DistributionIds.require(request.distributionId());
+        if (request.inProgressRetryTimeout().isNegative()) {
+            throw new UserFixableException("<inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout) is "
+                    + request.inProgressRetryTimeout().toSeconds() + "; it is a number of seconds, 0 or more.");
+        }
+        boolean hasPaths = request.paths().stream().anyMatch(p -> p != null && !p.isBlank());
+        Optional<String> configuredReference = request.callerReference().filter(r -> !r.isBlank());
+        InvalidationPaths paths;
+        if (request.batchFile().isPresent()) {
+            if (hasPaths) {
+                throw new UserFixableException("Both " + PATHS + " and " + BATCH_FILE + " are set; give the paths in"
+                        + " one of them only (as the AWS CLI's --paths and --invalidation-batch exclude each other).");
+            }
+            BatchFile file = BatchFile.read(request.batchFile().get(), BATCH_FILE);
+            if (configuredReference.isPresent()
+                    && file.callerReference().isPresent()
+                    && !configuredReference.get().equals(file.callerReference().get())) {
+                throw new UserFixableException("<callerReference> (cloudfront.callerReference) is '"
+                        + configuredReference.get() + "' but " + BATCH_FILE + " says \"CallerReference\": \""
+                        + file.callerReference().get() + "\"; remove one of them.");
+            }
+            configuredReference = configuredReference.or(file::callerReference);
+            paths = InvalidationPaths.of(file.paths(), BATCH_FILE + " " + request.batchFile().get());
+        } else {
+            paths = InvalidationPaths.of(request.paths(), PATHS);
+        }
+        String reference = configuredReference
+                .map(String::strip)
+                .orElseGet(() -> CallerReferences.generate(request.referenceOrigin(), time.now(), environment, random));
+        return new Batch(distributionId, paths.asList(), reference);
+    }
+
+    private void reportDryRun(Batch batch) {
+        progress.info("Dry run: would invalidate " + count(batch.paths().size()) + " on distribution "
+                + batch.distributionId() + "; nothing is sent to CloudFront. The batch:");
+        for (String line : Json.write(InvalidationInfo.batchShape(batch.paths(), batch.callerReference()))
+                .split("\n")) {
+            progress.info(line);
+        }
+    }
+
+    private static InvalidationInfo withLocation(InvalidationInfo last, InvalidationInfo created) {
+        return new InvalidationInfo(
+                last.distributionId(),
+                last.id(),
+                last.status(),
+                last.createTime(),
+                last.paths(),
+                last.callerReference(),
+                created.location());
+    }
+
+    static String count(int paths) {
+        return paths == 1 ? "1 path" : paths + " paths";
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything {@code cloudfront:invalidate} was asked to do, as the user configured it; checked by {@link Invalidate}
+ * before any API call.
+ *
+ * @param paths the paths from {@code <paths>}, as written
+ * @param batchFile the AWS CLI invalidation-batch JSON file from {@code <invalidationBatch>}
+ * @param callerReference a CallerReference chosen by the user; otherwise one is generated
+ * @param referenceOrigin what the generated CallerReference names as its origin, such as the artifactId
+ * @param inProgressRetryTimeout how long to keep retrying while the distribution has too many invalidations in
+ *     progress
+ */
+public record InvalidateRequest(
+        String distributionId,
+        List<String> paths,
+        Optional<Path> batchFile,
+        Optional<String> callerReference,
+        String referenceOrigin,
+        WaitSettings waiting,
+        Duration inProgressRetryTimeout,
+        boolean dryRun,
+        Optional<Path> outputFile,
+        ConnectionSettings connection) {
+
+    public InvalidateRequest {
+        paths = List.copyOf(paths);
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import java.time.Duration;
+
+/**
+ * Whether and how long to wait for an invalidation to complete.
+ *
+ * @param failOnTimeout fail the build when the timeout passes first; otherwise warn and pass
+ */
+public record WaitSettings(boolean enabled, Duration timeout, boolean failOnTimeout) {
+    public static final WaitSettings NO_WAIT = new WaitSettings(false, Duration.ofSeconds(900), true);
+
+    public static WaitSettings of(boolean enabled, int timeoutSeconds, boolean failOnTimeout)
+            throws UserFixableException {
+        if (timeoutSeconds <= 0) {
+            throw new UserFixableException("<waitTimeout> (cloudfront.waitTimeout) is " + timeoutSeconds
+                    + "; it is the number of seconds to wait for the invalidation to complete and must be positive,"
+                    + " for example 900.");
+        }
+        return new WaitSettings(enabled, Duration.ofSeconds(timeoutSeconds), failOnTimeout);
+    }
+}

@@ -1,0 +1,80 @@
+package io.github.cloudfrontmavenplugin.paths;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns a path as a user writes it into the form CloudFront matches against its cache keys.
+ *
+ * <p>CloudFront compares the invalidation path with the encoded request URI, so a path must be percent-encoded
+ * exactly as a browser would send it: non-ASCII characters as UTF-8 and the characters RFC 1738 calls unsafe, and
+ * nothing else (encoding more makes the path miss the cached object). A valid {@code %XX} escape is kept, so encoding
+ * an already encoded path changes nothing.
+ */
+public final class InvalidationPath {
+    public static final int MAX_LENGTH = 4_000;
+
+    private static final String RFC_1738_UNSAFE = " \"<>#%{}|\\^~[]`";
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private InvalidationPath() {}
+
+    /**
+     * @param raw a path such as {@code docs/caf\u00e9 menu.html} or {@code /img/*}
+     * @return the path with a leading {@code /}, encoded for CloudFront
+     * @throws InvalidPathException when CloudFront could never accept the path
+     */
+    public static String normalise(String raw) throws InvalidPathException {
+        String path = raw.strip();
+        if (path.isEmpty()) {
+            throw new InvalidPathException("an invalidation path cannot be empty");
+        }
+        if (path.startsWith("#")) {
+            throw new InvalidPathException("'" + path + "' is a cache-tag invalidation (it starts with '#'); this plugin"
+                    + " invalidates paths only. Remove it, or write the path it stands for");
+        }
+        int star = path.indexOf('*');
+        if (star >= 0 && star != path.length() - 1) {
+            throw new InvalidPathException("'" + path + "' has a '*' before its end; CloudFront accepts '*' only as the"
+                    + " last character (for example '/images/*' or '/app.js*')");
+        }
+        StringBuilder encoded = new StringBuilder(path.length() + 8);
+        if (path.charAt(0) != '/') {
+            encoded.append('/');
+        }
+        byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == '%' && isEscape(bytes, i)) {
+                encoded.append('%').append((char) bytes[i + 1]).append((char) bytes[i + 2]);
+                i += 2;
+            } else if (b <= 0x20 || b >= 0x7F || RFC_1738_UNSAFE.indexOf(b) >= 0) {
+                encoded.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
+            } else {
+                encoded.append((char) b);
+            }
+        }
+        if (encoded.length() > MAX_LENGTH) {
+            throw new InvalidPathException("'" + abbreviate(encoded) + "' is " + encoded.length()
+                    + " characters long once encoded; CloudFront accepts at most " + MAX_LENGTH
+                    + ". Invalidate a shorter prefix with a trailing '*'");
+        }
+        return encoded.toString();
+    }
+
+    /** True when the path ends with the wildcard, which CloudFront counts against its separate wildcard limit. */
+    public static boolean isWildcard(String normalisedPath) {
+        return normalisedPath.endsWith("*");
+    }
+
+    private static boolean isEscape(byte[] bytes, int percent) {
+        return percent + 2 < bytes.length && isHex(bytes[percent + 1]) && isHex(bytes[percent + 2]);
+    }
+
+    private static boolean isHex(byte b) {
+        return (b >= '0' && b <= '9') || (b >= 'a' && b <= 'f') || (b >= 'A' && b <= 'F');
+    }
+
+    private static String abbreviate(CharSequence text) {
+        return text.length() <= 60 ? text.toString() : text.subSequence(0, 57) + "...";
+    }
+}
