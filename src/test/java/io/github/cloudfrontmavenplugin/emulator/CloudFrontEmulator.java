@@ -1,0 +1,524 @@
+package io.github.cloudfrontmavenplugin.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cloudfrontmavenplugin.emulator.SigV4Verifier.Credentials;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+
+/**
+ * An in-memory CloudFront on loopback that speaks the 2020-05-31 REST-XML protocol, so tests run the real AWS SDK
+ * (and the AWS CLI) against it: CreateInvalidation, GetInvalidation, ListInvalidations, ListDistributions and
+ * GetDistribution, with SigV4 verification, CloudFront's errors and limits, and injected faults.
+ */
+public final class CloudFrontEmulator implements AutoCloseable {
+    public static final String DISTRIBUTION_ID = "EDFDVBD6EXAMPLE";
+    public static final String ACCESS_KEY_ID = "AKIAIOSFODNN7EXAMPLE";
+    public static final String SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private static final String API = "/2020-05-31/distribution";
+    private static final Pattern INVALIDATION = Pattern.compile(API + "/([^/]+)/invalidation/([^/]+)");
+    private static final Pattern INVALIDATIONS = Pattern.compile(API + "/([^/]+)/invalidation/?");
+    private static final Pattern DISTRIBUTION = Pattern.compile(API + "/([^/]+)/?");
+    private static final Pattern ATTEMPT = Pattern.compile("attempt=(\\d+)");
+    private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/,\\s]+)/");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final EmulatorState state;
+    private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Fault>> faults = new HashMap<>();
+    private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+    private CloudFrontEmulator(HttpServer server, EmulatorState state) {
+        this.server = server;
+        this.state = state;
+        this.executor = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "cloudfront-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        addCredentials(ACCESS_KEY_ID, SECRET_ACCESS_KEY);
+        state.addDistribution(DISTRIBUTION_ID, List.of("www.example.com"));
+    }
+
+    /** Starts on a free loopback port; invalidations complete 2 seconds after they are created. */
+    public static CloudFrontEmulator start() throws IOException {
+        return start(0, Duration.ofSeconds(2), Instant::now);
+    }
+
+    public static CloudFrontEmulator start(int port, Duration completionDelay, Supplier<Instant> clock)
+            throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        CloudFrontEmulator emulator = new CloudFrontEmulator(server, new EmulatorState(clock, completionDelay));
+        server.start();
+        return emulator;
+    }
+
+    public String endpoint() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public CloudFrontEmulator completionDelay(Duration delay) {
+        state.setCompletionDelay(delay);
+        return this;
+    }
+
+    public CloudFrontEmulator addDistribution(String id, String... aliases) {
+        state.addDistribution(id, List.of(aliases));
+        return this;
+    }
+
+    public CloudFrontEmulator addCredentials(String accessKeyId, String secretAccessKey) {
+        credentials.put(accessKeyId, new Credentials(accessKeyId, secretAccessKey, Optional.empty()));
+        return this;
+    }
+
+    public CloudFrontEmulator addCredentials(String accessKeyId, String secretAccessKey, String sessionToken) {
+        credentials.put(accessKeyId, new Credentials(accessKeyId, secretAccessKey, Optional.of(sessionToken)));
+        return this;
+    }
+
+    /** Answers every call of {@code action} (such as CreateInvalidation) with AccessDenied. */
+    public CloudFrontEmulator deny(String action) {
+        state.deny(action);
+        return this;
+    }
+
+    /** Applies the faults, in order, to the next requests of {@code operation}, one fault per request. */
+    public CloudFrontEmulator inject(String operation, Fault... injected) {
+        synchronized (faults) {
+            Deque<Fault> queue = faults.computeIfAbsent(operation, o -> new ArrayDeque<>());
+            queue.addAll(List.of(injected));
+        }
+        return this;
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<RecordedRequest> requests(String operation) {
+        return requests.stream().filter(r -> r.operation().equals(operation)).toList();
+    }
+
+    public List<StoredInvalidation> invalidations() {
+        return state.allInvalidations();
+    }
+
+    public List<StoredInvalidation> invalidations(String distributionId) {
+        return invalidations().stream()
+                .filter(i -> i.distributionId().equals(distributionId))
+                .toList();
+    }
+
+    /** When a client was first answered that the invalidation is Completed. */
+    public Optional<Instant> firstReportedCompleted(String invalidationId) {
+        return state.firstReportedCompleted(invalidationId);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A response: status, headers and XML body. */
+    private record Response(int status, Map<String, String> headers, String body) {
+        static Response ok(int status, String body) {
+            return new Response(status, Map.of(), body);
+        }
+    }
+
+    /** Thrown from the handler to make the HTTP server close the connection without an answer. */
+    private static final class DroppedConnection extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        DroppedConnection() {
+            super("connection dropped by an injected fault", null, false, false);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        Instant receivedAt = state.now();
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getRawPath();
+        String operation = operation(method, path);
+        String authorization = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Authorization"))
+                .orElse("");
+        Matcher key = ACCESS_KEY.matcher(authorization);
+        Optional<String> accessKeyId = key.find() ? Optional.of(key.group(1)) : Optional.empty();
+        Optional<String> token =
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
+        Matcher attemptMatcher = ATTEMPT.matcher(
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request")).orElse(""));
+        int attempt = attemptMatcher.find() ? Integer.parseInt(attemptMatcher.group(1)) : 0;
+        String text = new String(body, StandardCharsets.UTF_8);
+
+        Fault fault = nextFault(operation);
+        Response response;
+        try {
+            if (fault instanceof Fault.Delay delay) {
+                sleep(delay.delay());
+            }
+            if (fault instanceof Fault.DropConnectionBeforeCommit) {
+                throw new DroppedConnection();
+            }
+            SigV4Verifier.verify(
+                    new SigV4Verifier.SignedRequest(
+                            method,
+                            path,
+                            exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders(),
+                            body),
+                    credentials);
+            if (fault instanceof Fault.Error error) {
+                throw error.error();
+            }
+            response = dispatch(operation, method, path, exchange.getRequestURI().getRawQuery(), body);
+            if (fault instanceof Fault.DropConnectionAfterCommit) {
+                throw new DroppedConnection();
+            }
+        } catch (ApiError e) {
+            response = errorResponse(e);
+        } catch (DroppedConnection e) {
+            requests.add(new RecordedRequest(
+                    receivedAt, operation, method, path, text, accessKeyId, token, attempt, 0, Optional.empty()));
+            throw e;
+        }
+        Optional<String> errorCode = response.status() >= 300 ? errorCode(response.body()) : Optional.empty();
+        requests.add(new RecordedRequest(
+                receivedAt, operation, method, path, text, accessKeyId, token, attempt, response.status(), errorCode));
+        send(exchange, response);
+    }
+
+    private static String operation(String method, String path) {
+        if (INVALIDATION.matcher(path).matches()) {
+            return "GET".equals(method) ? "GetInvalidation" : "Unknown";
+        }
+        if (INVALIDATIONS.matcher(path).matches()) {
+            return "POST".equals(method) ? "CreateInvalidation" : "GET".equals(method) ? "ListInvalidations" : "Unknown";
+        }
+        if ((API.equals(path) || (API + "/").equals(path)) && "GET".equals(method)) {
+            return "ListDistributions";
+        }
+        if (DISTRIBUTION.matcher(path).matches() && "GET".equals(method)) {
+            return "GetDistribution";
+        }
+        return "Unknown";
+    }
+
+    private Response dispatch(String operation, String method, String path, String rawQuery, byte[] body)
+            throws ApiError {
+        Map<String, String> query = query(rawQuery);
+        switch (operation) {
+            case "CreateInvalidation" -> {
+                Matcher m = INVALIDATIONS.matcher(path);
+                m.matches();
+                return createInvalidation(m.group(1), body);
+            }
+            case "GetInvalidation" -> {
+                Matcher m = INVALIDATION.matcher(path);
+                m.matches();
+                return getInvalidation(m.group(1), m.group(2));
+            }
+            case "ListInvalidations" -> {
+                Matcher m = INVALIDATIONS.matcher(path);
+                m.matches();
+                return listInvalidations(m.group(1), query);
+            }
+            case "ListDistributions" -> {
+                return listDistributions(query);
+            }
+            case "GetDistribution" -> {
+                Matcher m = DISTRIBUTION.matcher(path);
+                m.matches();
+                return getDistribution(m.group(1));
+            }
+            default -> throw new ApiError(
+                    400, "InvalidAction", "The action " + method + " " + path + " is not valid for this endpoint.");
+        }
+    }
+
+    private Response createInvalidation(String distributionId, byte[] body) throws ApiError {
+        state.checkAllowed("CreateInvalidation", arn(distributionId));
+        if (body.length == 0) {
+            throw ApiError.missingBody();
+        }
+        Element batch = Xml.parse(body);
+        if (!"InvalidationBatch".equals(batch.getLocalName()) || !Xml.NAMESPACE.equals(batch.getNamespaceURI())) {
+            throw ApiError.malformedInput("the root element must be InvalidationBatch in " + Xml.NAMESPACE);
+        }
+        Element paths = Xml.child(batch, "Paths").orElseThrow(ApiError::invalidPaths);
+        String quantity = Xml.child(paths, "Quantity")
+                .map(Element::getTextContent)
+                .orElseThrow(() -> ApiError.malformedInput("Paths.Quantity is required"));
+        List<String> items = new ArrayList<>();
+        Xml.child(paths, "Items").ifPresent(list -> {
+            for (Element item : Xml.children(list, "Path")) {
+                items.add(item.getTextContent());
+            }
+        });
+        try {
+            if (Integer.parseInt(quantity.strip()) != items.size()) {
+                throw ApiError.inconsistentQuantities();
+            }
+        } catch (NumberFormatException e) {
+            throw ApiError.malformedInput("Paths.Quantity must be an integer");
+        }
+        String callerReference =
+                Xml.child(batch, "CallerReference").map(Element::getTextContent).orElse(null);
+        StoredInvalidation invalidation = state.create(distributionId, items, callerReference);
+        String location = endpoint() + API + "/" + distributionId + "/invalidation/" + invalidation.id();
+        return new Response(201, Map.of("Location", location), invalidationXml(invalidation));
+    }
+
+    private Response getInvalidation(String distributionId, String invalidationId) throws ApiError {
+        state.checkAllowed("GetInvalidation", arn(distributionId));
+        return Response.ok(200, invalidationXml(state.get(distributionId, invalidationId)));
+    }
+
+    private Response listInvalidations(String distributionId, Map<String, String> query) throws ApiError {
+        state.checkAllowed("ListInvalidations", arn(distributionId));
+        List<StoredInvalidation> all = state.invalidationsNewestFirst(distributionId);
+        Page<StoredInvalidation> page = page(all, StoredInvalidation::id, query);
+        Instant now = state.now();
+        Xml.Writer xml = page.header(new Xml.Writer("InvalidationList"));
+        if (!page.items().isEmpty()) {
+            xml.open("Items");
+            for (StoredInvalidation i : page.items()) {
+                String status = i.status(now);
+                state.reported(i, status);
+                xml.open("InvalidationSummary")
+                        .element("Id", i.id())
+                        .element("CreateTime", TIME.format(i.createTime()))
+                        .element("Status", status)
+                        .close();
+            }
+            xml.close();
+        }
+        return Response.ok(200, xml.finish());
+    }
+
+    private Response listDistributions(Map<String, String> query) throws ApiError {
+        state.checkAllowed("ListDistributions", "*");
+        Page<EmulatorState.Distribution> page = page(state.distributions(), d -> d.id, query);
+        Xml.Writer xml = page.header(new Xml.Writer("DistributionList"));
+        if (!page.items().isEmpty()) {
+            xml.open("Items");
+            for (EmulatorState.Distribution d : page.items()) {
+                xml.open("DistributionSummary")
+                        .element("Id", d.id)
+                        .element("ARN", arn(d.id))
+                        .element("Status", "Deployed")
+                        .element("LastModifiedTime", TIME.format(d.lastModified))
+                        .element("DomainName", d.domainName);
+                aliases(xml, d);
+                xml.open("Origins").element("Quantity", 1).open("Items").open("Origin")
+                        .element("Id", "site")
+                        .element("DomainName", "site.s3.amazonaws.com")
+                        .element("OriginPath", "")
+                        .close().close().close();
+                xml.open("DefaultCacheBehavior")
+                        .element("TargetOriginId", "site")
+                        .element("ViewerProtocolPolicy", "redirect-to-https")
+                        .close();
+                xml.element("Comment", "")
+                        .element("PriceClass", "PriceClass_All")
+                        .element("Enabled", true)
+                        .element("HttpVersion", "http2")
+                        .element("IsIPV6Enabled", true)
+                        .element("Staging", false)
+                        .close();
+            }
+            xml.close();
+        }
+        return Response.ok(200, xml.finish());
+    }
+
+    private Response getDistribution(String distributionId) throws ApiError {
+        state.checkAllowed("GetDistribution", arn(distributionId));
+        EmulatorState.Distribution d = state.distribution(distributionId);
+        Xml.Writer xml = new Xml.Writer("Distribution")
+                .element("Id", d.id)
+                .element("ARN", arn(d.id))
+                .element("Status", "Deployed")
+                .element("LastModifiedTime", TIME.format(d.lastModified))
+                .element("InProgressInvalidationBatches", state.inProgressCount(d))
+                .element("DomainName", d.domainName)
+                .open("DistributionConfig")
+                .element("CallerReference", "emulator-" + d.id);
+        aliases(xml, d);
+        xml.element("DefaultRootObject", "index.html")
+                .element("Comment", "")
+                .element("Enabled", true)
+                .close();
+        return new Response(200, Map.of("ETag", "E" + Integer.toHexString(d.id.hashCode()).toUpperCase()), xml.finish());
+    }
+
+    private static void aliases(Xml.Writer xml, EmulatorState.Distribution d) {
+        xml.open("Aliases").element("Quantity", d.aliases.size());
+        if (!d.aliases.isEmpty()) {
+            xml.open("Items");
+            d.aliases.forEach(alias -> xml.element("CNAME", alias));
+            xml.close();
+        }
+        xml.close();
+    }
+
+    private String invalidationXml(StoredInvalidation invalidation) {
+        String status = invalidation.status(state.now());
+        state.reported(invalidation, status);
+        Xml.Writer xml = new Xml.Writer("Invalidation")
+                .element("Id", invalidation.id())
+                .element("Status", status)
+                .element("CreateTime", TIME.format(invalidation.createTime()))
+                .open("InvalidationBatch")
+                .open("Paths")
+                .element("Quantity", invalidation.paths().size())
+                .open("Items");
+        invalidation.paths().forEach(p -> xml.element("Path", p));
+        return xml.close().close().element("CallerReference", invalidation.callerReference()).finish();
+    }
+
+    /** One page of a list, paged as CloudFront pages: Marker is the last item of the previous page. */
+    private record Page<T>(List<T> items, String marker, Optional<String> nextMarker, int maxItems) {
+        Xml.Writer header(Xml.Writer xml) {
+            xml.element("Marker", marker);
+            nextMarker.ifPresent(next -> xml.element("NextMarker", next));
+            return xml.element("MaxItems", maxItems)
+                    .element("IsTruncated", nextMarker.isPresent())
+                    .element("Quantity", items.size());
+        }
+    }
+
+    private static <T> Page<T> page(List<T> all, java.util.function.Function<T, String> id, Map<String, String> query)
+            throws ApiError {
+        String marker = query.getOrDefault("Marker", "");
+        int maxItems;
+        try {
+            maxItems = Integer.parseInt(query.getOrDefault("MaxItems", "100"));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "InvalidArgument", "MaxItems must be a number.");
+        }
+        if (maxItems < 1) {
+            throw new ApiError(400, "InvalidArgument", "MaxItems must be at least 1.");
+        }
+        int start = 0;
+        if (!marker.isEmpty()) {
+            start = -1;
+            for (int i = 0; i < all.size(); i++) {
+                if (id.apply(all.get(i)).equals(marker)) {
+                    start = i + 1;
+                }
+            }
+            if (start < 0) {
+                throw new ApiError(400, "InvalidArgument", "The marker is not valid.");
+            }
+        }
+        int end = Math.min(all.size(), start + maxItems);
+        List<T> items = all.subList(start, end);
+        Optional<String> next = end < all.size() ? Optional.of(id.apply(all.get(end - 1))) : Optional.empty();
+        return new Page<>(List.copyOf(items), marker, next, maxItems);
+    }
+
+    private Fault nextFault(String operation) {
+        synchronized (faults) {
+            Deque<Fault> queue = faults.get(operation);
+            return queue == null ? null : queue.poll();
+        }
+    }
+
+    private Response errorResponse(ApiError e) {
+        String requestId = UUID.randomUUID().toString();
+        String body = new Xml.Writer("ErrorResponse")
+                .open("Error")
+                .element("Type", e.status >= 500 ? "Receiver" : "Sender")
+                .element("Code", e.code)
+                .element("Message", e.getMessage())
+                .close()
+                .element("RequestId", requestId)
+                .finish();
+        return new Response(e.status, Map.of(), body);
+    }
+
+    private static Optional<String> errorCode(String body) {
+        Matcher m = Pattern.compile("<Code>([^<]*)</Code>").matcher(body);
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    private static void send(HttpExchange exchange, Response response) throws IOException {
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml");
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.status(), bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        Map<String, String> query = new HashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    query.put(
+                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return query;
+    }
+
+    private static String arn(String distributionId) {
+        return "arn:aws:cloudfront::123456789012:distribution/" + distributionId;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.github.cloudfrontmavenplugin.emulator;
+
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/** A plain SDK client for the emulator's own tests, with the SDK's default retries. */
+public final class EmulatorClients {
+    private EmulatorClients() {}
+
+    public static CloudFrontClient cloudFront(CloudFrontEmulator emulator) {
+        return cloudFront(emulator, CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY);
+    }
+
+    public static CloudFrontClient cloudFront(CloudFrontEmulator emulator, String accessKeyId, String secret) {
+        return CloudFrontClient.builder()
+                .region(Region.AWS_GLOBAL)
+                .endpointOverride(URI.create(emulator.endpoint()))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .build();
+    }
+}

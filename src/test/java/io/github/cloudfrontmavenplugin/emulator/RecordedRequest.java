@@ -1,0 +1,23 @@
+package io.github.cloudfrontmavenplugin.emulator;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One request as the emulator received it and what it answered.
+ *
+ * @param accessKeyId the access key the request was signed with (never the secret)
+ * @param attempt the SDK's {@code amz-sdk-request} attempt number, 0 when the client does not send it
+ * @param status the HTTP status answered, or 0 when the connection was dropped
+ */
+public record RecordedRequest(
+        Instant receivedAt,
+        String operation,
+        String method,
+        String path,
+        String body,
+        Optional<String> accessKeyId,
+        Optional<String> securityToken,
+        int attempt,
+        int status,
+        Optional<String> errorCode) {}
