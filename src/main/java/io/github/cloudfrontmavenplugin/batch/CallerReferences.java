@@ -59,7 +59,7 @@ public final class CallerReferences {
     }
 
     private static String sanitise(String text, int maxLength) {
-        String safe = text.replaceAll("[^A-Za-z0-9._]+", "_");
+        String safe = text.replaceAll("[^A-Za-z0-9._-]+", "_");
         return safe.length() <= maxLength ? safe : safe.substring(0, maxLength);
     }
 }

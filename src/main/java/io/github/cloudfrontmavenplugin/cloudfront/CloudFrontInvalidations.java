@@ -24,15 +24,6 @@ import software.amazon.awssdk.utils.IoUtils;
  * explained in the user's terms.
  */
 public final class CloudFrontInvalidations implements AutoCloseable {
-    /**
-     * Throttling, 5xx and I/O errors are retried up to this many attempts in all, with exponential backoff and full
-     * jitter from 0.5 s to 20 s: about a minute of patience, where the SDK's default gives up after 4 attempts.
-     */
-    static final int MAX_ATTEMPTS = 8;
-
-    private static final Duration BASE_DELAY = Duration.ofMillis(500);
-    private static final Duration MAX_DELAY = Duration.ofSeconds(20);
-
     private final CloudFrontClient client;
     private final AwsCredentialsProvider credentials;
     private final ConnectionSettings settings;
@@ -65,15 +56,15 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder()
                         .connectionTimeout(Duration.ofSeconds(10))
                         .socketTimeout(Duration.ofSeconds(30)))
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy()));
+                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings.retries())));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return new CloudFrontInvalidations(builder.build(), credentials, settings);
     }
 
-    static RetryStrategy retryStrategy() {
-        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(BASE_DELAY, MAX_DELAY);
+    static RetryStrategy retryStrategy(Retries retries) {
+        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(retries.baseDelay(), retries.maxDelay());
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(MAX_ATTEMPTS)
+                .maxAttempts(retries.maxAttempts())
                 .backoffStrategy(backoff)
                 .throttlingBackoffStrategy(backoff)
                 // A build makes a handful of calls; the circuit breaker only makes it give up early.

@@ -7,8 +7,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * Polls an invalidation until CloudFront reports it {@code Completed} or the timeout passes, on a schedule that
- * starts at about a second and grows to about 20 seconds, so that short invalidations are seen done promptly and long
- * ones do not spend API calls.
+ * starts at about a second and grows with the time waited to about 20 seconds, so that short invalidations are seen
+ * done promptly and long ones do not spend API calls.
  */
 public final class CompletionWaiter {
     /** How often to report progress at INFO while waiting; every poll is reported at DEBUG. */
@@ -56,7 +56,7 @@ public final class CompletionWaiter {
             if (now - deadline >= 0) {
                 break;
             }
-            Duration delay = schedule.delay(polls, random);
+            Duration delay = schedule.delay(Duration.ofNanos(now - start), random);
             time.sleep(Duration.ofNanos(Math.min(delay.toNanos(), deadline - now)));
             current = cloudFront.get(known.distributionId(), known.id());
             polls++;

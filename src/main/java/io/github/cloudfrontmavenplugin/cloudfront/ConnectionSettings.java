@@ -11,8 +11,9 @@ import java.util.Optional;
  * @param region the signing region; {@code aws-global} everywhere but China
  * @param endpoint an endpoint to use instead of CloudFront's (an emulator, a test)
  * @param profile a named profile of the AWS shared config files; otherwise the SDK's default credentials chain
+ * @param retries how the SDK retries transient failures
  */
-public record ConnectionSettings(String region, Optional<URI> endpoint, Optional<String> profile) {
+public record ConnectionSettings(String region, Optional<URI> endpoint, Optional<String> profile, Retries retries) {
     public static final String DEFAULT_REGION = "aws-global";
 
     public static ConnectionSettings of(String region, String endpoint, String profile) throws UserFixableException {
@@ -21,7 +22,11 @@ public record ConnectionSettings(String region, Optional<URI> endpoint, Optional
             throw new UserFixableException("<region> (cloudfront.region) is '" + region + "', which is not an AWS"
                     + " region name. Leave it unset (aws-global) or, for CloudFront in China, use cn-north-1.");
         }
-        return new ConnectionSettings(effectiveRegion, parseEndpoint(endpoint), blankToEmpty(profile));
+        return new ConnectionSettings(effectiveRegion, parseEndpoint(endpoint), blankToEmpty(profile), Retries.DEFAULT);
+    }
+
+    public ConnectionSettings withRetries(Retries newRetries) {
+        return new ConnectionSettings(region, endpoint, profile, newRetries);
     }
 
     /** The address requests go to, for messages. */

@@ -37,7 +37,7 @@ public final class InvalidationSubmitter {
             String distributionId, List<String> paths, String callerReference, Duration retryTimeout)
             throws UserFixableException, InterruptedException {
         long start = time.nanoTime();
-        for (int attempt = 0; ; attempt++) {
+        while (true) {
             try {
                 return cloudFront.create(distributionId, paths, callerReference);
             } catch (SdkException e) {
@@ -54,7 +54,7 @@ public final class InvalidationSubmitter {
                                     waited),
                             e);
                 }
-                Duration delay = min(schedule.delay(attempt, random), left);
+                Duration delay = min(schedule.delay(waited, random), left);
                 progress.info("Distribution " + distributionId + " has too many invalidations in progress;"
                         + " trying again in " + seconds(delay) + " (waited " + seconds(waited) + " of "
                         + seconds(retryTimeout) + ")");
