@@ -1,0 +1,134 @@
+package io.github.cloudfrontmavenplugin;
+
+import static org.apache.maven.api.plugin.testing.MojoExtension.setVariableValueToObject;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.startsWith;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import java.time.Duration;
+import java.util.List;
+import org.apache.maven.api.plugin.testing.InjectMojo;
+import org.apache.maven.api.plugin.testing.MojoParameter;
+import org.apache.maven.api.plugin.testing.MojoTest;
+import org.apache.maven.plugin.MojoFailureException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@MojoTest
+class InvalidateMojoTest {
+    private CloudFrontEmulator emulator;
+
+    @BeforeEach
+    void start() throws Exception {
+        emulator = CloudFrontEmulator.start().completionDelay(Duration.ofMillis(1500));
+    }
+
+    @AfterEach
+    void stop() {
+        emulator.close();
+    }
+
+    private void pointAtEmulator(InvalidateMojo mojo) throws IllegalAccessException {
+        setVariableValueToObject(mojo, "endpoint", emulator.endpoint());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "skip", value = "true")
+    void skipLogsOneLineAndDoesNothingElse(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        verify(mojo.getLog()).info("Skipping the CloudFront invalidation (cloudfront.skip)");
+        verify(mojo.getLog(), never()).warn(anyString());
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html,docs/read me.html")
+    void createsTheInvalidationWithTheDefaults(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        List<StoredInvalidation> stored = emulator.invalidations();
+        assertEquals(1, stored.size());
+        assertEquals(List.of("/index.html", "/docs/read%20me.html"), stored.get(0).paths());
+        verify(mojo.getLog()).info(startsWith("Created invalidation " + stored.get(0).id()));
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "wait", value = "true")
+    void waitsForCompletion(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        String id = emulator.invalidations().get(0).id();
+        verify(mojo.getLog()).info(startsWith("Invalidation " + id + " completed after"));
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = "ENOSUCHDIST")
+    @MojoParameter(name = "paths", value = "/index.html")
+    void cloudFrontRefusalIsAFailureTheUserCanFix(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("CloudFront has no distribution 'ENOSUCHDIST'"), e.getMessage());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "paths", value = "/index.html")
+    void missingDistributionIdNamesTheParameterAndProperty(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<distributionId> (cloudfront.distributionId) is not set"), e.getMessage());
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "dryRun", value = "true")
+    @MojoParameter(name = "callerReference", value = "ref-1")
+    void dryRunSendsNothing(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        verify(mojo.getLog()).info(startsWith("Dry run: would invalidate 1 path on distribution "));
+        verify(mojo.getLog()).info("    \"CallerReference\": \"ref-1\"");
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "waitTimeout", value = "-5")
+    void badWaitTimeoutFailsBeforeAnyCall(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<waitTimeout> (cloudfront.waitTimeout) is -5"), e.getMessage());
+        assertTrue(emulator.requests().isEmpty());
+    }
+}

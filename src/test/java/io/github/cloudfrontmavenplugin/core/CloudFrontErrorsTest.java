@@ -1,0 +1,185 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Every way CloudFront or the network can fail, as the user reads it, through the real SDK and the emulator. */
+class CloudFrontErrorsTest {
+    private static final String DISTRIBUTION = CloudFrontEmulator.DISTRIBUTION_ID;
+
+    private EmulatedCloudFront cloudFront;
+    private CloudFrontEmulator emulator;
+
+    @BeforeEach
+    void start() throws Exception {
+        cloudFront = new EmulatedCloudFront(Duration.ofSeconds(10));
+        emulator = cloudFront.emulator;
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFront.close();
+    }
+
+    private interface ApiCall {
+        void run(CloudFrontInvalidations api) throws UserFixableException;
+    }
+
+    private String failure(ConnectionSettings settings, ApiCall call) {
+        UserFixableException e = assertThrows(UserFixableException.class, () -> {
+            try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(settings)) {
+                call.run(api);
+            }
+        });
+        assertFalse(e.getMessage().contains(CloudFrontEmulator.SECRET_ACCESS_KEY), e.getMessage());
+        return e.getMessage();
+    }
+
+    private String createFailure(String distributionId, String reference, String... paths) {
+        return failure(cloudFront.connection, api -> api.create(distributionId, List.of(paths), reference));
+    }
+
+    @Test
+    void noSuchDistributionNamesTheIdAndWhereToFindIt() {
+        String message = createFailure("EUNKNOWN123", "r1", "/a");
+        assertTrue(message.startsWith("CloudFront has no distribution 'EUNKNOWN123' (NoSuchDistribution: The specified"
+                + " distribution does not exist.)"), message);
+        assertTrue(message.contains("<distributionId> (cloudfront.distributionId)"), message);
+        assertTrue(message.contains("aws cloudfront list-distributions"), message);
+    }
+
+    @Test
+    void accessDeniedNamesTheMissingIamAction() {
+        emulator.deny("CreateInvalidation").deny("GetInvalidation");
+
+        String create = createFailure(DISTRIBUTION, "r1", "/a");
+        assertTrue(create.startsWith("CloudFront denied cloudfront:CreateInvalidation on distribution " + DISTRIBUTION),
+                create);
+        assertTrue(create.contains("Allow the IAM action cloudfront:CreateInvalidation on"
+                + " arn:aws:cloudfront::<account-id>:distribution/" + DISTRIBUTION), create);
+
+        String get = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "I1"));
+        assertTrue(get.contains("Allow the IAM action cloudfront:GetInvalidation"), get);
+    }
+
+    @Test
+    void noSuchInvalidationNamesTheId() {
+        String message = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "INOPE"));
+        assertTrue(message.startsWith("Distribution " + DISTRIBUTION + " has no invalidation 'INOPE'"), message);
+        assertTrue(message.contains("<invalidationId> (cloudfront.invalidationId)"), message);
+    }
+
+    @Test
+    void reusedCallerReferenceSaysToLeaveItUnset() throws Exception {
+        try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
+            api.create(DISTRIBUTION, List.of("/a"), "release-1");
+        }
+        String message = createFailure(DISTRIBUTION, "release-1", "/b");
+        assertTrue(message.contains("CallerReference 'release-1' was already used on distribution " + DISTRIBUTION
+                + " with other paths"), message);
+        assertTrue(message.contains("Leave <callerReference> (cloudfront.callerReference) unset"), message);
+    }
+
+    @Test
+    void invalidArgumentQuotesTheServerAndTheInput() {
+        // The plugin never sends such a path; a raw call through the client shows how CloudFront's answer is told.
+        String message = createFailure(DISTRIBUTION, "r1", "/fine", "/not fine");
+        assertTrue(message.contains("(InvalidArgument: Your request contains one or more invalid invalidation paths.)"),
+                message);
+        assertTrue(message.contains("Paths sent: /fine, /not fine"), message);
+    }
+
+    @Test
+    void throttlingIsRetriedThenExplained() {
+        emulator.inject("CreateInvalidation", repeat(Fault.throttling(), 8));
+
+        String message = createFailure(DISTRIBUTION, "r1", "/a");
+        assertTrue(message.startsWith("CloudFront kept throttling CreateInvalidation (Throttling: Rate exceeded) through"
+                + " 8 attempts"), message);
+        assertEquals(8, emulator.requests("CreateInvalidation").size());
+    }
+
+    @Test
+    void serverErrorsAreRetriedThenExplained() {
+        emulator.inject("GetInvalidation", repeat(Fault.serverError(503), 8));
+
+        String message = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "I1"));
+        assertTrue(message.startsWith("CloudFront kept failing on GetInvalidation with HTTP 503"), message);
+        assertTrue(message.contains("through 8 attempts"), message);
+    }
+
+    @Test
+    void unreachableEndpointIsNamedWithTheSafeWayToRetry() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ConnectionSettings nowhere = ConnectionSettings.of("aws-global", "http://127.0.0.1:" + closedPort, null)
+                .withRetries(EmulatedCloudFront.QUICK_RETRIES);
+
+        String message = failure(nowhere, api -> api.create(DISTRIBUTION, List.of("/a"), "ref-5"));
+        assertTrue(message.startsWith("Could not reach CloudFront at http://127.0.0.1:" + closedPort), message);
+        assertTrue(message.contains("Check <endpoint> (cloudfront.endpoint)"), message);
+        assertTrue(message.contains("-Dcloudfront.callerReference=ref-5"), message);
+    }
+
+    @Test
+    void connectionsLostAfterCommitCreateOneInvalidationAndSayHowToRetrySafely() {
+        emulator.inject("CreateInvalidation", repeat(Fault.dropConnectionAfterCommit(), 8));
+
+        String message = createFailure(DISTRIBUTION, "ref-6", "/a");
+        assertTrue(message.startsWith("Lost the connection to CloudFront at " + emulator.endpoint()
+                + " during CreateInvalidation"), message);
+        assertTrue(message.contains("through 8 attempts"), message);
+        assertTrue(message.contains("-Dcloudfront.callerReference=ref-6"), message);
+        assertEquals(1, emulator.invalidations().size());
+    }
+
+    @Test
+    void rejectedCredentialsSayHowToRenewThem() {
+        emulator.addCredentials(CloudFrontEmulator.ACCESS_KEY_ID, "a-different-secret");
+
+        String message = createFailure(DISTRIBUTION, "r1", "/a");
+        assertTrue(message.startsWith("CloudFront rejected the AWS credentials (SignatureDoesNotMatch"), message);
+    }
+
+    @Test
+    void unknownProfileIsReportedBeforeAnyCall() throws Exception {
+        ConnectionSettings settings = ConnectionSettings.of("aws-global", emulator.endpoint(), "no-such-profile");
+
+        String message = failure(settings, api -> {});
+        assertTrue(message.startsWith("Could not load AWS credentials from profile 'no-such-profile'"
+                + " (<profile>, cloudfront.profile)"), message);
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    void badConnectionSettingsNameTheParameter() {
+        Executable badEndpoint = () -> ConnectionSettings.of("aws-global", "localhost:4566", null);
+        assertTrue(assertThrows(UserFixableException.class, badEndpoint).getMessage()
+                .startsWith("<endpoint> (cloudfront.endpoint) is 'localhost:4566'"));
+        Executable badRegion = () -> ConnectionSettings.of("US East", null, null);
+        assertTrue(assertThrows(UserFixableException.class, badRegion).getMessage()
+                .startsWith("<region> (cloudfront.region) is 'US East'"));
+    }
+
+    private static Fault[] repeat(Fault fault, int times) {
+        Fault[] faults = new Fault[times];
+        java.util.Arrays.fill(faults, fault);
+        return faults;
+    }
+}
