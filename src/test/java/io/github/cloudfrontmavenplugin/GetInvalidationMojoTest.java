@@ -27,7 +27,8 @@ class GetInvalidationMojoTest {
         emulator = CloudFrontEmulator.start().completionDelay(Duration.ofMillis(1200));
         try (CloudFrontClient client = EmulatorClients.cloudFront(emulator)) {
             id = client.createInvalidation(r -> r.distributionId(CloudFrontEmulator.DISTRIBUTION_ID)
-                            .invalidationBatch(b -> b.callerReference("r").paths(p -> p.quantity(1).items("/a"))))
+                            .invalidationBatch(b -> b.callerReference("r")
+                                    .paths(p -> p.quantity(1).items("/a"))))
                     .invalidation()
                     .id();
         }

@@ -63,8 +63,10 @@ class InvalidateMojoTest {
 
         List<StoredInvalidation> stored = emulator.invalidations();
         assertEquals(1, stored.size());
-        assertEquals(List.of("/index.html", "/docs/read%20me.html"), stored.get(0).paths());
-        verify(mojo.getLog()).info(startsWith("Created invalidation " + stored.get(0).id()));
+        assertEquals(
+                List.of("/index.html", "/docs/read%20me.html"), stored.get(0).paths());
+        verify(mojo.getLog())
+                .info(startsWith("Created invalidation " + stored.get(0).id()));
     }
 
     @Test
@@ -99,7 +101,8 @@ class InvalidateMojoTest {
         pointAtEmulator(mojo);
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("<distributionId> (cloudfront.distributionId) is not set"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("<distributionId> (cloudfront.distributionId) is not set"), e.getMessage());
         assertTrue(emulator.requests().isEmpty());
     }
 

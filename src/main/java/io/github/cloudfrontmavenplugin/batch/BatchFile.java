@@ -50,15 +50,17 @@ public record BatchFile(List<String> paths, Optional<String> callerReference) {
         rejectUnknownKeys(top, TOP_LEVEL_KEYS, where, "");
         JsonNode pathsNode = top.get("Paths");
         if (pathsNode == null) {
-            throw new UserFixableException(where + " has no \"Paths\"; add"
-                    + " \"Paths\": {\"Quantity\": N, \"Items\": [...]}.");
+            throw new UserFixableException(
+                    where + " has no \"Paths\"; add" + " \"Paths\": {\"Quantity\": N, \"Items\": [...]}.");
         }
         Map<String, JsonNode> pathsObject = object(pathsNode, where, "\"Paths\"");
         rejectUnknownKeys(pathsObject, PATHS_KEYS, where, "Paths.");
         JsonNode quantityNode = pathsObject.get("Quantity");
-        if (quantityNode == null || !quantityNode.isNumber() || !quantityNode.asNumber().matches("\\d+")) {
-            throw new UserFixableException(where + ": \"Paths.Quantity\" must be a whole number equal to the number"
-                    + " of \"Paths.Items\".");
+        if (quantityNode == null
+                || !quantityNode.isNumber()
+                || !quantityNode.asNumber().matches("\\d+")) {
+            throw new UserFixableException(
+                    where + ": \"Paths.Quantity\" must be a whole number equal to the number" + " of \"Paths.Items\".");
         }
         List<String> items = new ArrayList<>();
         JsonNode itemsNode = pathsObject.get("Items");
@@ -68,8 +70,8 @@ public record BatchFile(List<String> paths, Optional<String> callerReference) {
             }
             for (JsonNode item : itemsNode.asArray()) {
                 if (!item.isString()) {
-                    throw new UserFixableException(where + ": every entry of \"Paths.Items\" must be a string, but"
-                            + " one is " + item + ".");
+                    throw new UserFixableException(
+                            where + ": every entry of \"Paths.Items\" must be a string, but" + " one is " + item + ".");
                 }
                 items.add(item.asString());
             }
@@ -91,8 +93,7 @@ public record BatchFile(List<String> paths, Optional<String> callerReference) {
         return new BatchFile(items, reference);
     }
 
-    private static Map<String, JsonNode> object(JsonNode node, String where, String what)
-            throws UserFixableException {
+    private static Map<String, JsonNode> object(JsonNode node, String where, String what) throws UserFixableException {
         if (!node.isObject()) {
             throw new UserFixableException(where + ": " + what + " must be a JSON object.");
         }
@@ -104,7 +105,11 @@ public record BatchFile(List<String> paths, Optional<String> callerReference) {
         for (String key : object.keySet()) {
             if (!known.contains(key)) {
                 throw new UserFixableException(where + ": unknown key \"" + prefix + key + "\"; the AWS CLI shape"
-                        + " allows only " + known.stream().sorted().map(k -> "\"" + prefix + k + "\"").toList()
+                        + " allows only "
+                        + known.stream()
+                                .sorted()
+                                .map(k -> "\"" + prefix + k + "\"")
+                                .toList()
                         + ".");
             }
         }

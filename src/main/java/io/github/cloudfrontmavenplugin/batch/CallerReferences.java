@@ -26,7 +26,8 @@ public final class CallerReferences {
 
     private CallerReferences() {}
 
-    public static String generate(String origin, Instant now, Function<String, String> environment, RandomGenerator random) {
+    public static String generate(
+            String origin, Instant now, Function<String, String> environment, RandomGenerator random) {
         List<String> parts = new ArrayList<>();
         parts.add("mvn");
         parts.add(sanitise(origin == null || origin.isBlank() ? "cli" : origin, 48));

@@ -54,11 +54,13 @@ public final class CloudFrontErrors {
 
     /** Explains the in-progress limits after the plugin gave up waiting for room under them. */
     static String explainTooManyInProgress(AwsServiceException e, CloudFrontCall call, Duration waited) {
-        long wildcards = call.paths().stream().filter(InvalidationPath::isWildcard).count();
+        long wildcards =
+                call.paths().stream().filter(InvalidationPath::isWildcard).count();
         return "Distribution " + call.distributionId() + " has too many invalidations in progress ("
                 + TOO_MANY_IN_PROGRESS + ": " + serverMessage(e) + "). CloudFront allows at most "
                 + InvalidationPaths.MAX_PATHS + " individually named paths and " + InvalidationPaths.MAX_WILDCARDS
-                + " wildcard paths in progress at once per distribution, and this batch of " + call.paths().size()
+                + " wildcard paths in progress at once per distribution, and this batch of "
+                + call.paths().size()
                 + " paths (" + wildcards + " wildcards) did not fit beside the running ones within "
                 + waited.toSeconds() + " s. Wait for them to complete (aws cloudfront list-invalidations"
                 + " --distribution-id " + call.distributionId() + "), invalidate fewer paths or wildcards, or"
@@ -77,7 +79,8 @@ public final class CloudFrontErrors {
                     + " account that owns the distribution.";
         }
         if ("NoSuchInvalidation".equals(code)) {
-            return "Distribution " + distribution + " has no invalidation '" + call.invalidationId().orElse("")
+            return "Distribution " + distribution + " has no invalidation '"
+                    + call.invalidationId().orElse("")
                     + "'" + said + ". Check <invalidationId> (cloudfront.invalidationId); 'aws cloudfront"
                     + " list-invalidations --distribution-id " + distribution + "' lists them.";
         }
@@ -92,7 +95,8 @@ public final class CloudFrontErrors {
                     + " secret belongs to it; temporary credentials expire, so renew the session (for example"
                     + " 'aws sso login', or the CI step that assumes the role) and run the build again.";
         }
-        if ("InvalidArgument".equals(code) && serverMessage(e).toLowerCase(Locale.ROOT).contains("caller reference")) {
+        if ("InvalidArgument".equals(code)
+                && serverMessage(e).toLowerCase(Locale.ROOT).contains("caller reference")) {
             return "CloudFront refused the invalidation" + said + ": CallerReference '"
                     + call.callerReference().orElse("") + "' was already used on distribution " + distribution
                     + " with other paths. Leave <callerReference> (cloudfront.callerReference) unset so that each"
@@ -134,8 +138,8 @@ public final class CloudFrontErrors {
             return "Could not reach CloudFront at " + settings.describeEndpoint() + " (" + cause + ") through "
                     + attempts(e) + "." + endpointHint + maybeCreated(call);
         }
-        return "Lost the connection to CloudFront at " + settings.describeEndpoint() + " during " + call.action()
-                + " (" + cause + ") through " + attempts(e) + "." + endpointHint + maybeCreated(call);
+        return "Lost the connection to CloudFront at " + settings.describeEndpoint() + " during " + call.action() + " ("
+                + cause + ") through " + attempts(e) + "." + endpointHint + maybeCreated(call);
     }
 
     /** A lost answer does not tell whether CloudFront created the invalidation; reusing the reference is safe. */
@@ -150,7 +154,8 @@ public final class CloudFrontErrors {
     }
 
     private static String serverMessage(AwsServiceException e) {
-        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        String message =
+                e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         return message == null || message.isBlank() ? "no message" : message;
     }
 

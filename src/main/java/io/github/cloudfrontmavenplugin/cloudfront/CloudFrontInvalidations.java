@@ -41,8 +41,9 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
         AwsCredentialsProvider credentials = settings.profile()
-                .<AwsCredentialsProvider>map(
-                        profile -> ProfileCredentialsProvider.builder().profileName(profile).build())
+                .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder()
+                        .profileName(profile)
+                        .build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());
         try {
             credentials.resolveCredentials();
@@ -82,10 +83,10 @@ public final class CloudFrontInvalidations implements AutoCloseable {
             throws UserFixableException {
         CloudFrontCall call = CloudFrontCall.createInvalidation(distributionId, paths, callerReference);
         try {
-            CreateInvalidationResponse response = client.createInvalidation(request -> request.distributionId(
-                            distributionId)
-                    .invalidationBatch(batch -> batch.callerReference(callerReference)
-                            .paths(p -> p.quantity(paths.size()).items(paths))));
+            CreateInvalidationResponse response =
+                    client.createInvalidation(request -> request.distributionId(distributionId)
+                            .invalidationBatch(batch -> batch.callerReference(callerReference)
+                                    .paths(p -> p.quantity(paths.size()).items(paths))));
             return toInfo(distributionId, response.invalidation(), Optional.ofNullable(response.location()));
         } catch (SdkException e) {
             if (isTooManyInProgress(e)) {
@@ -136,7 +137,8 @@ public final class CloudFrontInvalidations implements AutoCloseable {
 
     private static String explainMissingCredentials(ConnectionSettings settings, SdkException e) {
         if (settings.profile().isPresent()) {
-            return "Could not load AWS credentials from profile '" + settings.profile().get()
+            return "Could not load AWS credentials from profile '"
+                    + settings.profile().get()
                     + "' (<profile>, cloudfront.profile): " + e.getMessage() + ". Check that the profile exists in"
                     + " ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and"
                     + " that its session is current (for example 'aws sso login --profile "

@@ -32,8 +32,10 @@ public record ConnectionSettings(String region, Optional<URI> endpoint, Optional
     /** The address requests go to, for messages. */
     public String describeEndpoint() {
         return endpoint.map(URI::toString)
-                .orElse(region.startsWith("cn-") ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
-                        : "https://cloudfront.amazonaws.com");
+                .orElse(
+                        region.startsWith("cn-")
+                                ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
+                                : "https://cloudfront.amazonaws.com");
     }
 
     private static Optional<URI> parseEndpoint(String endpoint) throws UserFixableException {

@@ -4,8 +4,8 @@ import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
-import java.util.Optional;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** {@code cloudfront:get-invalidation}: shows one invalidation as the AWS CLI does, optionally waiting for it. */

@@ -57,8 +57,7 @@ public final class Invalidate {
     public Optional<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
         Batch batch = prepare(request);
         if (batch.paths().isEmpty()) {
-            progress.info("Nothing to invalidate on distribution " + batch.distributionId()
-                    + ": no paths were given.");
+            progress.info("Nothing to invalidate on distribution " + batch.distributionId() + ": no paths were given.");
             return Optional.empty();
         }
         if (request.dryRun()) {
@@ -112,7 +111,8 @@ public final class Invalidate {
                         + file.callerReference().get() + "\"; remove one of them.");
             }
             configuredReference = configuredReference.or(file::callerReference);
-            paths = InvalidationPaths.of(file.paths(), BATCH_FILE + " " + request.batchFile().get());
+            paths = InvalidationPaths.of(
+                    file.paths(), BATCH_FILE + " " + request.batchFile().get());
         } else {
             paths = InvalidationPaths.of(request.paths(), PATHS);
         }

@@ -19,8 +19,10 @@ final class OutputFile {
             Files.writeString(temporary, Json.write(invalidation.toCliShape()), StandardCharsets.UTF_8);
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UserFixableException("Cannot write <outputFile> (cloudfront.outputFile) " + file + ": " + e
-                    + " (invalidation " + invalidation.id() + " itself is unaffected).", e);
+            throw new UserFixableException(
+                    "Cannot write <outputFile> (cloudfront.outputFile) " + file + ": " + e + " (invalidation "
+                            + invalidation.id() + " itself is unaffected).",
+                    e);
         }
     }
 }

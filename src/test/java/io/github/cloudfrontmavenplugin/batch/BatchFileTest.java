@@ -46,19 +46,25 @@ class BatchFileTest {
 
     @Test
     void callerReferenceMayBeLeftOut() throws Exception {
-        assertEquals(Optional.empty(), read("{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}}").callerReference());
+        assertEquals(
+                Optional.empty(),
+                read("{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}}").callerReference());
     }
 
     @Test
     void quantityMustMatchItems() {
-        String message = failure("{\"Paths\": {\"Quantity\": 3, \"Items\": [\"/a\", \"/b\"]}, \"CallerReference\": \"r\"}");
+        String message =
+                failure("{\"Paths\": {\"Quantity\": 3, \"Items\": [\"/a\", \"/b\"]}, \"CallerReference\": \"r\"}");
         assertTrue(message.contains("\"Paths.Quantity\" is 3 but \"Paths.Items\" has 2 paths"), message);
         assertTrue(message.contains("inv-batch.json"), message);
     }
 
     @Test
     void quantityZeroWithoutItemsIsAnEmptyBatch() throws Exception {
-        assertEquals(List.of(), read("{\"Paths\": {\"Quantity\": 0}, \"CallerReference\": \"r\"}").paths());
+        assertEquals(
+                List.of(),
+                read("{\"Paths\": {\"Quantity\": 0}, \"CallerReference\": \"r\"}")
+                        .paths());
     }
 
     @Test
@@ -71,10 +77,12 @@ class BatchFileTest {
     void refusesMissingOrMistypedFields() {
         assertTrue(failure("{\"CallerReference\": \"r\"}").contains("has no \"Paths\""));
         assertTrue(failure("{\"Paths\": {\"Items\": [\"/a\"]}}").contains("\"Paths.Quantity\" must be a whole number"));
-        assertTrue(failure("{\"Paths\": {\"Quantity\": \"1\", \"Items\": [\"/a\"]}}").contains("whole number"));
+        assertTrue(failure("{\"Paths\": {\"Quantity\": \"1\", \"Items\": [\"/a\"]}}")
+                .contains("whole number"));
         assertTrue(failure("{\"Paths\": {\"Quantity\": 1, \"Items\": \"/a\"}}").contains("must be a list"));
         assertTrue(failure("{\"Paths\": {\"Quantity\": 1, \"Items\": [1]}}").contains("must be a string"));
-        assertTrue(failure("{\"Paths\": {\"Quantity\": 0}, \"CallerReference\": \"\"}").contains("non-empty"));
+        assertTrue(failure("{\"Paths\": {\"Quantity\": 0}, \"CallerReference\": \"\"}")
+                .contains("non-empty"));
         assertTrue(failure("[]").contains("must be a JSON object"));
     }
 
@@ -86,8 +94,8 @@ class BatchFileTest {
 
     @Test
     void namesAMissingFile() {
-        UserFixableException e = assertThrows(
-                UserFixableException.class, () -> BatchFile.read(dir.resolve("nope.json"), PARAMETER));
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> BatchFile.read(dir.resolve("nope.json"), PARAMETER));
         assertTrue(e.getMessage().contains("nope.json does not exist"), e.getMessage());
     }
 }

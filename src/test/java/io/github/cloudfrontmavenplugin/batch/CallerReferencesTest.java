@@ -17,20 +17,25 @@ class CallerReferencesTest {
 
     @Test
     void namesTheOriginTheTimeAndARandomPart() {
-        String reference = CallerReferences.generate("my-site", NOW, Map.<String, String>of()::get, FixedRandom.ofInt(0x3f9a2c1e));
+        String reference =
+                CallerReferences.generate("my-site", NOW, Map.<String, String>of()::get, FixedRandom.ofInt(0x3f9a2c1e));
         assertEquals("mvn-my-site-20261120T231500Z-3f9a2c1e", reference);
     }
 
     @Test
     void namesTheCiRun() {
-        assertEquals("gh7301234567.2", CallerReferences.ciRun(
-                Map.of("GITHUB_RUN_ID", "7301234567", "GITHUB_RUN_ATTEMPT", "2")::get));
+        assertEquals(
+                "gh7301234567.2",
+                CallerReferences.ciRun(Map.of("GITHUB_RUN_ID", "7301234567", "GITHUB_RUN_ATTEMPT", "2")::get));
         assertEquals("gl99", CallerReferences.ciRun(Map.of("CI_JOB_ID", "99")::get));
         assertEquals("jenkins-site-17", CallerReferences.ciRun(Map.of("BUILD_TAG", "jenkins-site-17")::get));
         assertEquals("", CallerReferences.ciRun(Map.<String, String>of()::get));
 
         String reference = CallerReferences.generate(
-                "site", NOW, Map.of("GITHUB_RUN_ID", "7301234567", "GITHUB_RUN_ATTEMPT", "1")::get, FixedRandom.ofInt(1));
+                "site",
+                NOW,
+                Map.of("GITHUB_RUN_ID", "7301234567", "GITHUB_RUN_ATTEMPT", "1")::get,
+                FixedRandom.ofInt(1));
         assertEquals("mvn-site-20261120T231500Z-gh7301234567.1-00000001", reference);
     }
 
@@ -38,7 +43,8 @@ class CallerReferencesTest {
     void isUniquePerBuildEvenInTheSameSecond() {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            seen.add(CallerReferences.generate("site", NOW, Map.<String, String>of()::get, RandomGenerator.getDefault()));
+            seen.add(CallerReferences.generate(
+                    "site", NOW, Map.<String, String>of()::get, RandomGenerator.getDefault()));
         }
         assertTrue(seen.size() >= 999, "collisions: " + (1000 - seen.size()));
     }

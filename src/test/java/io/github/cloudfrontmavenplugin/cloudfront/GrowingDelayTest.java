@@ -69,9 +69,17 @@ class GrowingDelayTest {
 
     @Test
     void refusesANonsensicalSchedule() {
-        assertThrows(IllegalArgumentException.class, () -> new GrowingDelay(Duration.ofSeconds(2), 0.2, Duration.ofSeconds(1), 0));
-        assertThrows(IllegalArgumentException.class, () -> new GrowingDelay(Duration.ofSeconds(1), -1, Duration.ofSeconds(2), 0));
-        assertThrows(IllegalArgumentException.class, () -> new GrowingDelay(Duration.ofSeconds(1), 0.2, Duration.ofSeconds(2), 1));
-        assertEquals(Duration.ofSeconds(5), GrowingDelay.IN_PROGRESS_LIMIT.delay(Duration.ZERO, FixedRandom.ofFraction(0.5)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new GrowingDelay(Duration.ofSeconds(2), 0.2, Duration.ofSeconds(1), 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new GrowingDelay(Duration.ofSeconds(1), -1, Duration.ofSeconds(2), 0));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new GrowingDelay(Duration.ofSeconds(1), 0.2, Duration.ofSeconds(2), 1));
+        assertEquals(
+                Duration.ofSeconds(5),
+                GrowingDelay.IN_PROGRESS_LIMIT.delay(Duration.ZERO, FixedRandom.ofFraction(0.5)));
     }
 }

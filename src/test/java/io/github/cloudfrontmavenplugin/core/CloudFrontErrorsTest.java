@@ -56,8 +56,10 @@ class CloudFrontErrorsTest {
     @Test
     void noSuchDistributionNamesTheIdAndWhereToFindIt() {
         String message = createFailure("EUNKNOWN123", "r1", "/a");
-        assertTrue(message.startsWith("CloudFront has no distribution 'EUNKNOWN123' (NoSuchDistribution: The specified"
-                + " distribution does not exist.)"), message);
+        assertTrue(
+                message.startsWith("CloudFront has no distribution 'EUNKNOWN123' (NoSuchDistribution: The specified"
+                        + " distribution does not exist.)"),
+                message);
         assertTrue(message.contains("<distributionId> (cloudfront.distributionId)"), message);
         assertTrue(message.contains("aws cloudfront list-distributions"), message);
     }
@@ -67,10 +69,13 @@ class CloudFrontErrorsTest {
         emulator.deny("CreateInvalidation").deny("GetInvalidation");
 
         String create = createFailure(DISTRIBUTION, "r1", "/a");
-        assertTrue(create.startsWith("CloudFront denied cloudfront:CreateInvalidation on distribution " + DISTRIBUTION),
+        assertTrue(
+                create.startsWith("CloudFront denied cloudfront:CreateInvalidation on distribution " + DISTRIBUTION),
                 create);
-        assertTrue(create.contains("Allow the IAM action cloudfront:CreateInvalidation on"
-                + " arn:aws:cloudfront::<account-id>:distribution/" + DISTRIBUTION), create);
+        assertTrue(
+                create.contains("Allow the IAM action cloudfront:CreateInvalidation on"
+                        + " arn:aws:cloudfront::<account-id>:distribution/" + DISTRIBUTION),
+                create);
 
         String get = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "I1"));
         assertTrue(get.contains("Allow the IAM action cloudfront:GetInvalidation"), get);
@@ -89,8 +94,10 @@ class CloudFrontErrorsTest {
             api.create(DISTRIBUTION, List.of("/a"), "release-1");
         }
         String message = createFailure(DISTRIBUTION, "release-1", "/b");
-        assertTrue(message.contains("CallerReference 'release-1' was already used on distribution " + DISTRIBUTION
-                + " with other paths"), message);
+        assertTrue(
+                message.contains("CallerReference 'release-1' was already used on distribution " + DISTRIBUTION
+                        + " with other paths"),
+                message);
         assertTrue(message.contains("Leave <callerReference> (cloudfront.callerReference) unset"), message);
     }
 
@@ -98,7 +105,8 @@ class CloudFrontErrorsTest {
     void invalidArgumentQuotesTheServerAndTheInput() {
         // The plugin never sends such a path; a raw call through the client shows how CloudFront's answer is told.
         String message = createFailure(DISTRIBUTION, "r1", "/fine", "/not fine");
-        assertTrue(message.contains("(InvalidArgument: Your request contains one or more invalid invalidation paths.)"),
+        assertTrue(
+                message.contains("(InvalidArgument: Your request contains one or more invalid invalidation paths.)"),
                 message);
         assertTrue(message.contains("Paths sent: /fine, /not fine"), message);
     }
@@ -108,8 +116,10 @@ class CloudFrontErrorsTest {
         emulator.inject("CreateInvalidation", repeat(Fault.throttling(), 8));
 
         String message = createFailure(DISTRIBUTION, "r1", "/a");
-        assertTrue(message.startsWith("CloudFront kept throttling CreateInvalidation (Throttling: Rate exceeded) through"
-                + " 8 attempts"), message);
+        assertTrue(
+                message.startsWith("CloudFront kept throttling CreateInvalidation (Throttling: Rate exceeded) through"
+                        + " 8 attempts"),
+                message);
         assertEquals(8, emulator.requests("CreateInvalidation").size());
     }
 
@@ -142,8 +152,10 @@ class CloudFrontErrorsTest {
         emulator.inject("CreateInvalidation", repeat(Fault.dropConnectionAfterCommit(), 8));
 
         String message = createFailure(DISTRIBUTION, "ref-6", "/a");
-        assertTrue(message.startsWith("Lost the connection to CloudFront at " + emulator.endpoint()
-                + " during CreateInvalidation"), message);
+        assertTrue(
+                message.startsWith(
+                        "Lost the connection to CloudFront at " + emulator.endpoint() + " during CreateInvalidation"),
+                message);
         assertTrue(message.contains("through 8 attempts"), message);
         assertTrue(message.contains("-Dcloudfront.callerReference=ref-6"), message);
         assertEquals(1, emulator.invalidations().size());
@@ -162,18 +174,22 @@ class CloudFrontErrorsTest {
         ConnectionSettings settings = ConnectionSettings.of("aws-global", emulator.endpoint(), "no-such-profile");
 
         String message = failure(settings, api -> {});
-        assertTrue(message.startsWith("Could not load AWS credentials from profile 'no-such-profile'"
-                + " (<profile>, cloudfront.profile)"), message);
+        assertTrue(
+                message.startsWith("Could not load AWS credentials from profile 'no-such-profile'"
+                        + " (<profile>, cloudfront.profile)"),
+                message);
         assertTrue(emulator.requests().isEmpty());
     }
 
     @Test
     void badConnectionSettingsNameTheParameter() {
         Executable badEndpoint = () -> ConnectionSettings.of("aws-global", "localhost:4566", null);
-        assertTrue(assertThrows(UserFixableException.class, badEndpoint).getMessage()
+        assertTrue(assertThrows(UserFixableException.class, badEndpoint)
+                .getMessage()
                 .startsWith("<endpoint> (cloudfront.endpoint) is 'localhost:4566'"));
         Executable badRegion = () -> ConnectionSettings.of("US East", null, null);
-        assertTrue(assertThrows(UserFixableException.class, badRegion).getMessage()
+        assertTrue(assertThrows(UserFixableException.class, badRegion)
+                .getMessage()
                 .startsWith("<region> (cloudfront.region) is 'US East'"));
     }
 

@@ -18,7 +18,8 @@ final class EmulatedCloudFront implements AutoCloseable {
 
     EmulatedCloudFront(Duration completionDelay) throws IOException, UserFixableException {
         emulator = CloudFrontEmulator.start(0, completionDelay, time);
-        connection = ConnectionSettings.of("aws-global", emulator.endpoint(), null).withRetries(QUICK_RETRIES);
+        connection =
+                ConnectionSettings.of("aws-global", emulator.endpoint(), null).withRetries(QUICK_RETRIES);
     }
 
     @Override

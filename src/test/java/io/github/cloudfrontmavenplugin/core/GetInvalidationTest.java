@@ -27,7 +27,8 @@ class GetInvalidationTest {
     void start() throws Exception {
         cloudFront = new EmulatedCloudFront(Duration.ofSeconds(30));
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            id = api.create(DISTRIBUTION, List.of("/index.html", "/error.html"), "cli-example").id();
+            id = api.create(DISTRIBUTION, List.of("/index.html", "/error.html"), "cli-example")
+                    .id();
         }
     }
 
@@ -38,15 +39,16 @@ class GetInvalidationTest {
 
     private InvalidationInfo run(String invalidationId, WaitSettings waiting) throws Exception {
         return new GetInvalidation(Connector.AWS_SDK, cloudFront.time, new SplittableRandom(3), progress)
-                .run(new GetInvalidation.Request(DISTRIBUTION, invalidationId, waiting, Optional.empty(),
-                        cloudFront.connection));
+                .run(new GetInvalidation.Request(
+                        DISTRIBUTION, invalidationId, waiting, Optional.empty(), cloudFront.connection));
     }
 
     @Test
     void printsTheInvalidationAsTheAwsCliDoes() throws Exception {
         run(id, WaitSettings.NO_WAIT);
 
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         "{",
                         "    \"Invalidation\": {",
                         "        \"Id\": \"" + id + "\",",
@@ -87,7 +89,8 @@ class GetInvalidationTest {
     @Test
     void needsAnInvalidationId() {
         UserFixableException e = assertThrows(UserFixableException.class, () -> run(" ", WaitSettings.NO_WAIT));
-        assertTrue(e.getMessage().startsWith("<invalidationId> (cloudfront.invalidationId) is not set"), e.getMessage());
+        assertTrue(
+                e.getMessage().startsWith("<invalidationId> (cloudfront.invalidationId) is not set"), e.getMessage());
     }
 
     @Test

@@ -58,13 +58,31 @@ class InvalidateTest {
     }
 
     private InvalidateRequest request(List<String> paths) {
-        return new InvalidateRequest(DISTRIBUTION, paths, Optional.empty(), Optional.empty(), "site",
-                WaitSettings.NO_WAIT, Duration.ofSeconds(300), false, Optional.empty(), cloudFront.connection);
+        return new InvalidateRequest(
+                DISTRIBUTION,
+                paths,
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ofSeconds(300),
+                false,
+                Optional.empty(),
+                cloudFront.connection);
     }
 
     private static InvalidateRequest with(InvalidateRequest r, WaitSettings waiting) {
-        return new InvalidateRequest(r.distributionId(), r.paths(), r.batchFile(), r.callerReference(),
-                r.referenceOrigin(), waiting, r.inProgressRetryTimeout(), r.dryRun(), r.outputFile(), r.connection());
+        return new InvalidateRequest(
+                r.distributionId(),
+                r.paths(),
+                r.batchFile(),
+                r.callerReference(),
+                r.referenceOrigin(),
+                waiting,
+                r.inProgressRetryTimeout(),
+                r.dryRun(),
+                r.outputFile(),
+                r.connection());
     }
 
     private static final Connector NEVER = settings -> {
@@ -78,13 +96,19 @@ class InvalidateTest {
 
         List<StoredInvalidation> stored = emulator.invalidations();
         assertEquals(1, stored.size());
-        assertEquals(List.of("/index.html", "/caf%C3%A9%20menu.html", "/img/*"), stored.get(0).paths());
+        assertEquals(
+                List.of("/index.html", "/caf%C3%A9%20menu.html", "/img/*"),
+                stored.get(0).paths());
         assertEquals(stored.get(0).id(), created.id());
-        assertTrue(stored.get(0).callerReference().startsWith("mvn-site-20261120T100000Z-"), stored.get(0).callerReference());
-        assertEquals(List.of(
-                        "Created invalidation " + created.id() + " on distribution " + DISTRIBUTION + " for 3 paths (InProgress)",
-                        "Location: " + emulator.endpoint() + "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation/"
-                                + created.id()),
+        assertTrue(
+                stored.get(0).callerReference().startsWith("mvn-site-20261120T100000Z-"),
+                stored.get(0).callerReference());
+        assertEquals(
+                List.of(
+                        "Created invalidation " + created.id() + " on distribution " + DISTRIBUTION
+                                + " for 3 paths (InProgress)",
+                        "Location: " + emulator.endpoint() + "/2020-05-31/distribution/" + DISTRIBUTION
+                                + "/invalidation/" + created.id()),
                 progress.info);
     }
 
@@ -95,7 +119,9 @@ class InvalidateTest {
         run(request(List.of("/a")));
 
         List<RecordedRequest> requests = emulator.requests("CreateInvalidation");
-        assertEquals(List.of(400, 503, 201), requests.stream().map(RecordedRequest::status).toList());
+        assertEquals(
+                List.of(400, 503, 201),
+                requests.stream().map(RecordedRequest::status).toList());
         assertEquals(1, requests.stream().map(RecordedRequest::body).distinct().count());
         assertEquals(1, emulator.invalidations().size());
     }
@@ -106,16 +132,24 @@ class InvalidateTest {
 
         InvalidationInfo created = run(request(List.of("/a", "/b"))).orElseThrow();
 
-        assertEquals(List.of(0, 0, 201), emulator.requests("CreateInvalidation").stream()
-                .map(RecordedRequest::status)
-                .toList());
-        assertEquals(List.of(created.id()), emulator.invalidations().stream().map(StoredInvalidation::id).toList());
+        assertEquals(
+                List.of(0, 0, 201),
+                emulator.requests("CreateInvalidation").stream()
+                        .map(RecordedRequest::status)
+                        .toList());
+        assertEquals(
+                List.of(created.id()),
+                emulator.invalidations().stream().map(StoredInvalidation::id).toList());
     }
 
     @Test
     void twoRunsWithTheSamePathsCreateTwoInvalidations() throws Exception {
-        Invalidate first = new Invalidate(Connector.AWS_SDK, cloudFront.time, java.util.random.RandomGenerator.getDefault(),
-                Map.<String, String>of()::get, progress);
+        Invalidate first = new Invalidate(
+                Connector.AWS_SDK,
+                cloudFront.time,
+                java.util.random.RandomGenerator.getDefault(),
+                Map.<String, String>of()::get,
+                progress);
         String a = first.run(request(List.of("/a"))).orElseThrow().id();
         String b = first.run(request(List.of("/a"))).orElseThrow().id();
 
@@ -126,8 +160,17 @@ class InvalidateTest {
     @Test
     void aGivenCallerReferenceIsSentAsIs() throws Exception {
         InvalidateRequest r = request(List.of("/a"));
-        run(new InvalidateRequest(DISTRIBUTION, r.paths(), Optional.empty(), Optional.of(" release-42 "), "site",
-                r.waiting(), r.inProgressRetryTimeout(), false, Optional.empty(), r.connection()));
+        run(new InvalidateRequest(
+                DISTRIBUTION,
+                r.paths(),
+                Optional.empty(),
+                Optional.of(" release-42 "),
+                "site",
+                r.waiting(),
+                r.inProgressRetryTimeout(),
+                false,
+                Optional.empty(),
+                r.connection()));
 
         assertEquals("release-42", emulator.invalidations().get(0).callerReference());
     }
@@ -135,8 +178,17 @@ class InvalidateTest {
     @Test
     void dryRunPrintsTheExactBatchAndSendsNothing() throws Exception {
         InvalidateRequest r = request(List.of("/a b", "/c"));
-        InvalidateRequest dryRun = new InvalidateRequest(DISTRIBUTION, r.paths(), Optional.empty(), Optional.of("ref-7"),
-                "site", r.waiting(), r.inProgressRetryTimeout(), true, Optional.empty(), r.connection());
+        InvalidateRequest dryRun = new InvalidateRequest(
+                DISTRIBUTION,
+                r.paths(),
+                Optional.empty(),
+                Optional.of("ref-7"),
+                "site",
+                r.waiting(),
+                r.inProgressRetryTimeout(),
+                true,
+                Optional.empty(),
+                r.connection());
 
         assertEquals(Optional.empty(), invalidate(NEVER).run(dryRun));
 
@@ -145,9 +197,18 @@ class InvalidateTest {
         assertTrue(printed.startsWith("Dry run: would invalidate 2 paths on distribution " + DISTRIBUTION), printed);
         String json = printed.substring(printed.indexOf('\n') + 1);
         JsonNode batch = JsonNode.parser().parse(json);
-        assertEquals("2", batch.field("Paths").orElseThrow().field("Quantity").orElseThrow().asNumber());
-        assertEquals(List.of("/a%20b", "/c"), batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray()
-                .stream().map(JsonNode::asString).toList());
+        assertEquals(
+                "2",
+                batch.field("Paths")
+                        .orElseThrow()
+                        .field("Quantity")
+                        .orElseThrow()
+                        .asNumber());
+        assertEquals(
+                List.of("/a%20b", "/c"),
+                batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray().stream()
+                        .map(JsonNode::asString)
+                        .toList());
         assertEquals("ref-7", batch.field("CallerReference").orElseThrow().asString());
     }
 
@@ -155,7 +216,8 @@ class InvalidateTest {
     void nothingToInvalidateSucceedsWithoutCallingCloudFront() throws Exception {
         assertEquals(Optional.empty(), invalidate(NEVER).run(request(List.of(" ", ""))));
 
-        assertEquals(List.of("Nothing to invalidate on distribution " + DISTRIBUTION + ": no paths were given."),
+        assertEquals(
+                List.of("Nothing to invalidate on distribution " + DISTRIBUTION + ": no paths were given."),
                 progress.info);
     }
 
@@ -164,12 +226,39 @@ class InvalidateTest {
         List<InvalidateRequest> bad = List.of(
                 request(List.of("/a*b")),
                 request(IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toList()),
-                new InvalidateRequest(" ", List.of("/a"), Optional.empty(), Optional.empty(), "site", WaitSettings.NO_WAIT,
-                        Duration.ZERO, false, Optional.empty(), cloudFront.connection),
-                new InvalidateRequest("www.example.com", List.of("/a"), Optional.empty(), Optional.empty(), "site",
-                        WaitSettings.NO_WAIT, Duration.ZERO, false, Optional.empty(), cloudFront.connection),
-                new InvalidateRequest(DISTRIBUTION, List.of("/a"), Optional.empty(), Optional.empty(), "site",
-                        WaitSettings.NO_WAIT, Duration.ofSeconds(-1), false, Optional.empty(), cloudFront.connection));
+                new InvalidateRequest(
+                        " ",
+                        List.of("/a"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        WaitSettings.NO_WAIT,
+                        Duration.ZERO,
+                        false,
+                        Optional.empty(),
+                        cloudFront.connection),
+                new InvalidateRequest(
+                        "www.example.com",
+                        List.of("/a"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        WaitSettings.NO_WAIT,
+                        Duration.ZERO,
+                        false,
+                        Optional.empty(),
+                        cloudFront.connection),
+                new InvalidateRequest(
+                        DISTRIBUTION,
+                        List.of("/a"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        WaitSettings.NO_WAIT,
+                        Duration.ofSeconds(-1),
+                        false,
+                        Optional.empty(),
+                        cloudFront.connection));
         List<String> expected = List.of(
                 "Invalid path in <paths> (cloudfront.paths)",
                 "3001 distinct paths",
@@ -178,7 +267,8 @@ class InvalidateTest {
                 "<inProgressRetryTimeout>");
         for (int i = 0; i < bad.size(); i++) {
             InvalidateRequest request = bad.get(i);
-            UserFixableException e = assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(request));
+            UserFixableException e = assertThrows(
+                    UserFixableException.class, () -> invalidate(NEVER).run(request));
             assertTrue(e.getMessage().contains(expected.get(i)), e.getMessage());
         }
         assertTrue(emulator.requests().isEmpty());
@@ -187,12 +277,23 @@ class InvalidateTest {
     @Test
     void readsTheAwsCliBatchFile() throws Exception {
         Path file = dir.resolve("inv-batch.json");
-        Files.writeString(file, "{\"Paths\": {\"Quantity\": 2, \"Items\": [\"/index.html\", \"/error.html\"]},"
-                + " \"CallerReference\": \"my-invalidation-2015-09-01\"}");
+        Files.writeString(
+                file,
+                "{\"Paths\": {\"Quantity\": 2, \"Items\": [\"/index.html\", \"/error.html\"]},"
+                        + " \"CallerReference\": \"my-invalidation-2015-09-01\"}");
         InvalidateRequest r = request(List.of());
 
-        run(new InvalidateRequest(DISTRIBUTION, List.of(), Optional.of(file), Optional.empty(), "site", r.waiting(),
-                r.inProgressRetryTimeout(), false, Optional.empty(), r.connection()));
+        run(new InvalidateRequest(
+                DISTRIBUTION,
+                List.of(),
+                Optional.of(file),
+                Optional.empty(),
+                "site",
+                r.waiting(),
+                r.inProgressRetryTimeout(),
+                false,
+                Optional.empty(),
+                r.connection()));
 
         StoredInvalidation stored = emulator.invalidations().get(0);
         assertEquals(List.of("/index.html", "/error.html"), stored.paths());
@@ -203,10 +304,20 @@ class InvalidateTest {
     void batchFileAndPathsTogetherAreAConfigurationError() throws Exception {
         Path file = dir.resolve("inv-batch.json");
         Files.writeString(file, "{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}}");
-        InvalidateRequest both = new InvalidateRequest(DISTRIBUTION, List.of("/b"), Optional.of(file), Optional.empty(),
-                "site", WaitSettings.NO_WAIT, Duration.ZERO, false, Optional.empty(), cloudFront.connection);
+        InvalidateRequest both = new InvalidateRequest(
+                DISTRIBUTION,
+                List.of("/b"),
+                Optional.of(file),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                false,
+                Optional.empty(),
+                cloudFront.connection);
 
-        UserFixableException e = assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
         assertTrue(e.getMessage().contains("Both <paths> (cloudfront.paths) and <invalidationBatch>"), e.getMessage());
     }
 
@@ -214,16 +325,27 @@ class InvalidateTest {
     void aCallerReferenceThatContradictsTheBatchFileIsAConfigurationError() throws Exception {
         Path file = dir.resolve("inv-batch.json");
         Files.writeString(file, "{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}, \"CallerReference\": \"x\"}");
-        InvalidateRequest both = new InvalidateRequest(DISTRIBUTION, List.of(), Optional.of(file), Optional.of("y"),
-                "site", WaitSettings.NO_WAIT, Duration.ZERO, false, Optional.empty(), cloudFront.connection);
+        InvalidateRequest both = new InvalidateRequest(
+                DISTRIBUTION,
+                List.of(),
+                Optional.of(file),
+                Optional.of("y"),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                false,
+                Optional.empty(),
+                cloudFront.connection);
 
-        UserFixableException e = assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
         assertTrue(e.getMessage().contains("remove one of them"), e.getMessage());
     }
 
     @Test
     void waitsUntilCompletedAndNoticesItPromptly() throws Exception {
-        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 900, true))).orElseThrow();
+        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 900, true)))
+                .orElseThrow();
 
         assertEquals("Completed", last.status());
         StoredInvalidation stored = emulator.invalidations().get(0);
@@ -231,24 +353,33 @@ class InvalidateTest {
         Duration late = Duration.between(stored.completesAt(), noticed);
         assertFalse(late.isNegative());
         assertTrue(late.compareTo(Duration.ofMillis(2200)) <= 0, "noticed " + late + " late");
-        assertTrue(progress.info.contains("Invalidation " + stored.id() + " completed after "
+        assertTrue(
+                progress.info.contains("Invalidation " + stored.id() + " completed after "
                         + Math.round(cloudFront.time.elapsed().toMillis() / 1000.0) + " s"),
                 progress.all());
-        assertTrue(emulator.requests("GetInvalidation").size() <= 10, emulator.requests("GetInvalidation").size() + " polls");
+        assertTrue(
+                emulator.requests("GetInvalidation").size() <= 10,
+                emulator.requests("GetInvalidation").size() + " polls");
     }
 
     @Test
     void waitTimeoutFailsNamingTheInvalidationAndHowToCheckItLater() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(20));
 
-        UserFixableException e = assertThrows(UserFixableException.class,
-                () -> run(with(request(List.of("/a")), WaitSettings.of(true, 60, true))));
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> run(with(request(List.of("/a")), WaitSettings.of(true, 60, true))));
 
         String id = emulator.invalidations().get(0).id();
-        assertTrue(e.getMessage().startsWith("Invalidation " + id + " on distribution " + DISTRIBUTION
-                + " is still InProgress after 60 s"), e.getMessage());
-        assertTrue(e.getMessage().contains("mvn cloudfront:get-invalidation -Dcloudfront.distributionId=" + DISTRIBUTION
-                + " -Dcloudfront.invalidationId=" + id), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Invalidation " + id + " on distribution " + DISTRIBUTION
+                                + " is still InProgress after 60 s"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .contains("mvn cloudfront:get-invalidation -Dcloudfront.distributionId=" + DISTRIBUTION
+                                + " -Dcloudfront.invalidationId=" + id),
+                e.getMessage());
         assertEquals(Duration.ofSeconds(60), cloudFront.time.elapsed());
     }
 
@@ -256,7 +387,8 @@ class InvalidateTest {
     void waitTimeoutOnlyWarnsWhenFailOnTimeoutIsOff() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(20));
 
-        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 60, false))).orElseThrow();
+        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 60, false)))
+                .orElseThrow();
 
         assertEquals("InProgress", last.status());
         assertEquals(1, progress.warnings.size());
@@ -269,7 +401,9 @@ class InvalidateTest {
 
         run(with(request(List.of("/a")), WaitSettings.of(true, 900, true)));
 
-        long progressLines = progress.info.stream().filter(l -> l.contains("is InProgress (")).count();
+        long progressLines = progress.info.stream()
+                .filter(l -> l.contains("is InProgress ("))
+                .count();
         assertTrue(progressLines >= 4 && progressLines <= 9, progress.all());
         assertTrue(progress.debug.stream().anyMatch(l -> l.startsWith("Poll 1: invalidation ")), progress.all());
     }
@@ -278,22 +412,43 @@ class InvalidateTest {
     void writesTheResultInTheAwsCliShape() throws Exception {
         Path output = dir.resolve("out/invalidation.json");
         InvalidateRequest r = with(request(List.of("/a", "/b c")), WaitSettings.of(true, 900, true));
-        run(new InvalidateRequest(DISTRIBUTION, r.paths(), Optional.empty(), Optional.of("ref-9"), "site", r.waiting(),
-                r.inProgressRetryTimeout(), false, Optional.of(output), r.connection()));
+        run(new InvalidateRequest(
+                DISTRIBUTION,
+                r.paths(),
+                Optional.empty(),
+                Optional.of("ref-9"),
+                "site",
+                r.waiting(),
+                r.inProgressRetryTimeout(),
+                false,
+                Optional.of(output),
+                r.connection()));
 
         JsonNode json = JsonNode.parser().parse(Files.readString(output));
         StoredInvalidation stored = emulator.invalidations().get(0);
-        assertEquals(emulator.endpoint() + "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation/" + stored.id(),
+        assertEquals(
+                emulator.endpoint() + "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation/" + stored.id(),
                 json.field("Location").orElseThrow().asString());
         JsonNode invalidation = json.field("Invalidation").orElseThrow();
         assertEquals(stored.id(), invalidation.field("Id").orElseThrow().asString());
         assertEquals("Completed", invalidation.field("Status").orElseThrow().asString());
-        assertEquals("2026-11-20T10:00:00.000Z", invalidation.field("CreateTime").orElseThrow().asString());
+        assertEquals(
+                "2026-11-20T10:00:00.000Z",
+                invalidation.field("CreateTime").orElseThrow().asString());
         JsonNode batch = invalidation.field("InvalidationBatch").orElseThrow();
         assertEquals("ref-9", batch.field("CallerReference").orElseThrow().asString());
-        assertEquals("2", batch.field("Paths").orElseThrow().field("Quantity").orElseThrow().asNumber());
-        assertEquals(List.of("/a", "/b%20c"), batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray()
-                .stream().map(JsonNode::asString).toList());
+        assertEquals(
+                "2",
+                batch.field("Paths")
+                        .orElseThrow()
+                        .field("Quantity")
+                        .orElseThrow()
+                        .asNumber());
+        assertEquals(
+                List.of("/a", "/b%20c"),
+                batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray().stream()
+                        .map(JsonNode::asString)
+                        .toList());
     }
 
     @Test
@@ -307,14 +462,23 @@ class InvalidateTest {
         assertEquals(2, emulator.invalidations().size());
         assertEquals(created.id(), emulator.invalidations().get(1).id());
         List<RecordedRequest> creates = emulator.requests("CreateInvalidation");
-        assertTrue(creates.stream().skip(1).limit(creates.size() - 2)
+        assertTrue(creates.stream()
+                .skip(1)
+                .limit(creates.size() - 2)
                 .allMatch(r -> r.errorCode().orElse("").equals("TooManyInvalidationsInProgress")));
-        assertEquals(1, creates.stream().skip(1).map(RecordedRequest::body).distinct().count());
-        assertTrue(progress.info.get(0).matches("Distribution " + DISTRIBUTION
-                + " has too many invalidations in progress; trying again in [4-6] s \\(waited 0 s of 300 s\\)"),
+        assertEquals(
+                1,
+                creates.stream().skip(1).map(RecordedRequest::body).distinct().count());
+        assertTrue(
+                progress.info
+                        .get(0)
+                        .matches(
+                                "Distribution " + DISTRIBUTION
+                                        + " has too many invalidations in progress; trying again in [4-6] s \\(waited 0 s of 300 s\\)"),
                 progress.all());
         Duration waited = cloudFront.time.elapsed();
-        assertTrue(waited.compareTo(Duration.ofSeconds(40)) >= 0 && waited.compareTo(Duration.ofSeconds(70)) <= 0,
+        assertTrue(
+                waited.compareTo(Duration.ofSeconds(40)) >= 0 && waited.compareTo(Duration.ofSeconds(70)) <= 0,
                 waited.toString());
     }
 
@@ -324,13 +488,25 @@ class InvalidateTest {
         run(request(IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList()));
         InvalidateRequest r = request(List.of("/one-more/*"));
 
-        UserFixableException e = assertThrows(UserFixableException.class, () -> run(new InvalidateRequest(
-                DISTRIBUTION, r.paths(), Optional.empty(), Optional.empty(), "site", r.waiting(), Duration.ofSeconds(60),
-                false, Optional.empty(), r.connection())));
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> run(new InvalidateRequest(
+                        DISTRIBUTION,
+                        r.paths(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        r.waiting(),
+                        Duration.ofSeconds(60),
+                        false,
+                        Optional.empty(),
+                        r.connection())));
 
-        assertTrue(e.getMessage().contains("too many invalidations in progress (TooManyInvalidationsInProgress"),
+        assertTrue(
+                e.getMessage().contains("too many invalidations in progress (TooManyInvalidationsInProgress"),
                 e.getMessage());
-        assertTrue(e.getMessage().contains("at most 3000 individually named paths and 15 wildcard paths"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("at most 3000 individually named paths and 15 wildcard paths"), e.getMessage());
         assertTrue(e.getMessage().contains("within 60 s"), e.getMessage());
         assertEquals(Duration.ofSeconds(60), cloudFront.time.elapsed());
         assertEquals(1, emulator.invalidations().size());
@@ -342,9 +518,19 @@ class InvalidateTest {
         run(request(IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList()));
         InvalidateRequest r = request(List.of("/one-more/*"));
 
-        assertThrows(UserFixableException.class, () -> run(new InvalidateRequest(DISTRIBUTION, r.paths(),
-                Optional.empty(), Optional.empty(), "site", r.waiting(), Duration.ZERO, false, Optional.empty(),
-                r.connection())));
+        assertThrows(
+                UserFixableException.class,
+                () -> run(new InvalidateRequest(
+                        DISTRIBUTION,
+                        r.paths(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        r.waiting(),
+                        Duration.ZERO,
+                        false,
+                        Optional.empty(),
+                        r.connection())));
         assertEquals(Duration.ZERO, cloudFront.time.elapsed());
     }
 }

@@ -84,7 +84,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
     }
 
     public int port() {
@@ -188,8 +189,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
         Optional<String> accessKeyId = key.find() ? Optional.of(key.group(1)) : Optional.empty();
         Optional<String> token =
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Amz-Security-Token"));
-        Matcher attemptMatcher = ATTEMPT.matcher(
-                Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request")).orElse(""));
+        Matcher attemptMatcher =
+                ATTEMPT.matcher(Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request"))
+                        .orElse(""));
         int attempt = attemptMatcher.find() ? Integer.parseInt(attemptMatcher.group(1)) : 0;
         String text = new String(body, StandardCharsets.UTF_8);
 
@@ -204,16 +206,13 @@ public final class CloudFrontEmulator implements AutoCloseable {
             }
             SigV4Verifier.verify(
                     new SigV4Verifier.SignedRequest(
-                            method,
-                            path,
-                            exchange.getRequestURI().getRawQuery(),
-                            exchange.getRequestHeaders(),
-                            body),
+                            method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body),
                     credentials);
             if (fault instanceof Fault.Error error) {
                 throw error.error();
             }
-            response = dispatch(operation, method, path, exchange.getRequestURI().getRawQuery(), body);
+            response =
+                    dispatch(operation, method, path, exchange.getRequestURI().getRawQuery(), body);
             if (fault instanceof Fault.DropConnectionAfterCommit) {
                 throw new DroppedConnection();
             }
@@ -235,7 +234,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
             return "GET".equals(method) ? "GetInvalidation" : "Unknown";
         }
         if (INVALIDATIONS.matcher(path).matches()) {
-            return "POST".equals(method) ? "CreateInvalidation" : "GET".equals(method) ? "ListInvalidations" : "Unknown";
+            return "POST".equals(method)
+                    ? "CreateInvalidation"
+                    : "GET".equals(method) ? "ListInvalidations" : "Unknown";
         }
         if ((API.equals(path) || (API + "/").equals(path)) && "GET".equals(method)) {
             return "ListDistributions";
@@ -273,8 +274,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 m.matches();
                 return getDistribution(m.group(1));
             }
-            default -> throw new ApiError(
-                    400, "InvalidAction", "The action " + method + " " + path + " is not valid for this endpoint.");
+            default ->
+                throw new ApiError(
+                        400, "InvalidAction", "The action " + method + " " + path + " is not valid for this endpoint.");
         }
     }
 
@@ -352,11 +354,16 @@ public final class CloudFrontEmulator implements AutoCloseable {
                         .element("LastModifiedTime", TIME.format(d.lastModified))
                         .element("DomainName", d.domainName);
                 aliases(xml, d);
-                xml.open("Origins").element("Quantity", 1).open("Items").open("Origin")
+                xml.open("Origins")
+                        .element("Quantity", 1)
+                        .open("Items")
+                        .open("Origin")
                         .element("Id", "site")
                         .element("DomainName", "site.s3.amazonaws.com")
                         .element("OriginPath", "")
-                        .close().close().close();
+                        .close()
+                        .close()
+                        .close();
                 xml.open("DefaultCacheBehavior")
                         .element("TargetOriginId", "site")
                         .element("ViewerProtocolPolicy", "redirect-to-https")
@@ -391,7 +398,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 .element("Comment", "")
                 .element("Enabled", true)
                 .close();
-        return new Response(200, Map.of("ETag", "E" + Integer.toHexString(d.id.hashCode()).toUpperCase()), xml.finish());
+        return new Response(
+                200, Map.of("ETag", "E" + Integer.toHexString(d.id.hashCode()).toUpperCase()), xml.finish());
     }
 
     private static void aliases(Xml.Writer xml, EmulatorState.Distribution d) {
@@ -416,7 +424,10 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 .element("Quantity", invalidation.paths().size())
                 .open("Items");
         invalidation.paths().forEach(p -> xml.element("Path", p));
-        return xml.close().close().element("CallerReference", invalidation.callerReference()).finish();
+        return xml.close()
+                .close()
+                .element("CallerReference", invalidation.callerReference())
+                .finish();
     }
 
     /** One page of a list, paged as CloudFront pages: Marker is the last item of the previous page. */
@@ -489,7 +500,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
         exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.headers()
+                .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();

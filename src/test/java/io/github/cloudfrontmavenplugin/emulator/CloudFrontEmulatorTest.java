@@ -56,7 +56,8 @@ class CloudFrontEmulatorTest {
 
     private CreateInvalidationResponse create(String reference, String... paths) {
         return client.createInvalidation(r -> r.distributionId(DISTRIBUTION)
-                .invalidationBatch(b -> b.callerReference(reference).paths(p -> p.quantity(paths.length).items(paths))));
+                .invalidationBatch(b -> b.callerReference(reference)
+                        .paths(p -> p.quantity(paths.length).items(paths))));
     }
 
     @Test
@@ -65,7 +66,9 @@ class CloudFrontEmulatorTest {
 
         Invalidation invalidation = response.invalidation();
         assertEquals("InProgress", invalidation.status());
-        assertEquals(List.of("/index.html", "/img/*"), invalidation.invalidationBatch().paths().items());
+        assertEquals(
+                List.of("/index.html", "/img/*"),
+                invalidation.invalidationBatch().paths().items());
         assertEquals("ref-1", invalidation.invalidationBatch().callerReference());
         assertEquals(now.get(), invalidation.createTime());
         assertTrue(invalidation.id().matches("I[A-Z0-9]{13}"), invalidation.id());
@@ -87,7 +90,8 @@ class CloudFrontEmulatorTest {
     }
 
     private Invalidation get(String id) {
-        return client.getInvalidation(r -> r.distributionId(DISTRIBUTION).id(id)).invalidation();
+        return client.getInvalidation(r -> r.distributionId(DISTRIBUTION).id(id))
+                .invalidation();
     }
 
     @Test
@@ -110,14 +114,18 @@ class CloudFrontEmulatorTest {
 
     @Test
     void newCallerReferenceCreatesANewInvalidation() {
-        assertNotEquals(create("ref-1", "/a").invalidation().id(), create("ref-2", "/a").invalidation().id());
+        assertNotEquals(
+                create("ref-1", "/a").invalidation().id(),
+                create("ref-2", "/a").invalidation().id());
     }
 
     @Test
     void unknownDistributionIsNoSuchDistribution() {
-        NoSuchDistributionException e = assertThrows(NoSuchDistributionException.class, () -> client.createInvalidation(
-                r -> r.distributionId("EUNKNOWN").invalidationBatch(b -> b.callerReference("r")
-                        .paths(p -> p.quantity(1).items("/a")))));
+        NoSuchDistributionException e = assertThrows(
+                NoSuchDistributionException.class,
+                () -> client.createInvalidation(r -> r.distributionId("EUNKNOWN")
+                        .invalidationBatch(b ->
+                                b.callerReference("r").paths(p -> p.quantity(1).items("/a")))));
         assertEquals(404, e.statusCode());
         assertEquals("NoSuchDistribution", e.awsErrorDetails().errorCode());
     }
@@ -152,7 +160,8 @@ class CloudFrontEmulatorTest {
 
         assertThrows(
                 TooManyInvalidationsInProgressException.class,
-                () -> create("r2", IntStream.range(0, 1001).mapToObj(i -> "/q" + i).toArray(String[]::new)));
+                () -> create(
+                        "r2", IntStream.range(0, 1001).mapToObj(i -> "/q" + i).toArray(String[]::new)));
         create("r3", IntStream.range(0, 1000).mapToObj(i -> "/q" + i).toArray(String[]::new));
     }
 
@@ -160,7 +169,8 @@ class CloudFrontEmulatorTest {
     void batchOfMoreThan3000PathsIsTooLarge() {
         CloudFrontException e = assertThrows(
                 CloudFrontException.class,
-                () -> create("r1", IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toArray(String[]::new)));
+                () -> create(
+                        "r1", IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toArray(String[]::new)));
         assertEquals("BatchTooLarge", e.awsErrorDetails().errorCode());
         assertEquals(413, e.statusCode());
     }
@@ -180,8 +190,12 @@ class CloudFrontEmulatorTest {
             String m = marker;
             ListInvalidationsResponse page = client.listInvalidations(
                     r -> r.distributionId(DISTRIBUTION).maxItems("2").marker(m));
-            page.invalidationList().items().stream().map(InvalidationSummary::id).forEach(listed::add);
-            marker = page.invalidationList().isTruncated() ? page.invalidationList().nextMarker() : null;
+            page.invalidationList().items().stream()
+                    .map(InvalidationSummary::id)
+                    .forEach(listed::add);
+            marker = page.invalidationList().isTruncated()
+                    ? page.invalidationList().nextMarker()
+                    : null;
             pages++;
         } while (marker != null);
 
@@ -202,7 +216,9 @@ class CloudFrontEmulatorTest {
             marker = page.isTruncated() ? page.nextMarker() : null;
         } while (marker != null);
 
-        assertEquals(List.of(DISTRIBUTION, "E2SECOND"), all.stream().map(DistributionSummary::id).toList());
+        assertEquals(
+                List.of(DISTRIBUTION, "E2SECOND"),
+                all.stream().map(DistributionSummary::id).toList());
         assertEquals(List.of("docs.example.com"), all.get(1).aliases().items());
         assertTrue(all.get(0).domainName().endsWith(".cloudfront.net"));
 
@@ -224,8 +240,10 @@ class CloudFrontEmulatorTest {
     @Test
     void wrongSecretIsSignatureDoesNotMatch() {
         try (CloudFrontClient wrong = EmulatorClients.cloudFront(emulator, CloudFrontEmulator.ACCESS_KEY_ID, "nope")) {
-            CloudFrontException e = assertThrows(CloudFrontException.class, () -> wrong.getInvalidation(
-                    r -> r.distributionId(DISTRIBUTION).id("I1")));
+            CloudFrontException e = assertThrows(
+                    CloudFrontException.class,
+                    () -> wrong.getInvalidation(
+                            r -> r.distributionId(DISTRIBUTION).id("I1")));
             assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
         }
     }
@@ -233,8 +251,10 @@ class CloudFrontEmulatorTest {
     @Test
     void unknownAccessKeyIsInvalidClientTokenId() {
         try (CloudFrontClient unknown = EmulatorClients.cloudFront(emulator, "AKIAUNKNOWN", "secret")) {
-            CloudFrontException e = assertThrows(CloudFrontException.class, () -> unknown.getInvalidation(
-                    r -> r.distributionId(DISTRIBUTION).id("I1")));
+            CloudFrontException e = assertThrows(
+                    CloudFrontException.class,
+                    () -> unknown.getInvalidation(
+                            r -> r.distributionId(DISTRIBUTION).id("I1")));
             assertEquals("InvalidClientTokenId", e.awsErrorDetails().errorCode());
         }
         assertEquals("AKIAUNKNOWN", emulator.requests().get(0).accessKeyId().orElseThrow());
@@ -247,12 +267,15 @@ class CloudFrontEmulatorTest {
         assertEquals(403, response.statusCode());
         assertTrue(response.body().contains("<Code>MissingAuthenticationToken</Code>"), response.body());
         assertTrue(response.body().startsWith("<?xml"), response.body());
-        assertTrue(response.body().contains("<ErrorResponse xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">"));
+        assertTrue(
+                response.body().contains("<ErrorResponse xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">"));
     }
 
     @Test
     void requestSignedForAnotherServiceIsRefused() throws Exception {
-        HttpResponse<String> response = raw("GET", "/2020-05-31/distribution/" + DISTRIBUTION,
+        HttpResponse<String> response = raw(
+                "GET",
+                "/2020-05-31/distribution/" + DISTRIBUTION,
                 "AWS4-HMAC-SHA256 Credential=" + CloudFrontEmulator.ACCESS_KEY_ID
                         + "/20261120/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature="
                         + "0".repeat(64));
@@ -282,7 +305,8 @@ class CloudFrontEmulatorTest {
         assertEquals(2, requests.size());
         assertEquals("Throttling", requests.get(0).errorCode().orElseThrow());
         assertEquals(400, requests.get(0).status());
-        assertEquals(List.of(1, 2), requests.stream().map(RecordedRequest::attempt).toList());
+        assertEquals(
+                List.of(1, 2), requests.stream().map(RecordedRequest::attempt).toList());
         assertEquals(1, emulator.invalidations().size());
     }
 
@@ -292,9 +316,11 @@ class CloudFrontEmulatorTest {
         String id = create("r1", "/a").invalidation().id();
 
         assertEquals(id, get(id).id());
-        assertEquals(List.of(503, 500, 200), emulator.requests("GetInvalidation").stream()
-                .map(RecordedRequest::status)
-                .toList());
+        assertEquals(
+                List.of(503, 500, 200),
+                emulator.requests("GetInvalidation").stream()
+                        .map(RecordedRequest::status)
+                        .toList());
     }
 
     @Test
@@ -304,13 +330,19 @@ class CloudFrontEmulatorTest {
         String id = create("r1", "/a").invalidation().id();
 
         List<RecordedRequest> requests = emulator.requests("CreateInvalidation");
-        assertEquals(List.of(0, 201), requests.stream().map(RecordedRequest::status).toList());
-        assertEquals(List.of(id), emulator.invalidations().stream().map(StoredInvalidation::id).toList());
+        assertEquals(
+                List.of(0, 201), requests.stream().map(RecordedRequest::status).toList());
+        assertEquals(
+                List.of(id),
+                emulator.invalidations().stream().map(StoredInvalidation::id).toList());
     }
 
     @Test
     void droppedConnectionFailsTheCallWhenRetriesRunOut() {
-        emulator.inject("GetInvalidation", Fault.dropConnectionBeforeCommit(), Fault.dropConnectionBeforeCommit(),
+        emulator.inject(
+                "GetInvalidation",
+                Fault.dropConnectionBeforeCommit(),
+                Fault.dropConnectionBeforeCommit(),
                 Fault.dropConnectionBeforeCommit());
         try (CloudFrontClient once = CloudFrontClient.builder()
                 .region(software.amazon.awssdk.regions.Region.AWS_GLOBAL)
@@ -319,8 +351,10 @@ class CloudFrontEmulatorTest {
                         CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY))
                 .overrideConfiguration(o -> o.retryStrategy(s -> s.maxAttempts(1)))
                 .build()) {
-            assertThrows(SdkClientException.class, () -> once.getInvalidation(
-                    r -> r.distributionId(DISTRIBUTION).id("I1")));
+            assertThrows(
+                    SdkClientException.class,
+                    () -> once.getInvalidation(
+                            r -> r.distributionId(DISTRIBUTION).id("I1")));
         }
     }
 
@@ -336,7 +370,9 @@ class CloudFrontEmulatorTest {
 
     @Test
     void mismatchedQuantityIsInconsistentQuantities() throws Exception {
-        HttpResponse<String> response = signedRaw("POST", "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation",
+        HttpResponse<String> response = signedRaw(
+                "POST",
+                "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><InvalidationBatch xmlns=\"http://cloudfront.amazonaws.com/doc/2020-05-31/\">"
                         + "<Paths><Quantity>2</Quantity><Items><Path>/a</Path></Items></Paths>"
                         + "<CallerReference>r</CallerReference></InvalidationBatch>");
@@ -356,23 +392,24 @@ class CloudFrontEmulatorTest {
 
     /** Signs a hand-made request with the emulator's own verifier rules, via the SDK's signer. */
     private HttpResponse<String> signedRaw(String method, String path, String body) throws Exception {
-        software.amazon.awssdk.http.SdkHttpFullRequest unsigned = software.amazon.awssdk.http.SdkHttpFullRequest
-                .builder()
-                .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method))
-                .uri(URI.create(emulator.endpoint() + path))
-                .putHeader("Content-Type", "application/xml")
-                .contentStreamProvider(() -> new java.io.ByteArrayInputStream(
-                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                .build();
+        software.amazon.awssdk.http.SdkHttpFullRequest unsigned =
+                software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+                        .method(software.amazon.awssdk.http.SdkHttpMethod.fromValue(method))
+                        .uri(URI.create(emulator.endpoint() + path))
+                        .putHeader("Content-Type", "application/xml")
+                        .contentStreamProvider(() -> new java.io.ByteArrayInputStream(
+                                body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .build();
         var signed = software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.create()
                 .sign(r -> r.identity(software.amazon.awssdk.identity.spi.AwsCredentialsIdentity.create(
                                 CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY))
                         .request(unsigned)
                         .payload(unsigned.contentStreamProvider().orElseThrow())
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
+                        .putProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.SERVICE_SIGNING_NAME,
                                 "cloudfront")
-                        .putProperty(software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME,
-                                "us-east-1"));
+                        .putProperty(
+                                software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner.REGION_NAME, "us-east-1"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + path))
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         signed.request().headers().forEach((name, values) -> {

@@ -73,7 +73,9 @@ final class EmulatorState {
     }
 
     void deny(String action) {
-        deniedActions.computeIfAbsent(action, a -> ConcurrentHashMap.newKeySet()).add("*");
+        deniedActions
+                .computeIfAbsent(action, a -> ConcurrentHashMap.newKeySet())
+                .add("*");
     }
 
     void checkAllowed(String action, String resource) throws ApiError {

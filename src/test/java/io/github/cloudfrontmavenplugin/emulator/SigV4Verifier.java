@@ -27,7 +27,8 @@ final class SigV4Verifier {
                     + "SignedHeaders=([a-z0-9;-]+),\\s*Signature=([0-9a-f]{64})");
 
     /** The parts of a request the signature covers. */
-    record SignedRequest(String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+    record SignedRequest(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers, byte[] body) {
         Optional<String> header(String name) {
             return headers.entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -44,8 +45,11 @@ final class SigV4Verifier {
                 .orElseThrow(() -> new ApiError(403, "MissingAuthenticationToken", "Missing Authentication Token"));
         Matcher m = AUTHORIZATION.matcher(authorization);
         if (!m.matches()) {
-            throw new ApiError(403, "IncompleteSignature", "Authorization header is not a valid SigV4 signature: "
-                    + authorization.replaceAll("Signature=\\w+", "Signature=..."));
+            throw new ApiError(
+                    403,
+                    "IncompleteSignature",
+                    "Authorization header is not a valid SigV4 signature: "
+                            + authorization.replaceAll("Signature=\\w+", "Signature=..."));
         }
         String accessKeyId = m.group(1);
         String date = m.group(2);
@@ -54,14 +58,17 @@ final class SigV4Verifier {
         List<String> signedHeaders = List.of(m.group(5).split(";"));
         String signature = m.group(6);
         if (!"cloudfront".equals(service)) {
-            throw new ApiError(403, "SignatureDoesNotMatch",
-                    "Credential should be scoped to correct service: 'cloudfront'.");
+            throw new ApiError(
+                    403, "SignatureDoesNotMatch", "Credential should be scoped to correct service: 'cloudfront'.");
         }
         String amzDate = request.header("X-Amz-Date")
                 .orElseThrow(() -> new ApiError(403, "IncompleteSignature", "Missing X-Amz-Date header"));
         if (!amzDate.startsWith(date) || !signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
-            throw new ApiError(403, "IncompleteSignature", "The credential date, the X-Amz-Date header and the"
-                    + " signed headers (host, x-amz-date) do not agree.");
+            throw new ApiError(
+                    403,
+                    "IncompleteSignature",
+                    "The credential date, the X-Amz-Date header and the"
+                            + " signed headers (host, x-amz-date) do not agree.");
         }
         Credentials credentials = known.get(accessKeyId);
         if (credentials == null) {
@@ -81,8 +88,11 @@ final class SigV4Verifier {
         String expected = hex(hmac(key, stringToSign));
         if (!MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
-            throw new ApiError(403, "SignatureDoesNotMatch", "The request signature we calculated does not match the"
-                    + " signature you provided. Check your AWS Secret Access Key and signing method.");
+            throw new ApiError(
+                    403,
+                    "SignatureDoesNotMatch",
+                    "The request signature we calculated does not match the"
+                            + " signature you provided. Check your AWS Secret Access Key and signing method.");
         }
         return accessKeyId;
     }
@@ -98,8 +108,8 @@ final class SigV4Verifier {
                     .flatMap(e -> e.getValue().stream())
                     .map(v -> v.strip().replaceAll("\\s+", " "))
                     .reduce((a, b) -> a + "," + b)
-                    .orElseThrow(() -> new ApiError(403, "SignatureDoesNotMatch", "Signed header " + name
-                            + " is missing from the request."));
+                    .orElseThrow(() -> new ApiError(
+                            403, "SignatureDoesNotMatch", "Signed header " + name + " is missing from the request."));
             canonical.append(name).append(':').append(value).append('\n');
         }
         canonical.append('\n').append(String.join(";", signedHeaders)).append('\n');
@@ -134,7 +144,8 @@ final class SigV4Verifier {
             int eq = pair.indexOf('=');
             String name = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            sorted.computeIfAbsent(encodeQuery(decode(name)), k -> new ArrayList<>()).add(encodeQuery(decode(value)));
+            sorted.computeIfAbsent(encodeQuery(decode(name)), k -> new ArrayList<>())
+                    .add(encodeQuery(decode(value)));
         }
         List<String> parts = new ArrayList<>();
         sorted.forEach((name, values) -> values.stream().sorted().forEach(v -> parts.add(name + "=" + v)));

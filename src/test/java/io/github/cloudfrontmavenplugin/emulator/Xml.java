@@ -83,8 +83,13 @@ final class Xml {
         }
 
         Writer element(String name, Object value) {
-            out.append('<').append(name).append('>').append(escape(String.valueOf(value))).append("</")
-                    .append(name).append('>');
+            out.append('<')
+                    .append(name)
+                    .append('>')
+                    .append(escape(String.valueOf(value)))
+                    .append("</")
+                    .append(name)
+                    .append('>');
             return this;
         }
 

@@ -65,8 +65,8 @@ class InvalidationPathTest {
     @Test
     void refusesAPathLongerThan4000EncodedCharacters() throws InvalidPathException {
         assertEquals(4000, InvalidationPath.normalise("/" + "a".repeat(3999)).length());
-        InvalidPathException e = assertThrows(
-                InvalidPathException.class, () -> InvalidationPath.normalise("/" + "a".repeat(4000)));
+        InvalidPathException e =
+                assertThrows(InvalidPathException.class, () -> InvalidationPath.normalise("/" + "a".repeat(4000)));
         assertTrue(e.getMessage().contains("4001 characters"), e.getMessage());
         // 1,334 spaces fit as written but not once encoded (3 characters each)
         assertThrows(InvalidPathException.class, () -> InvalidationPath.normalise("/" + " x".repeat(1334)));

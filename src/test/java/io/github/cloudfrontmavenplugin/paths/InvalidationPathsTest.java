@@ -15,8 +15,7 @@ class InvalidationPathsTest {
 
     @Test
     void dropsDuplicatesAfterNormalisingAndKeepsOrder() throws UserFixableException {
-        InvalidationPaths paths =
-                InvalidationPaths.of(List.of("/b", "a b", "/b", "/a%20b", "/c", "/a b"), SOURCE);
+        InvalidationPaths paths = InvalidationPaths.of(List.of("/b", "a b", "/b", "/a%20b", "/c", "/a b"), SOURCE);
         assertEquals(List.of("/b", "/a%20b", "/c"), paths.asList());
     }
 
