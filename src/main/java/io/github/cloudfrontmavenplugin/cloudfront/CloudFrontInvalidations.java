@@ -40,6 +40,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      * other work, with how to provide them.
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
+        SecretSafeLogging.capSignerLogging();
         AwsCredentialsProvider credentials = settings.profile()
                 .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder()
                         .profileName(profile)

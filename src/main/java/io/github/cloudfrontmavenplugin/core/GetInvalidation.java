@@ -5,6 +5,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -23,7 +24,7 @@ public final class GetInvalidation {
     }
 
     public GetInvalidation(Progress progress) {
-        this(Connector.AWS_SDK, TimeSource.SYSTEM, RandomGenerator.getDefault(), progress);
+        this(Connector.AWS_SDK, TimeSource.SYSTEM, new SecureRandom(), progress);
     }
 
     public record Request(

@@ -8,6 +8,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,7 +42,7 @@ public final class Invalidate {
     }
 
     public Invalidate(Progress progress) {
-        this(Connector.AWS_SDK, TimeSource.SYSTEM, RandomGenerator.getDefault(), System::getenv, progress);
+        this(Connector.AWS_SDK, TimeSource.SYSTEM, new SecureRandom(), System::getenv, progress);
     }
 
     /** The batch exactly as it is (or would be) sent. */

@@ -1,0 +1,24 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import java.util.List;
+
+/**
+ * Keeps session tokens out of the build log, even with {@code mvn -X}.
+ *
+ * <p>The SDK's SigV4 signers log the canonical request at DEBUG, and for temporary credentials (OIDC in CI, assumed
+ * roles, SSO) it holds the {@code x-amz-security-token} header. Maven's SLF4J provider reads a logger's level from the
+ * {@code org.slf4j.simpleLogger.log.<name>} system property when the logger is created, so capping those loggers at
+ * INFO before the first request is signed keeps the token out whatever the build's log level.
+ */
+final class SecretSafeLogging {
+    static final List<String> SIGNER_LOGGERS =
+            List.of("software.amazon.awssdk.http.auth.aws.internal.signer", "software.amazon.awssdk.auth.signer");
+
+    private SecretSafeLogging() {}
+
+    static void capSignerLogging() {
+        for (String logger : SIGNER_LOGGERS) {
+            System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.github.cloudfrontmavenplugin.emulator;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Map;
+
+/**
+ * Runs an emulator for one integration test: started by the test's {@code setup.groovy} inside the invoker's JVM,
+ * handed to the forked Maven build as {@code -Dcloudfront.endpoint}, inspected and stopped by its {@code verify.groovy}.
+ */
+public final class ItEmulator {
+    private static final String KEY = "emulator";
+
+    private ItEmulator() {}
+
+    @SuppressWarnings("unchecked")
+    public static CloudFrontEmulator start(Map<String, Object> context) throws IOException {
+        CloudFrontEmulator emulator = CloudFrontEmulator.start();
+        context.put(KEY, emulator);
+        ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.endpoint", emulator.endpoint());
+        return emulator;
+    }
+
+    public static CloudFrontEmulator get(Map<String, Object> context) {
+        return (CloudFrontEmulator) context.get(KEY);
+    }
+
+    /** The build's log, to assert on; the emulator stays up for further checks until {@link #stop}. */
+    public static String buildLog(File basedir) throws IOException {
+        return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
+    }
+
+    public static void stop(Map<String, Object> context) {
+        CloudFrontEmulator emulator = get(context);
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
