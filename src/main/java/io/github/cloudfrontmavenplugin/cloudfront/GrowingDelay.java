@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
 public record GrowingDelay(Duration floor, double share, Duration cap, double jitter) {
     /**
      * Polling an invalidation: a 10-second invalidation is seen done at most about 2 seconds after it is, and a long
-     * one is polled every 20 seconds (about 46 calls for 10 minutes, where the SDK waiter's fixed 20 s makes 30 and
+     * one is polled every 20 seconds (about 47 calls for 10 minutes, where the SDK waiter's fixed 20 s makes 30 and
      * notices a 10-second one up to 10 s late).
      */
     public static final GrowingDelay POLL = new GrowingDelay(Duration.ofSeconds(1), 0.2, Duration.ofSeconds(20), 0.1);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
@@ -29,6 +30,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 class InvalidateTest {
     private static final String DISTRIBUTION = CloudFrontEmulator.DISTRIBUTION_ID;
+    private static final Connector NEVER = settings -> {
+        throw new AssertionError("no connection to CloudFront was expected");
+    };
 
     @TempDir
     Path dir;
@@ -49,49 +53,99 @@ class InvalidateTest {
         cloudFront.close();
     }
 
+    /** A request as the Mojo builds it with its defaults, pointed at the emulator. */
+    private final class Request {
+        private String distributionId = DISTRIBUTION;
+        private List<String> paths = List.of();
+        private Optional<Path> batchFile = Optional.empty();
+        private Optional<String> callerReference = Optional.empty();
+        private WaitSettings waiting = WaitSettings.NO_WAIT;
+        private Duration inProgressRetryTimeout = Duration.ofSeconds(300);
+        private boolean dryRun;
+        private Optional<Path> outputFile = Optional.empty();
+        private final ConnectionSettings connection = cloudFront.connection;
+
+        Request distribution(String id) {
+            distributionId = id;
+            return this;
+        }
+
+        Request batchFile(Path file) {
+            batchFile = Optional.of(file);
+            return this;
+        }
+
+        Request callerReference(String reference) {
+            callerReference = Optional.of(reference);
+            return this;
+        }
+
+        Request waiting(int timeoutSeconds, boolean failOnTimeout) throws UserFixableException {
+            waiting = WaitSettings.of(true, timeoutSeconds, failOnTimeout);
+            return this;
+        }
+
+        Request inProgressRetryTimeout(Duration timeout) {
+            inProgressRetryTimeout = timeout;
+            return this;
+        }
+
+        Request dryRun() {
+            dryRun = true;
+            return this;
+        }
+
+        Request outputFile(Path file) {
+            outputFile = Optional.of(file);
+            return this;
+        }
+
+        InvalidateRequest build() {
+            return new InvalidateRequest(
+                    distributionId,
+                    paths,
+                    batchFile,
+                    callerReference,
+                    "site",
+                    waiting,
+                    inProgressRetryTimeout,
+                    dryRun,
+                    outputFile,
+                    connection);
+        }
+
+        Optional<InvalidationInfo> run() throws Exception {
+            return invalidate(Connector.AWS_SDK).run(build());
+        }
+
+        /** Runs with a connector that fails the test if the plugin tries to reach CloudFront. */
+        Optional<InvalidationInfo> runOffline() throws Exception {
+            return invalidate(NEVER).run(build());
+        }
+
+        UserFixableException failure() {
+            return assertThrows(UserFixableException.class, this::run);
+        }
+    }
+
+    private Request paths(String... paths) {
+        Request request = new Request();
+        request.paths = List.of(paths);
+        return request;
+    }
+
     private Invalidate invalidate(Connector connector) {
         return new Invalidate(connector, cloudFront.time, random, Map.<String, String>of()::get, progress);
     }
 
-    private Optional<InvalidationInfo> run(InvalidateRequest request) throws Exception {
-        return invalidate(Connector.AWS_SDK).run(request);
+    private static String[] wildcards(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "/w" + i + "/*").toArray(String[]::new);
     }
-
-    private InvalidateRequest request(List<String> paths) {
-        return new InvalidateRequest(
-                DISTRIBUTION,
-                paths,
-                Optional.empty(),
-                Optional.empty(),
-                "site",
-                WaitSettings.NO_WAIT,
-                Duration.ofSeconds(300),
-                false,
-                Optional.empty(),
-                cloudFront.connection);
-    }
-
-    private static InvalidateRequest with(InvalidateRequest r, WaitSettings waiting) {
-        return new InvalidateRequest(
-                r.distributionId(),
-                r.paths(),
-                r.batchFile(),
-                r.callerReference(),
-                r.referenceOrigin(),
-                waiting,
-                r.inProgressRetryTimeout(),
-                r.dryRun(),
-                r.outputFile(),
-                r.connection());
-    }
-
-    private static final Connector NEVER = settings -> {
-        throw new AssertionError("no connection to CloudFront was expected");
-    };
 
     @Test
     void createsOneInvalidationOfTheNormalisedPaths() throws Exception {
-        InvalidationInfo created = run(request(List.of("index.html", "/caf\u00e9 menu.html", "/index.html", "/img/*")))
+        InvalidationInfo created = paths("index.html", "/caf\u00e9 menu.html", "/index.html", "/img/*")
+                .run()
                 .orElseThrow();
 
         List<StoredInvalidation> stored = emulator.invalidations();
@@ -116,7 +170,7 @@ class InvalidateTest {
     void everyRetryOfTheRequestSendsTheSameCallerReference() throws Exception {
         emulator.inject("CreateInvalidation", Fault.throttling(), Fault.serverError(503));
 
-        run(request(List.of("/a")));
+        paths("/a").run();
 
         List<RecordedRequest> requests = emulator.requests("CreateInvalidation");
         assertEquals(
@@ -130,7 +184,7 @@ class InvalidateTest {
     void lostResponseCreatesExactlyOneInvalidation() throws Exception {
         emulator.inject("CreateInvalidation", Fault.dropConnectionAfterCommit(), Fault.dropConnectionAfterCommit());
 
-        InvalidationInfo created = run(request(List.of("/a", "/b"))).orElseThrow();
+        InvalidationInfo created = paths("/a", "/b").run().orElseThrow();
 
         assertEquals(
                 List.of(0, 0, 201),
@@ -144,14 +198,8 @@ class InvalidateTest {
 
     @Test
     void twoRunsWithTheSamePathsCreateTwoInvalidations() throws Exception {
-        Invalidate first = new Invalidate(
-                Connector.AWS_SDK,
-                cloudFront.time,
-                java.util.random.RandomGenerator.getDefault(),
-                Map.<String, String>of()::get,
-                progress);
-        String a = first.run(request(List.of("/a"))).orElseThrow().id();
-        String b = first.run(request(List.of("/a"))).orElseThrow().id();
+        String a = paths("/a").run().orElseThrow().id();
+        String b = paths("/a").run().orElseThrow().id();
 
         assertNotEquals(a, b);
         assertEquals(2, emulator.invalidations().size());
@@ -159,44 +207,21 @@ class InvalidateTest {
 
     @Test
     void aGivenCallerReferenceIsSentAsIs() throws Exception {
-        InvalidateRequest r = request(List.of("/a"));
-        run(new InvalidateRequest(
-                DISTRIBUTION,
-                r.paths(),
-                Optional.empty(),
-                Optional.of(" release-42 "),
-                "site",
-                r.waiting(),
-                r.inProgressRetryTimeout(),
-                false,
-                Optional.empty(),
-                r.connection()));
+        paths("/a").callerReference(" release-42 ").run();
 
         assertEquals("release-42", emulator.invalidations().get(0).callerReference());
     }
 
     @Test
     void dryRunPrintsTheExactBatchAndSendsNothing() throws Exception {
-        InvalidateRequest r = request(List.of("/a b", "/c"));
-        InvalidateRequest dryRun = new InvalidateRequest(
-                DISTRIBUTION,
-                r.paths(),
+        assertEquals(
                 Optional.empty(),
-                Optional.of("ref-7"),
-                "site",
-                r.waiting(),
-                r.inProgressRetryTimeout(),
-                true,
-                Optional.empty(),
-                r.connection());
-
-        assertEquals(Optional.empty(), invalidate(NEVER).run(dryRun));
+                paths("/a b", "/c").callerReference("ref-7").dryRun().runOffline());
 
         assertTrue(emulator.requests().isEmpty());
         String printed = String.join("\n", progress.info);
         assertTrue(printed.startsWith("Dry run: would invalidate 2 paths on distribution " + DISTRIBUTION), printed);
-        String json = printed.substring(printed.indexOf('\n') + 1);
-        JsonNode batch = JsonNode.parser().parse(json);
+        JsonNode batch = JsonNode.parser().parse(printed.substring(printed.indexOf('\n') + 1));
         assertEquals(
                 "2",
                 batch.field("Paths")
@@ -214,7 +239,7 @@ class InvalidateTest {
 
     @Test
     void nothingToInvalidateSucceedsWithoutCallingCloudFront() throws Exception {
-        assertEquals(Optional.empty(), invalidate(NEVER).run(request(List.of(" ", ""))));
+        assertEquals(Optional.empty(), paths(" ", "").runOffline());
 
         assertEquals(
                 List.of("Nothing to invalidate on distribution " + DISTRIBUTION + ": no paths were given."),
@@ -223,54 +248,16 @@ class InvalidateTest {
 
     @Test
     void badInputFailsBeforeAnyCall() {
-        List<InvalidateRequest> bad = List.of(
-                request(List.of("/a*b")),
-                request(IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toList()),
-                new InvalidateRequest(
-                        " ",
-                        List.of("/a"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        WaitSettings.NO_WAIT,
-                        Duration.ZERO,
-                        false,
-                        Optional.empty(),
-                        cloudFront.connection),
-                new InvalidateRequest(
-                        "www.example.com",
-                        List.of("/a"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        WaitSettings.NO_WAIT,
-                        Duration.ZERO,
-                        false,
-                        Optional.empty(),
-                        cloudFront.connection),
-                new InvalidateRequest(
-                        DISTRIBUTION,
-                        List.of("/a"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        WaitSettings.NO_WAIT,
-                        Duration.ofSeconds(-1),
-                        false,
-                        Optional.empty(),
-                        cloudFront.connection));
-        List<String> expected = List.of(
-                "Invalid path in <paths> (cloudfront.paths)",
-                "3001 distinct paths",
-                "<distributionId> (cloudfront.distributionId) is not set",
-                "looks like a domain name",
-                "<inProgressRetryTimeout>");
-        for (int i = 0; i < bad.size(); i++) {
-            InvalidateRequest request = bad.get(i);
-            UserFixableException e = assertThrows(
-                    UserFixableException.class, () -> invalidate(NEVER).run(request));
-            assertTrue(e.getMessage().contains(expected.get(i)), e.getMessage());
-        }
+        Map<Request, String> bad = Map.of(
+                paths("/a*b"), "Invalid path in <paths> (cloudfront.paths)",
+                paths(IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toArray(String[]::new)), "3001 distinct paths",
+                paths("/a").distribution(" "), "<distributionId> (cloudfront.distributionId) is not set",
+                paths("/a").distribution("www.example.com"), "looks like a domain name",
+                paths("/a").inProgressRetryTimeout(Duration.ofSeconds(-1)), "<inProgressRetryTimeout>");
+        bad.forEach((request, expected) -> {
+            UserFixableException e = assertThrows(UserFixableException.class, request::runOffline);
+            assertTrue(e.getMessage().contains(expected), e.getMessage());
+        });
         assertTrue(emulator.requests().isEmpty());
     }
 
@@ -281,19 +268,8 @@ class InvalidateTest {
                 file,
                 "{\"Paths\": {\"Quantity\": 2, \"Items\": [\"/index.html\", \"/error.html\"]},"
                         + " \"CallerReference\": \"my-invalidation-2015-09-01\"}");
-        InvalidateRequest r = request(List.of());
 
-        run(new InvalidateRequest(
-                DISTRIBUTION,
-                List.of(),
-                Optional.of(file),
-                Optional.empty(),
-                "site",
-                r.waiting(),
-                r.inProgressRetryTimeout(),
-                false,
-                Optional.empty(),
-                r.connection()));
+        paths().batchFile(file).run();
 
         StoredInvalidation stored = emulator.invalidations().get(0);
         assertEquals(List.of("/index.html", "/error.html"), stored.paths());
@@ -304,20 +280,9 @@ class InvalidateTest {
     void batchFileAndPathsTogetherAreAConfigurationError() throws Exception {
         Path file = dir.resolve("inv-batch.json");
         Files.writeString(file, "{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}}");
-        InvalidateRequest both = new InvalidateRequest(
-                DISTRIBUTION,
-                List.of("/b"),
-                Optional.of(file),
-                Optional.empty(),
-                "site",
-                WaitSettings.NO_WAIT,
-                Duration.ZERO,
-                false,
-                Optional.empty(),
-                cloudFront.connection);
 
-        UserFixableException e =
-                assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> paths("/b").batchFile(file).runOffline());
         assertTrue(e.getMessage().contains("Both <paths> (cloudfront.paths) and <invalidationBatch>"), e.getMessage());
     }
 
@@ -325,27 +290,16 @@ class InvalidateTest {
     void aCallerReferenceThatContradictsTheBatchFileIsAConfigurationError() throws Exception {
         Path file = dir.resolve("inv-batch.json");
         Files.writeString(file, "{\"Paths\": {\"Quantity\": 1, \"Items\": [\"/a\"]}, \"CallerReference\": \"x\"}");
-        InvalidateRequest both = new InvalidateRequest(
-                DISTRIBUTION,
-                List.of(),
-                Optional.of(file),
-                Optional.of("y"),
-                "site",
-                WaitSettings.NO_WAIT,
-                Duration.ZERO,
-                false,
-                Optional.empty(),
-                cloudFront.connection);
 
-        UserFixableException e =
-                assertThrows(UserFixableException.class, () -> invalidate(NEVER).run(both));
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> paths().batchFile(file).callerReference("y").runOffline());
         assertTrue(e.getMessage().contains("remove one of them"), e.getMessage());
     }
 
     @Test
     void waitsUntilCompletedAndNoticesItPromptly() throws Exception {
-        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 900, true)))
-                .orElseThrow();
+        InvalidationInfo last = paths("/a").waiting(900, true).run().orElseThrow();
 
         assertEquals("Completed", last.status());
         StoredInvalidation stored = emulator.invalidations().get(0);
@@ -357,17 +311,14 @@ class InvalidateTest {
                 progress.info.contains("Invalidation " + stored.id() + " completed after "
                         + Math.round(cloudFront.time.elapsed().toMillis() / 1000.0) + " s"),
                 progress.all());
-        assertTrue(
-                emulator.requests("GetInvalidation").size() <= 10,
-                emulator.requests("GetInvalidation").size() + " polls");
+        assertTrue(emulator.requests("GetInvalidation").size() <= 10);
     }
 
     @Test
     void waitTimeoutFailsNamingTheInvalidationAndHowToCheckItLater() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(20));
 
-        UserFixableException e = assertThrows(
-                UserFixableException.class, () -> run(with(request(List.of("/a")), WaitSettings.of(true, 60, true))));
+        UserFixableException e = paths("/a").waiting(60, true).failure();
 
         String id = emulator.invalidations().get(0).id();
         assertTrue(
@@ -387,8 +338,7 @@ class InvalidateTest {
     void waitTimeoutOnlyWarnsWhenFailOnTimeoutIsOff() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(20));
 
-        InvalidationInfo last = run(with(request(List.of("/a")), WaitSettings.of(true, 60, false)))
-                .orElseThrow();
+        InvalidationInfo last = paths("/a").waiting(60, false).run().orElseThrow();
 
         assertEquals("InProgress", last.status());
         assertEquals(1, progress.warnings.size());
@@ -399,7 +349,7 @@ class InvalidateTest {
     void reportsProgressWhileWaiting() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(2));
 
-        run(with(request(List.of("/a")), WaitSettings.of(true, 900, true)));
+        paths("/a").waiting(900, true).run();
 
         long progressLines = progress.info.stream()
                 .filter(l -> l.contains("is InProgress ("))
@@ -411,18 +361,12 @@ class InvalidateTest {
     @Test
     void writesTheResultInTheAwsCliShape() throws Exception {
         Path output = dir.resolve("out/invalidation.json");
-        InvalidateRequest r = with(request(List.of("/a", "/b c")), WaitSettings.of(true, 900, true));
-        run(new InvalidateRequest(
-                DISTRIBUTION,
-                r.paths(),
-                Optional.empty(),
-                Optional.of("ref-9"),
-                "site",
-                r.waiting(),
-                r.inProgressRetryTimeout(),
-                false,
-                Optional.of(output),
-                r.connection()));
+
+        paths("/a", "/b c")
+                .callerReference("ref-9")
+                .waiting(900, true)
+                .outputFile(output)
+                .run();
 
         JsonNode json = JsonNode.parser().parse(Files.readString(output));
         StoredInvalidation stored = emulator.invalidations().get(0);
@@ -454,27 +398,23 @@ class InvalidateTest {
     @Test
     void waitsForRoomWhenTooManyInvalidationsAreInProgress() throws Exception {
         emulator.completionDelay(Duration.ofSeconds(40));
-        run(request(IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList()));
+        paths(wildcards(15)).run();
         progress.info.clear();
 
-        InvalidationInfo created = run(request(List.of("/one-more/*"))).orElseThrow();
+        InvalidationInfo created = paths("/one-more/*").run().orElseThrow();
 
         assertEquals(2, emulator.invalidations().size());
         assertEquals(created.id(), emulator.invalidations().get(1).id());
-        List<RecordedRequest> creates = emulator.requests("CreateInvalidation");
-        assertTrue(creates.stream()
-                .skip(1)
-                .limit(creates.size() - 2)
+        List<RecordedRequest> retries =
+                emulator.requests("CreateInvalidation").stream().skip(1).toList();
+        assertTrue(retries.subList(0, retries.size() - 1).stream()
                 .allMatch(r -> r.errorCode().orElse("").equals("TooManyInvalidationsInProgress")));
-        assertEquals(
-                1,
-                creates.stream().skip(1).map(RecordedRequest::body).distinct().count());
+        assertEquals(1, retries.stream().map(RecordedRequest::body).distinct().count());
         assertTrue(
                 progress.info
                         .get(0)
-                        .matches(
-                                "Distribution " + DISTRIBUTION
-                                        + " has too many invalidations in progress; trying again in [4-6] s \\(waited 0 s of 300 s\\)"),
+                        .matches("Distribution " + DISTRIBUTION + " has too many invalidations in progress;"
+                                + " trying again in [4-6] s \\(waited 0 s of 300 s\\)"),
                 progress.all());
         Duration waited = cloudFront.time.elapsed();
         assertTrue(
@@ -485,22 +425,11 @@ class InvalidateTest {
     @Test
     void givesUpWaitingForRoomAfterTheRetryTimeout() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(10));
-        run(request(IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList()));
-        InvalidateRequest r = request(List.of("/one-more/*"));
+        paths(wildcards(15)).run();
 
-        UserFixableException e = assertThrows(
-                UserFixableException.class,
-                () -> run(new InvalidateRequest(
-                        DISTRIBUTION,
-                        r.paths(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        r.waiting(),
-                        Duration.ofSeconds(60),
-                        false,
-                        Optional.empty(),
-                        r.connection())));
+        UserFixableException e = paths("/one-more/*")
+                .inProgressRetryTimeout(Duration.ofSeconds(60))
+                .failure();
 
         assertTrue(
                 e.getMessage().contains("too many invalidations in progress (TooManyInvalidationsInProgress"),
@@ -515,22 +444,10 @@ class InvalidateTest {
     @Test
     void zeroRetryTimeoutFailsAtOnceWhenThereIsNoRoom() throws Exception {
         emulator.completionDelay(Duration.ofMinutes(10));
-        run(request(IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList()));
-        InvalidateRequest r = request(List.of("/one-more/*"));
+        paths(wildcards(15)).run();
 
-        assertThrows(
-                UserFixableException.class,
-                () -> run(new InvalidateRequest(
-                        DISTRIBUTION,
-                        r.paths(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        r.waiting(),
-                        Duration.ZERO,
-                        false,
-                        Optional.empty(),
-                        r.connection())));
+        paths("/one-more/*").inProgressRetryTimeout(Duration.ZERO).failure();
+
         assertEquals(Duration.ZERO, cloudFront.time.elapsed());
     }
 }

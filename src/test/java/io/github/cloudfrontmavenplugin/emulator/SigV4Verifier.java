@@ -120,19 +120,7 @@ final class SigV4Verifier {
 
     /** Every service but S3 signs the path encoded once more than it was sent. */
     private static String encodePath(String rawPath) {
-        if (rawPath == null || rawPath.isEmpty()) {
-            return "/";
-        }
-        StringBuilder out = new StringBuilder();
-        for (byte b : rawPath.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~/".indexOf(c) >= 0) {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format("%02X", c));
-            }
-        }
-        return out.toString();
+        return rawPath == null || rawPath.isEmpty() ? "/" : uriEncode(rawPath, "-_.~/");
     }
 
     private static String canonicalQuery(String rawQuery) {
@@ -157,10 +145,18 @@ final class SigV4Verifier {
     }
 
     private static String encodeQuery(String text) {
+        return uriEncode(text, "-_.~");
+    }
+
+    /** SigV4's URI encoding: letters, digits and {@code unreserved} stay, every other byte becomes {@code %XX}. */
+    private static String uriEncode(String text, String unreserved) {
         StringBuilder out = new StringBuilder();
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "-_.~".indexOf(c) >= 0) {
+            if ((c >= 'A' && c <= 'Z')
+                    || (c >= 'a' && c <= 'z')
+                    || (c >= '0' && c <= '9')
+                    || unreserved.indexOf(c) >= 0) {
                 out.append((char) c);
             } else {
                 out.append('%').append(String.format("%02X", c));
