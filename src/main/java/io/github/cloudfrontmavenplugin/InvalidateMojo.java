@@ -4,6 +4,11 @@ import io.github.cloudfrontmavenplugin.core.Invalidate;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.Progress;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
+import io.github.cloudfrontmavenplugin.diff.S3Settings;
+import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +65,59 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
     @Parameter(property = "cloudfront.inProgressRetryTimeout", defaultValue = "300")
     private int inProgressRetryTimeout;
 
+    /**
+     * The built site to compare with the last deploy's manifest, such as {@code ${project.build.directory}/site}.
+     * Setting it turns the diff on: added, modified and deleted files are invalidated, added to any {@code paths}.
+     */
+    @Parameter(property = "cloudfront.directory")
+    private File directory;
+
+    /** The URL path under which {@code directory} is served, to match an origin path or key prefix. */
+    @Parameter(property = "cloudfront.pathPrefix", defaultValue = "/")
+    private String pathPrefix;
+
+    /** Ant-style patterns of the files of {@code directory} to consider, such as {@code **}{@code /*.html}; all by default. */
+    @Parameter
+    private List<String> includes;
+
+    /** Ant-style patterns of the files of {@code directory} to leave out, such as {@code **}{@code /*.map}. */
+    @Parameter
+    private List<String> excludes;
+
+    /**
+     * Where the manifest of the last deploy lives: a file, or {@code s3://bucket/key} so that ephemeral CI runners
+     * share it. Required with {@code directory}. It is replaced only after CloudFront accepted the invalidation.
+     */
+    @Parameter(property = "cloudfront.manifest")
+    private String manifest;
+
+    /**
+     * The document a directory URL serves: when {@code dir/index.html} changes, {@code /dir/} and {@code /dir} are
+     * invalidated too (and {@code /} for the root). {@code none} turns this off.
+     */
+    @Parameter(property = "cloudfront.indexDocument", defaultValue = "index.html")
+    private String indexDocument;
+
+    /**
+     * What a deploy with no manifest yet invalidates: {@code all} (everything under {@code pathPrefix}, since the cache
+     * may hold anything), {@code none}, or {@code fail}.
+     */
+    @Parameter(property = "cloudfront.onMissingManifest", defaultValue = "all")
+    private String onMissingManifest;
+
+    /** The region of the manifest's S3 bucket; by default the plugin starts in us-east-1 and follows S3's redirect. */
+    @Parameter(property = "cloudfront.s3Region")
+    private String s3Region;
+
+    /** An S3-compatible endpoint for the manifest instead of AWS (tests, emulators). */
+    @Parameter(property = "cloudfront.s3Endpoint")
+    private String s3Endpoint;
+
     @Parameter(defaultValue = "${project.artifactId}", readonly = true)
     private String artifactId;
+
+    @Parameter(defaultValue = "${basedir}", readonly = true)
+    private File basedir;
 
     @Override
     protected void run(Progress progress) throws UserFixableException, InterruptedException {
@@ -79,7 +135,25 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 Duration.ofSeconds(inProgressRetryTimeout),
                 dryRun,
                 outputPath(),
-                connectionSettings());
+                connectionSettings(),
+                diffSettings());
         new Invalidate(progress).run(request);
+    }
+
+    private Optional<DiffSettings> diffSettings() throws UserFixableException {
+        if (directory == null) {
+            return Optional.empty();
+        }
+        String location = manifest;
+        if (location != null && !location.isBlank() && !location.strip().startsWith("s3://")) {
+            location = basedir.toPath().resolve(location.strip()).toString();
+        }
+        return Optional.of(new DiffSettings(
+                directory.toPath(),
+                SiteUrls.of(pathPrefix, indexDocument),
+                AntPatterns.of(includes, excludes),
+                location,
+                OnMissingManifest.parse(onMissingManifest),
+                S3Settings.of(s3Region, s3Endpoint, profile)));
     }
 }

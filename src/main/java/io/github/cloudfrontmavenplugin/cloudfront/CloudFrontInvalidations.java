@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -40,18 +38,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      * other work, with how to provide them.
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-        SecretSafeLogging.capSignerLogging();
-        AwsCredentialsProvider credentials = settings.profile()
-                .<AwsCredentialsProvider>map(profile -> ProfileCredentialsProvider.builder()
-                        .profileName(profile)
-                        .build())
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
-        try {
-            credentials.resolveCredentials();
-        } catch (SdkException e) {
-            IoUtils.closeIfCloseable(credentials, null);
-            throw new UserFixableException(explainMissingCredentials(settings, e), e);
-        }
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.profile());
         CloudFrontClientBuilder builder = CloudFrontClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
@@ -63,7 +50,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         return new CloudFrontInvalidations(builder.build(), credentials, settings);
     }
 
-    static RetryStrategy retryStrategy(Retries retries) {
+    public static RetryStrategy retryStrategy(Retries retries) {
         BackoffStrategy backoff = BackoffStrategy.exponentialDelay(retries.baseDelay(), retries.maxDelay());
         return AwsRetryStrategy.standardRetryStrategy().toBuilder()
                 .maxAttempts(retries.maxAttempts())
@@ -134,21 +121,5 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 invalidation.invalidationBatch().paths().items(),
                 invalidation.invalidationBatch().callerReference(),
                 location);
-    }
-
-    private static String explainMissingCredentials(ConnectionSettings settings, SdkException e) {
-        if (settings.profile().isPresent()) {
-            return "Could not load AWS credentials from profile '"
-                    + settings.profile().get()
-                    + "' (<profile>, cloudfront.profile): " + e.getMessage() + ". Check that the profile exists in"
-                    + " ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and"
-                    + " that its session is current (for example 'aws sso login --profile "
-                    + settings.profile().get() + "').";
-        }
-        return "No AWS credentials found. Provide them in one of the ways the AWS SDK looks for them: the"
-                + " environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
-                + " temporary ones); a profile, chosen with <profile> (cloudfront.profile) or AWS_PROFILE; a web"
-                + " identity token (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, as GitHub Actions OIDC and EKS set"
-                + " them); or the role of the EC2 instance or ECS task. Run with -X for what each source said.";
     }
 }

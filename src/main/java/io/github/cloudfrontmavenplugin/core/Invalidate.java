@@ -7,8 +7,10 @@ import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
+import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -56,9 +58,25 @@ public final class Invalidate {
      * @return the invalidation as last seen, or empty when nothing was sent (no paths, or a dry run)
      */
     public Optional<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
-        Batch batch = prepare(request);
+        Checked checked = check(request);
+        if (request.diff().isEmpty()) {
+            return send(request, checked.batch(List.of()), null);
+        }
+        try (DeployDiff diff =
+                DeployDiff.compute(request.diff().get(), Runtime.getRuntime().availableProcessors(), progress::warn)) {
+            progress.info(diff.summary());
+            return send(request, checked.batch(diff.invalidationPaths()), diff);
+        }
+    }
+
+    private Optional<InvalidationInfo> send(InvalidateRequest request, Batch batch, DeployDiff diff)
+            throws UserFixableException, InterruptedException {
         if (batch.paths().isEmpty()) {
-            progress.info("Nothing to invalidate on distribution " + batch.distributionId() + ": no paths were given.");
+            progress.info("Nothing to invalidate on distribution " + batch.distributionId()
+                    + (diff == null ? ": no paths were given." : ": nothing changed."));
+            if (diff != null && !request.dryRun() && diff.manifestChanges()) {
+                recordDeploy(diff);
+            }
             return Optional.empty();
         }
         if (request.dryRun()) {
@@ -77,6 +95,9 @@ public final class Invalidate {
                     + " for " + count(created.paths().size()) + " (" + created.status() + ")");
             created.location().ifPresent(location -> progress.info("Location: " + location));
             progress.debug("CallerReference: " + created.callerReference());
+            if (diff != null) {
+                recordDeploy(diff);
+            }
             if (request.outputFile().isPresent()) {
                 OutputFile.write(request.outputFile().get(), created);
             }
@@ -88,8 +109,27 @@ public final class Invalidate {
         }
     }
 
-    /** Checks everything the user configured and builds the batch, without any network call. */
-    public Batch prepare(InvalidateRequest request) throws UserFixableException {
+    private void recordDeploy(DeployDiff diff) throws UserFixableException {
+        diff.commit();
+        progress.info("Recorded this deploy in the manifest " + diff.manifestName());
+    }
+
+    /** The request, checked before any file is read or any call made; paths from a diff are added later. */
+    private record Checked(String distributionId, List<String> explicitPaths, String source, String callerReference) {
+        Batch batch(List<String> diffPaths) throws UserFixableException {
+            if (diffPaths.isEmpty()) {
+                return new Batch(distributionId, explicitPaths, callerReference);
+            }
+            List<String> all = new ArrayList<>(explicitPaths);
+            all.addAll(diffPaths);
+            String what = explicitPaths.isEmpty()
+                    ? "The changes in <directory>"
+                    : source + " with the changes in <directory>";
+            return new Batch(distributionId, InvalidationPaths.of(all, what).asList(), callerReference);
+        }
+    }
+
+    private Checked check(InvalidateRequest request) throws UserFixableException {
         String distributionId = DistributionIds.require(request.distributionId());
         if (request.inProgressRetryTimeout().isNegative()) {
             throw new UserFixableException("<inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout) is "
@@ -98,6 +138,7 @@ public final class Invalidate {
         boolean hasPaths = request.paths().stream().anyMatch(p -> p != null && !p.isBlank());
         Optional<String> configuredReference = request.callerReference().filter(r -> !r.isBlank());
         InvalidationPaths paths;
+        String source;
         if (request.batchFile().isPresent()) {
             if (hasPaths) {
                 throw new UserFixableException("Both " + PATHS + " and " + BATCH_FILE + " are set; give the paths in"
@@ -112,15 +153,16 @@ public final class Invalidate {
                         + file.callerReference().get() + "\"; remove one of them.");
             }
             configuredReference = configuredReference.or(file::callerReference);
-            paths = InvalidationPaths.of(
-                    file.paths(), BATCH_FILE + " " + request.batchFile().get());
+            source = BATCH_FILE + " " + request.batchFile().get();
+            paths = InvalidationPaths.of(file.paths(), source);
         } else {
+            source = PATHS;
             paths = InvalidationPaths.of(request.paths(), PATHS);
         }
         String reference = configuredReference
                 .map(String::strip)
                 .orElseGet(() -> CallerReferences.generate(request.referenceOrigin(), time.now(), environment, random));
-        return new Batch(distributionId, paths.asList(), reference);
+        return new Checked(distributionId, paths.asList(), source, reference);
     }
 
     private void reportDryRun(Batch batch) {

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * @param referenceOrigin what the generated CallerReference names as its origin, such as the artifactId
  * @param inProgressRetryTimeout how long to keep retrying while the distribution has too many invalidations in
  *     progress
+ * @param diff the site to compare with the last deploy's manifest, whose changes are invalidated too
  */
 public record InvalidateRequest(
         String distributionId,
@@ -27,7 +29,8 @@ public record InvalidateRequest(
         Duration inProgressRetryTimeout,
         boolean dryRun,
         Optional<Path> outputFile,
-        ConnectionSettings connection) {
+        ConnectionSettings connection,
+        Optional<DiffSettings> diff) {
 
     public InvalidateRequest {
         paths = List.copyOf(paths);

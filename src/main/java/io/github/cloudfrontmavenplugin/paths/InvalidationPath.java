@@ -19,6 +19,19 @@ public final class InvalidationPath {
     private InvalidationPath() {}
 
     /**
+     * Encodes a path made from file names, where every character stands for itself: {@code %} and {@code *} are
+     * encoded too, so a file named {@code 100%.html} or {@code a*b.html} is invalidated and not taken for an escape or
+     * a wildcard.
+     *
+     * @param literal a URL path built from file names, starting with {@code /}
+     */
+    public static String encodeLiteral(String literal) throws InvalidPathException {
+        String encoded = encode(literal, true);
+        checkLength(encoded);
+        return encoded;
+    }
+
+    /**
      * @param raw a path such as {@code docs/caf\u00e9 menu.html} or {@code /img/*}
      * @return the path with a leading {@code /}, encoded for CloudFront
      * @throws InvalidPathException when CloudFront could never accept the path
@@ -38,28 +51,34 @@ public final class InvalidationPath {
             throw new InvalidPathException("'" + path + "' has a '*' before its end; CloudFront accepts '*' only as the"
                     + " last character (for example '/images/*' or '/app.js*')");
         }
+        String encoded = encode(path.charAt(0) == '/' ? path : "/" + path, false);
+        checkLength(encoded);
+        return encoded;
+    }
+
+    private static String encode(String path, boolean literal) {
         StringBuilder encoded = new StringBuilder(path.length() + 8);
-        if (path.charAt(0) != '/') {
-            encoded.append('/');
-        }
         byte[] bytes = path.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < bytes.length; i++) {
             int b = bytes[i] & 0xFF;
-            if (b == '%' && isEscape(bytes, i)) {
+            if (!literal && b == '%' && isEscape(bytes, i)) {
                 encoded.append('%').append((char) bytes[i + 1]).append((char) bytes[i + 2]);
                 i += 2;
-            } else if (b <= 0x20 || b >= 0x7F || RFC_1738_UNSAFE.indexOf(b) >= 0) {
+            } else if (b <= 0x20 || b >= 0x7F || RFC_1738_UNSAFE.indexOf(b) >= 0 || (literal && b == '*')) {
                 encoded.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
             } else {
                 encoded.append((char) b);
             }
         }
+        return encoded.toString();
+    }
+
+    private static void checkLength(String encoded) throws InvalidPathException {
         if (encoded.length() > MAX_LENGTH) {
             throw new InvalidPathException("'" + abbreviate(encoded) + "' is " + encoded.length()
                     + " characters long once encoded; CloudFront accepts at most " + MAX_LENGTH
                     + ". Invalidate a shorter prefix with a trailing '*'");
         }
-        return encoded.toString();
     }
 
     /** True when the path ends with the wildcard, which CloudFront counts against its separate wildcard limit. */

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
@@ -64,6 +65,12 @@ class InvalidateTest {
         private boolean dryRun;
         private Optional<Path> outputFile = Optional.empty();
         private final ConnectionSettings connection = cloudFront.connection;
+        private Optional<DiffSettings> diff = Optional.empty();
+
+        Request diff(DiffSettings settings) {
+            diff = Optional.of(settings);
+            return this;
+        }
 
         Request distribution(String id) {
             distributionId = id;
@@ -111,7 +118,8 @@ class InvalidateTest {
                     inProgressRetryTimeout,
                     dryRun,
                     outputFile,
-                    connection);
+                    connection,
+                    diff);
         }
 
         Optional<InvalidationInfo> run() throws Exception {

@@ -80,6 +80,21 @@ class InvalidationPathTest {
         assertThrows(InvalidPathException.class, () -> InvalidationPath.normalise("   "));
     }
 
+    @ParameterizedTest(name = "file [{0}] -> [{1}]")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/a%20b.html | /a%2520b.html",
+                "/100%.html | /100%25.html",
+                "/a*b.html | /a%2Ab.html",
+                "/caf\u00e9 menu.html | /caf%C3%A9%20menu.html",
+                "/~x/index.html | /%7Ex/index.html",
+            })
+    void encodesFileNamesLiterally(String literal, String expected) throws InvalidPathException {
+        assertEquals(expected, InvalidationPath.encodeLiteral(literal));
+        assertEquals(expected, InvalidationPath.normalise(expected));
+    }
+
     @Test
     void encodesThePipe() throws InvalidPathException {
         assertEquals("/a%7Cb", InvalidationPath.normalise("/a|b"));

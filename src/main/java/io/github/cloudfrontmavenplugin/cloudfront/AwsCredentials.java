@@ -1,0 +1,46 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.utils.IoUtils;
+
+/** The credentials every AWS call of the plugin uses: a named profile, or the SDK's default chain. */
+public final class AwsCredentials {
+    private AwsCredentials() {}
+
+    /**
+     * Resolves the credentials at once, so that missing ones are reported before any other work, with how to provide
+     * them; the caller closes the provider.
+     */
+    public static AwsCredentialsProvider resolve(Optional<String> profile) throws UserFixableException {
+        SecretSafeLogging.capSignerLogging();
+        AwsCredentialsProvider credentials = profile.<AwsCredentialsProvider>map(name ->
+                        ProfileCredentialsProvider.builder().profileName(name).build())
+                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        try {
+            credentials.resolveCredentials();
+            return credentials;
+        } catch (SdkException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw new UserFixableException(explainMissing(profile, e), e);
+        }
+    }
+
+    private static String explainMissing(Optional<String> profile, SdkException e) {
+        if (profile.isPresent()) {
+            return "Could not load AWS credentials from profile '" + profile.get() + "' (<profile>,"
+                    + " cloudfront.profile): " + e.getMessage() + ". Check that the profile exists in ~/.aws/config or"
+                    + " ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and that its session is"
+                    + " current (for example 'aws sso login --profile " + profile.get() + "').";
+        }
+        return "No AWS credentials found. Provide them in one of the ways the AWS SDK looks for them: the"
+                + " environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
+                + " temporary ones); a profile, chosen with <profile> (cloudfront.profile) or AWS_PROFILE; a web"
+                + " identity token (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, as GitHub Actions OIDC and EKS set"
+                + " them); or the role of the EC2 instance or ECS task. Run with -X for what each source said.";
+    }
+}

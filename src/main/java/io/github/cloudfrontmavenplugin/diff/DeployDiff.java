@@ -1,0 +1,167 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * One deploy's view of its site: the manifest it found, what changed since, and the manifest it will record. The new
+ * manifest replaces the old one only through {@link #commit}, which the caller invokes once CloudFront has accepted
+ * the invalidation; a failure, a dry run or a skip leaves the old one in place, so the next deploy invalidates again
+ * what this one could not.
+ */
+public final class DeployDiff implements AutoCloseable {
+    private final DiffSettings settings;
+    private final ManifestStore store;
+    private final Path workDirectory;
+    private final ManifestStore.Snapshot previous;
+    private final Optional<SiteDiff.Result> result;
+    private final Path next;
+
+    private DeployDiff(
+            DiffSettings settings,
+            ManifestStore store,
+            Path workDirectory,
+            ManifestStore.Snapshot previous,
+            Optional<SiteDiff.Result> result,
+            Path next) {
+        this.settings = settings;
+        this.store = store;
+        this.workDirectory = workDirectory;
+        this.previous = previous;
+        this.result = result;
+        this.next = next;
+    }
+
+    public static DeployDiff compute(DiffSettings settings, int threads, Consumer<String> warnings)
+            throws UserFixableException {
+        if (!Files.isDirectory(settings.directory())) {
+            throw new UserFixableException("<directory> (cloudfront.directory) " + settings.directory() + " is not a"
+                    + " directory. Point it at the built site, such as target/site, and run the goal after the phase"
+                    + " that builds it.");
+        }
+        ManifestStore store = ManifestStores.open(settings.manifest(), settings.s3());
+        Path work = null;
+        try {
+            work = Files.createTempDirectory("cloudfront-manifest");
+            ManifestStore.Snapshot previous = store.read(work);
+            if (previous.file().isEmpty() && settings.onMissing() == OnMissingManifest.FAIL) {
+                throw new UserFixableException("There is no manifest at " + store.describe() + " and"
+                        + " <onMissingManifest> (cloudfront.onMissingManifest) is fail. Check <manifest>"
+                        + " (cloudfront.manifest); for a first deploy set onMissingManifest to all (invalidate"
+                        + " everything under the path prefix) or none.");
+            }
+            Path next = work.resolve("manifest.next");
+            SiteDiff.Result compared = new SiteDiff(settings.filter(), warnings, threads)
+                    .compare(settings.directory(), previous.file(), store.describe(), next);
+            return new DeployDiff(
+                    settings,
+                    store,
+                    work,
+                    previous,
+                    previous.file().isPresent() ? Optional.of(compared) : Optional.empty(),
+                    next);
+        } catch (CorruptManifestException e) {
+            cleanUp(store, work);
+            throw new UserFixableException(
+                    e.getMessage() + " Restore it from a backup, or delete it to start over"
+                            + " (the next deploy then invalidates as <onMissingManifest> says).",
+                    e);
+        } catch (NoSuchFileException e) {
+            cleanUp(store, work);
+            throw new UserFixableException(
+                    "Cannot read " + e.getFile() + " while comparing the site: it vanished or is"
+                            + " not readable. Is something else still writing " + settings.directory() + "?",
+                    e);
+        } catch (IOException e) {
+            cleanUp(store, work);
+            throw new UserFixableException(
+                    "Cannot compare " + settings.directory() + " with the manifest " + store.describe() + ": "
+                            + e.getMessage(),
+                    e);
+        } catch (UserFixableException | RuntimeException e) {
+            cleanUp(store, work);
+            throw e;
+        }
+    }
+
+    /** What changed; empty when there was no manifest to compare with. */
+    public Optional<SiteDiff.Result> result() {
+        return result;
+    }
+
+    /** The paths this deploy invalidates because of the site, as {@code onMissingManifest} says for a first one. */
+    public List<String> invalidationPaths() throws UserFixableException {
+        if (result.isPresent()) {
+            return settings.urls().pathsOf(result.get().changed());
+        }
+        return settings.onMissing() == OnMissingManifest.ALL ? settings.urls().everything() : List.of();
+    }
+
+    /** One line for the log. */
+    public String summary() {
+        return result.map(r -> "Compared " + settings.directory() + " with the manifest " + store.describe() + ": "
+                        + r.added().size() + " added, " + r.modified().size() + " modified, "
+                        + r.deleted().size()
+                        + " deleted, " + r.unchanged() + " unchanged")
+                .orElse("No manifest at " + store.describe() + " yet (first deploy): onMissingManifest is "
+                        + settings.onMissing().name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Whether recording this deploy changes the manifest (it does not when nothing changed). */
+    public boolean manifestChanges() {
+        return result.isEmpty() || result.get().changedCount() > 0;
+    }
+
+    /** Records this deploy as the last one. */
+    public void commit() throws UserFixableException {
+        try {
+            store.replace(previous, next);
+        } catch (IOException e) {
+            throw new UserFixableException(
+                    "Cannot write the manifest " + store.describe() + ": " + e.getMessage()
+                            + ". The invalidation was created; the next deploy invalidates these changes again.",
+                    e);
+        }
+    }
+
+    public String manifestName() {
+        return store.describe();
+    }
+
+    @Override
+    public void close() {
+        cleanUp(store, workDirectory);
+    }
+
+    private static void cleanUp(ManifestStore store, Path work) {
+        if (store instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing a client frees resources; nothing to report
+            }
+        }
+        if (work != null) {
+            try (Stream<Path> files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> {
+                    try {
+                        Files.deleteIfExists(path);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (IOException | UncheckedIOException e) {
+                // a temporary directory left behind is harmless
+            }
+        }
+    }
+}

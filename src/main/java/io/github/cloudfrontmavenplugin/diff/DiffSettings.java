@@ -1,0 +1,17 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code cloudfront:invalidate} compares, when it is given a {@code directory}.
+ *
+ * @param directory the built site
+ * @param manifest where the last deploy's manifest lives: a file, or {@code s3://bucket/key}
+ */
+public record DiffSettings(
+        Path directory,
+        SiteUrls urls,
+        AntPatterns filter,
+        String manifest,
+        OnMissingManifest onMissing,
+        S3Settings s3) {}

@@ -1,0 +1,145 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import io.github.cloudfrontmavenplugin.cloudfront.AwsCredentials;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * A manifest in an S3 object, so that ephemeral CI runners share it. It is replaced with a conditional write on the
+ * ETag read at the start ({@code If-Match}, or {@code If-None-Match: *} for the first one): of two deploys racing on
+ * one manifest, the second to write fails instead of silently dropping the first one's record.
+ */
+public final class S3ManifestStore implements ManifestStore, AutoCloseable {
+    private final S3Client s3;
+    private final AwsCredentialsProvider credentials;
+    private final String bucket;
+    private final String key;
+
+    private S3ManifestStore(S3Client s3, AwsCredentialsProvider credentials, String bucket, String key) {
+        this.s3 = s3;
+        this.credentials = credentials;
+        this.bucket = bucket;
+        this.key = key;
+    }
+
+    public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.profile());
+        S3ClientBuilder builder = S3Client.builder()
+                .credentialsProvider(credentials)
+                .region(Region.of(settings.region().orElse("us-east-1")))
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .connectionTimeout(Duration.ofSeconds(10))
+                        .socketTimeout(Duration.ofSeconds(30)))
+                // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .overrideConfiguration(o -> o.retryStrategy(CloudFrontInvalidations.retryStrategy(settings.retries())));
+        if (settings.endpoint().isPresent()) {
+            builder.endpointOverride(settings.endpoint().get()).forcePathStyle(true);
+        } else {
+            builder.crossRegionAccessEnabled(true);
+        }
+        return new S3ManifestStore(builder.build(), credentials, bucket, key);
+    }
+
+    @Override
+    public Snapshot read(Path workDirectory) throws IOException, UserFixableException {
+        Path copy = Files.createTempFile(workDirectory, "manifest-", ".previous");
+        try (ResponseInputStream<GetObjectResponse> object =
+                s3.getObject(r -> r.bucket(bucket).key(key))) {
+            Files.copy(object, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Snapshot(Optional.of(copy), Optional.of(object.response().eTag()));
+        } catch (NoSuchKeyException e) {
+            Files.deleteIfExists(copy);
+            return Snapshot.ABSENT;
+        } catch (SdkException e) {
+            Files.deleteIfExists(copy);
+            throw explain(e, "s3:GetObject", "read");
+        }
+    }
+
+    @Override
+    public void replace(Snapshot basis, Path next) throws UserFixableException {
+        PutObjectRequest.Builder put =
+                PutObjectRequest.builder().bucket(bucket).key(key).contentType("text/plain; charset=utf-8");
+        if (basis.version().isPresent()) {
+            put.ifMatch(basis.version().get());
+        } else {
+            put.ifNoneMatch("*");
+        }
+        try {
+            s3.putObject(put.build(), RequestBody.fromFile(next));
+        } catch (S3Exception e) {
+            // 412: the ETag changed; 409: a concurrent conditional write; 404 on If-Match: deleted meanwhile.
+            if (e.statusCode() == 412
+                    || e.statusCode() == 409
+                    || (e.statusCode() == 404 && basis.version().isPresent() && "NoSuchKey".equals(code(e)))) {
+                throw ManifestStore.conflict(describe());
+            }
+            throw explain(e, "s3:PutObject", "write");
+        } catch (SdkException e) {
+            throw explain(e, "s3:PutObject", "write");
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "s3://" + bucket + "/" + key;
+    }
+
+    private UserFixableException explain(SdkException e, String action, String verb) {
+        if (e instanceof S3Exception s3Error) {
+            String code = code(s3Error);
+            if ("NoSuchBucket".equals(code)) {
+                return new UserFixableException(
+                        "Cannot " + verb + " the manifest " + describe() + ": the bucket '" + bucket
+                                + "' does not exist (NoSuchBucket). Check <manifest> (cloudfront.manifest).",
+                        e);
+            }
+            if (s3Error.statusCode() == 403) {
+                return new UserFixableException(
+                        "Cannot " + verb + " the manifest " + describe() + ": access denied ("
+                                + code + "). Allow " + action + " on arn:aws:s3:::" + bucket + "/" + key
+                                + " to the identity the build runs as.",
+                        e);
+            }
+            return new UserFixableException(
+                    "Cannot " + verb + " the manifest " + describe() + ": S3 answered HTTP " + s3Error.statusCode()
+                            + " (" + code + ": " + s3Error.awsErrorDetails().errorMessage() + ").",
+                    e);
+        }
+        return new UserFixableException("Cannot " + verb + " the manifest " + describe() + ": " + e.getMessage(), e);
+    }
+
+    private static String code(S3Exception e) {
+        return e.awsErrorDetails() == null
+                ? ""
+                : String.valueOf(e.awsErrorDetails().errorCode());
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        IoUtils.closeIfCloseable(credentials, null);
+    }
+}

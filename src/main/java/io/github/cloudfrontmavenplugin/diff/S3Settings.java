@@ -1,0 +1,40 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import io.github.cloudfrontmavenplugin.cloudfront.Retries;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Optional;
+
+/**
+ * How to reach the S3 bucket of an {@code s3://} manifest.
+ *
+ * @param region the bucket's region; without it the plugin starts in us-east-1 and follows S3's redirect
+ * @param endpoint an S3-compatible endpoint instead of AWS (tests, emulators), addressed path-style
+ */
+public record S3Settings(Optional<String> region, Optional<URI> endpoint, Optional<String> profile, Retries retries) {
+    public static S3Settings of(String region, String endpoint, String profile) throws UserFixableException {
+        Optional<URI> uri = Optional.empty();
+        if (endpoint != null && !endpoint.isBlank()) {
+            try {
+                URI parsed = new URI(endpoint.strip());
+                if (parsed.getHost() == null || !parsed.getScheme().matches("https?")) {
+                    throw new URISyntaxException(endpoint, "not an http(s) URL");
+                }
+                uri = Optional.of(parsed);
+            } catch (URISyntaxException e) {
+                throw new UserFixableException("<s3Endpoint> (cloudfront.s3Endpoint) is '" + endpoint + "', which is"
+                        + " not an http(s) URL. Use a URL such as http://localhost:9000, or leave it unset for AWS.");
+            }
+        }
+        Optional<String> regionName =
+                region == null || region.isBlank() ? Optional.empty() : Optional.of(region.strip());
+        Optional<String> profileName =
+                profile == null || profile.isBlank() ? Optional.empty() : Optional.of(profile.strip());
+        return new S3Settings(regionName, uri, profileName, Retries.DEFAULT);
+    }
+
+    public S3Settings withRetries(Retries newRetries) {
+        return new S3Settings(region, endpoint, profile, newRetries);
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Compares a built site with the manifest of the last deploy and writes the manifest of this one.
+ *
+ * <p>The site is walked and the manifest read as two sorted streams and joined as they go, while files are hashed in
+ * parallel within a bounded window that keeps their order. Memory grows with the number of changes, not with the size
+ * of the site or the manifest.
+ */
+public final class SiteDiff {
+    /** Files hashed ahead of the join, per thread: enough to keep every thread busy on small files. */
+    private static final int WINDOW_PER_THREAD = 64;
+
+    /**
+     * What changed, as paths relative to the site root, in {@link PathOrder}.
+     *
+     * @param unchanged how many files are the same as in the manifest
+     */
+    public record Result(List<String> added, List<String> modified, List<String> deleted, long unchanged) {
+        public Result {
+            added = List.copyOf(added);
+            modified = List.copyOf(modified);
+            deleted = List.copyOf(deleted);
+        }
+
+        public int changedCount() {
+            return added.size() + modified.size() + deleted.size();
+        }
+
+        /** Everything that changed, in {@link PathOrder}. */
+        public List<String> changed() {
+            List<String> all = new ArrayList<>(changedCount());
+            all.addAll(added);
+            all.addAll(modified);
+            all.addAll(deleted);
+            all.sort(PathOrder.INSTANCE);
+            return all;
+        }
+    }
+
+    private final SiteScanner scanner;
+    private final int threads;
+
+    public SiteDiff(AntPatterns filter, Consumer<String> warnings, int threads) {
+        this.scanner = new SiteScanner(filter, warnings);
+        this.threads = Math.max(1, threads);
+    }
+
+    /**
+     * @param previous the last deploy's manifest and a name for it in messages; empty on a first deploy
+     * @param next where to write this deploy's manifest
+     * @throws CorruptManifestException when the previous manifest cannot be trusted
+     */
+    public Result compare(Path site, Optional<Path> previous, String previousName, Path next) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "cloudfront-hash");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (ManifestFormat.Reader old =
+                        previous.isPresent() ? new ManifestFormat.Reader(previous.get(), previousName) : null;
+                ManifestFormat.Writer out = new ManifestFormat.Writer(next)) {
+            Join join = new Join(old, out);
+            ArrayDeque<Future<ManifestEntry>> window = new ArrayDeque<>();
+            int windowSize = WINDOW_PER_THREAD * threads;
+            scanner.scan(site, file -> {
+                window.add(pool.submit(() -> ContentHasher.hash(file.relativePath(), file.file())));
+                if (window.size() >= windowSize) {
+                    join.accept(await(window.poll()));
+                }
+            });
+            while (!window.isEmpty()) {
+                join.accept(await(window.poll()));
+            }
+            return join.finish();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ManifestEntry await(Future<ManifestEntry> hashed) throws IOException {
+        try {
+            return hashed.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new UncheckedIOException(new IOException("Hashing failed", e.getCause()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("Interrupted while hashing the site");
+        }
+    }
+
+    /** The merge of the scanned files (in order) with the previous manifest (in order). */
+    private static final class Join {
+        private final ManifestFormat.Reader old;
+        private final ManifestFormat.Writer out;
+        private final List<String> added = new ArrayList<>();
+        private final List<String> modified = new ArrayList<>();
+        private final List<String> deleted = new ArrayList<>();
+        private long unchanged;
+        private ManifestEntry pending;
+
+        Join(ManifestFormat.Reader old, ManifestFormat.Writer out) throws IOException {
+            this.old = old;
+            this.out = out;
+            this.pending = old == null ? null : old.next();
+        }
+
+        void accept(ManifestEntry current) throws IOException {
+            while (pending != null && PathOrder.INSTANCE.compare(pending.path(), current.path()) < 0) {
+                deleted.add(pending.path());
+                pending = old.next();
+            }
+            if (pending != null && pending.path().equals(current.path())) {
+                if (pending.sameContentAs(current)) {
+                    unchanged++;
+                } else {
+                    modified.add(current.path());
+                }
+                pending = old.next();
+            } else {
+                added.add(current.path());
+            }
+            out.write(current);
+        }
+
+        Result finish() throws IOException {
+            while (pending != null) {
+                deleted.add(pending.path());
+                pending = old.next();
+            }
+            return new Result(added, modified, deleted, unchanged);
+        }
+    }
+}
