@@ -18,6 +18,7 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -55,7 +56,12 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .overrideConfiguration(o -> o.retryStrategy(CloudFrontInvalidations.retryStrategy(settings.retries())));
         if (settings.endpoint().isPresent()) {
-            builder.endpointOverride(settings.endpoint().get()).forcePathStyle(true);
+            // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
+            builder.endpointOverride(settings.endpoint().get())
+                    .serviceConfiguration(S3Configuration.builder()
+                            .pathStyleAccessEnabled(true)
+                            .chunkedEncodingEnabled(false)
+                            .build());
         } else {
             builder.crossRegionAccessEnabled(true);
         }

@@ -17,8 +17,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks AWS Signature Version 4 as CloudFront does: the Authorization header must be scoped to service
- * {@code cloudfront}, and the signature must match the one computed from the request with the secret key the
+ * Checks AWS Signature Version 4 as CloudFront and S3 do: the Authorization header must be scoped to the service
+ * ({@code cloudfront}, {@code s3}), and the signature must match the one computed from the request with the secret key the
  * emulator knows for that access key.
  */
 final class SigV4Verifier {
@@ -41,6 +41,16 @@ final class SigV4Verifier {
 
     /** @return the access key the request was signed with */
     static String verify(SignedRequest request, Map<String, Credentials> known) throws ApiError {
+        return verify(request, known, "cloudfront");
+    }
+
+    /**
+     * @param service the signing name the scope must carry; S3 signs the path as sent, every other service encodes
+     *     it once more
+     * @return the access key the request was signed with
+     */
+    static String verify(SignedRequest request, Map<String, Credentials> known, String expectedService)
+            throws ApiError {
         String authorization = request.header("Authorization")
                 .orElseThrow(() -> new ApiError(403, "MissingAuthenticationToken", "Missing Authentication Token"));
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -57,9 +67,11 @@ final class SigV4Verifier {
         String service = m.group(4);
         List<String> signedHeaders = List.of(m.group(5).split(";"));
         String signature = m.group(6);
-        if (!"cloudfront".equals(service)) {
+        if (!expectedService.equals(service)) {
             throw new ApiError(
-                    403, "SignatureDoesNotMatch", "Credential should be scoped to correct service: 'cloudfront'.");
+                    403,
+                    "SignatureDoesNotMatch",
+                    "Credential should be scoped to correct service: '" + expectedService + "'.");
         }
         String amzDate = request.header("X-Amz-Date")
                 .orElseThrow(() -> new ApiError(403, "IncompleteSignature", "Missing X-Amz-Date header"));
@@ -80,7 +92,8 @@ final class SigV4Verifier {
         }
         String scope = date + "/" + region + "/" + service + "/aws4_request";
         String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n"
-                + hex(sha256(canonicalRequest(request, signedHeaders).getBytes(StandardCharsets.UTF_8)));
+                + hex(sha256(canonicalRequest(request, signedHeaders, !"s3".equals(expectedService))
+                        .getBytes(StandardCharsets.UTF_8)));
         byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
         key = hmac(key, region);
         key = hmac(key, service);
@@ -97,10 +110,12 @@ final class SigV4Verifier {
         return accessKeyId;
     }
 
-    static String canonicalRequest(SignedRequest request, List<String> signedHeaders) throws ApiError {
+    static String canonicalRequest(SignedRequest request, List<String> signedHeaders, boolean encodePathAgain)
+            throws ApiError {
         StringBuilder canonical = new StringBuilder();
         canonical.append(request.method()).append('\n');
-        canonical.append(encodePath(request.rawPath())).append('\n');
+        String path = request.rawPath() == null || request.rawPath().isEmpty() ? "/" : request.rawPath();
+        canonical.append(encodePathAgain ? encodePath(path) : path).append('\n');
         canonical.append(canonicalQuery(request.rawQuery())).append('\n');
         for (String name : signedHeaders) {
             String value = request.headers().entrySet().stream()
@@ -113,7 +128,14 @@ final class SigV4Verifier {
             canonical.append(name).append(':').append(value).append('\n');
         }
         canonical.append('\n').append(String.join(";", signedHeaders)).append('\n');
-        String payloadHash = request.header("X-Amz-Content-Sha256").orElse(hex(sha256(request.body())));
+        String bodyHash = hex(sha256(request.body()));
+        String payloadHash = request.header("X-Amz-Content-Sha256").orElse(bodyHash);
+        if (!payloadHash.equals(bodyHash) && !payloadHash.equals("UNSIGNED-PAYLOAD")) {
+            throw new ApiError(
+                    400,
+                    "XAmzContentSHA256Mismatch",
+                    "The provided 'x-amz-content-sha256' header does not" + " match what was computed.");
+        }
         canonical.append(payloadHash);
         return canonical.toString();
     }

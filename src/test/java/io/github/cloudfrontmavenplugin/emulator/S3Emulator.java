@@ -1,0 +1,266 @@
+package io.github.cloudfrontmavenplugin.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.github.cloudfrontmavenplugin.emulator.SigV4Verifier.Credentials;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An in-memory S3 on loopback for the manifest: path-style GetObject, HeadObject and PutObject with the conditional
+ * writes S3 supports ({@code If-None-Match: *}, {@code If-Match: <etag>}), SigV4 checked for service {@code s3}, and
+ * hooks to delay reads or to let another writer in just before a write, for races.
+ */
+public final class S3Emulator implements AutoCloseable {
+    /** One request as received, with the conditional headers it carried. */
+    public record S3Request(
+            String method,
+            String bucket,
+            String key,
+            Optional<String> ifMatch,
+            Optional<String> ifNoneMatch,
+            int status) {}
+
+    private record StoredObject(byte[] content, String etag) {}
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
+    private final List<S3Request> requests = new CopyOnWriteArrayList<>();
+    private final Deque<Runnable> beforePut = new ArrayDeque<>();
+    private volatile Duration getDelay = Duration.ZERO;
+
+    private S3Emulator(HttpServer server) {
+        this.server = server;
+        this.executor = Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable, "s3-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        credentials.put(
+                CloudFrontEmulator.ACCESS_KEY_ID,
+                new Credentials(
+                        CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY, Optional.empty()));
+    }
+
+    public static S3Emulator start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        S3Emulator emulator = new S3Emulator(server);
+        server.start();
+        return emulator;
+    }
+
+    public String endpoint() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":"
+                + server.getAddress().getPort();
+    }
+
+    public S3Emulator createBucket(String bucket) {
+        buckets.putIfAbsent(bucket, new ConcurrentHashMap<>());
+        return this;
+    }
+
+    /** Writes an object directly, as another client would. */
+    public void putObject(String bucket, String key, byte[] content) {
+        buckets.get(bucket).put(key, new StoredObject(content.clone(), etag(content)));
+    }
+
+    public Optional<byte[]> object(String bucket, String key) {
+        return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key))
+                .map(o -> o.content().clone());
+    }
+
+    /** Runs {@code action} just before the next PutObject is handled: another deploy's write lands first. */
+    public synchronized S3Emulator beforeNextPut(Runnable action) {
+        beforePut.add(action);
+        return this;
+    }
+
+    /** Delays every GetObject: with two readers, both read before either writes. */
+    public S3Emulator delayGets(Duration delay) {
+        getDelay = delay;
+        return this;
+    }
+
+    public List<S3Request> requests() {
+        return List.copyOf(requests);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String method = exchange.getRequestMethod();
+        String rawPath = exchange.getRequestURI().getRawPath();
+        String[] parts = rawPath.substring(1).split("/", 2);
+        String bucket = parts[0];
+        String key = parts.length > 1 ? URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8) : "";
+        Optional<String> ifMatch =
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-Match"));
+        Optional<String> ifNoneMatch =
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-None-Match"));
+        int status;
+        try {
+            SigV4Verifier.verify(
+                    new SigV4Verifier.SignedRequest(
+                            method,
+                            rawPath,
+                            exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders(),
+                            body),
+                    credentials,
+                    "s3");
+            if (Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                    .orElse("")
+                    .contains("aws-chunked")) {
+                throw new ApiError(
+                        501,
+                        "NotImplemented",
+                        "aws-chunked uploads are not emulated; disable chunked"
+                                + " encoding and trailing checksums in the client.");
+            }
+            Map<String, StoredObject> objects = buckets.get(bucket);
+            if (objects == null) {
+                throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
+            }
+            status = switch (method) {
+                case "GET", "HEAD" -> get(exchange, objects, key, "HEAD".equals(method));
+                case "PUT" -> put(exchange, objects, key, body, ifMatch, ifNoneMatch);
+                default -> throw new ApiError(405, "MethodNotAllowed", "The specified method is not allowed.");
+            };
+        } catch (ApiError e) {
+            status = e.status;
+            sendError(exchange, e, key, "HEAD".equals(method));
+        }
+        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, status));
+    }
+
+    private int get(HttpExchange exchange, Map<String, StoredObject> objects, String key, boolean head)
+            throws ApiError, IOException {
+        if (!getDelay.isZero()) {
+            try {
+                Thread.sleep(getDelay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        StoredObject object = objects.get(key);
+        if (object == null) {
+            throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+        }
+        exchange.getResponseHeaders().set("ETag", object.etag());
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.getResponseHeaders()
+                .set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        if (head) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(object.content().length));
+            exchange.sendResponseHeaders(200, -1);
+        } else {
+            exchange.sendResponseHeaders(200, object.content().length);
+            exchange.getResponseBody().write(object.content());
+        }
+        exchange.close();
+        return 200;
+    }
+
+    private int put(
+            HttpExchange exchange,
+            Map<String, StoredObject> objects,
+            String key,
+            byte[] body,
+            Optional<String> ifMatch,
+            Optional<String> ifNoneMatch)
+            throws ApiError, IOException {
+        Runnable interloper;
+        synchronized (this) {
+            interloper = beforePut.poll();
+        }
+        if (interloper != null) {
+            interloper.run();
+        }
+        synchronized (objects) {
+            StoredObject existing = objects.get(key);
+            if (ifNoneMatch.isPresent() && ifNoneMatch.get().strip().equals("*") && existing != null) {
+                throw preconditionFailed("If-None-Match");
+            }
+            if (ifMatch.isPresent()) {
+                if (existing == null) {
+                    throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+                }
+                if (!unquote(ifMatch.get()).equals(unquote(existing.etag()))) {
+                    throw preconditionFailed("If-Match");
+                }
+            }
+            objects.put(key, new StoredObject(body, etag(body)));
+        }
+        exchange.getResponseHeaders().set("ETag", etag(body));
+        exchange.sendResponseHeaders(200, -1);
+        exchange.close();
+        return 200;
+    }
+
+    private static ApiError preconditionFailed(String condition) {
+        return new ApiError(
+                412,
+                "PreconditionFailed",
+                "At least one of the pre-conditions you specified did not" + " hold (" + condition + ")");
+    }
+
+    private static void sendError(HttpExchange exchange, ApiError e, String key, boolean head) throws IOException {
+        byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + e.code + "</Code><Message>"
+                        + Xml.escape(e.getMessage()) + "</Message><Key>" + Xml.escape(key) + "</Key><RequestId>"
+                        + UUID.randomUUID() + "</RequestId></Error>")
+                .getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/xml");
+        if (head) {
+            exchange.sendResponseHeaders(e.status, -1);
+        } else {
+            exchange.sendResponseHeaders(e.status, body.length);
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+
+    private static String unquote(String etag) {
+        String value = etag.strip();
+        return value.startsWith("\"") && value.endsWith("\"") && value.length() >= 2
+                ? value.substring(1, value.length() - 1)
+                : value;
+    }
+
+    private static String etag(byte[] content) {
+        try {
+            return "\""
+                    + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content)) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
