@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public final class ItEmulator {
     private static final String KEY = "emulator";
+    private static final String S3_KEY = "s3";
 
     private ItEmulator() {}
 
@@ -21,6 +22,19 @@ public final class ItEmulator {
         context.put(KEY, emulator);
         ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.endpoint", emulator.endpoint());
         return emulator;
+    }
+
+    /** Starts an S3 emulator with a bucket {@code deploys}, passed to the build as {@code -Dcloudfront.s3Endpoint}. */
+    @SuppressWarnings("unchecked")
+    public static S3Emulator startS3(Map<String, Object> context) throws IOException {
+        S3Emulator s3 = S3Emulator.start().createBucket("deploys");
+        context.put(S3_KEY, s3);
+        ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.s3Endpoint", s3.endpoint());
+        return s3;
+    }
+
+    public static S3Emulator s3(Map<String, Object> context) {
+        return (S3Emulator) context.get(S3_KEY);
     }
 
     public static CloudFrontEmulator get(Map<String, Object> context) {
@@ -36,6 +50,10 @@ public final class ItEmulator {
         CloudFrontEmulator emulator = get(context);
         if (emulator != null) {
             emulator.close();
+        }
+        S3Emulator s3 = s3(context);
+        if (s3 != null) {
+            s3.close();
         }
     }
 }

@@ -1,0 +1,261 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.cloudfront.Retries;
+import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
+import io.github.cloudfrontmavenplugin.diff.S3Settings;
+import io.github.cloudfrontmavenplugin.diff.SiteUrls;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resource diff end to end: a site on disk, a manifest in a file or in S3, CloudFront over HTTP. */
+class InvalidateDiffTest {
+    private static final String DISTRIBUTION = CloudFrontEmulator.DISTRIBUTION_ID;
+
+    @TempDir
+    Path dir;
+
+    private EmulatedCloudFront cloudFront;
+    private S3Emulator s3;
+    private Path site;
+    private Path manifest;
+    private final RecordingProgress progress = new RecordingProgress();
+    private final SplittableRandom random = new SplittableRandom(11);
+
+    @BeforeEach
+    void start() throws Exception {
+        cloudFront = new EmulatedCloudFront(Duration.ofSeconds(5));
+        s3 = S3Emulator.start().createBucket("deploys");
+        site = dir.resolve("site");
+        manifest = dir.resolve("state/manifest.txt");
+        write("index.html", "home");
+        write("about.html", "about");
+        write("docs/index.html", "docs");
+        write("docs/guide.html", "guide");
+        write("css/site.css", "body{}");
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFront.close();
+        s3.close();
+    }
+
+    private void write(String relative, String content) throws IOException {
+        Path file = site.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, content);
+    }
+
+    private DiffSettings diff(String manifestLocation, OnMissingManifest onMissing) throws UserFixableException {
+        return new DiffSettings(
+                site,
+                SiteUrls.of("/", "index.html"),
+                AntPatterns.of(List.of(), List.of()),
+                manifestLocation,
+                onMissing,
+                S3Settings.of(null, s3.endpoint(), null)
+                        .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5))));
+    }
+
+    private Optional<StoredInvalidation> deploy(
+            String distribution, DiffSettings diff, List<String> paths, boolean dryRun) throws Exception {
+        int before = cloudFront.emulator.invalidations().size();
+        new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress)
+                .run(new InvalidateRequest(
+                        distribution,
+                        paths,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "site",
+                        WaitSettings.NO_WAIT,
+                        Duration.ZERO,
+                        dryRun,
+                        Optional.empty(),
+                        cloudFront.connection,
+                        Optional.of(diff)));
+        List<StoredInvalidation> all = cloudFront.emulator.invalidations();
+        return all.size() > before ? Optional.of(all.get(all.size() - 1)) : Optional.empty();
+    }
+
+    private Optional<StoredInvalidation> deploy(DiffSettings diff) throws Exception {
+        return deploy(DISTRIBUTION, diff, List.of(), false);
+    }
+
+    private void changeTwoFilesAndDeleteOne() throws IOException {
+        write("docs/index.html", "docs, second edition");
+        write("css/site.css", "body{margin:0}");
+        Files.delete(site.resolve("about.html"));
+    }
+
+    @Test
+    void firstDeployWithoutManifestInvalidatesEverythingUnderThePrefix() throws Exception {
+        StoredInvalidation first =
+                deploy(diff(manifest.toString(), OnMissingManifest.ALL)).orElseThrow();
+
+        assertEquals(List.of("/*"), first.paths());
+        assertTrue(Files.exists(manifest));
+        assertTrue(
+                progress.info.contains("No manifest at " + manifest + " yet (first deploy): onMissingManifest is all"));
+        assertTrue(progress.info.contains("Recorded this deploy in the manifest " + manifest));
+    }
+
+    @Test
+    void firstDeployWithNoneInvalidatesNothingButStartsTheManifest() throws Exception {
+        assertEquals(Optional.empty(), deploy(diff(manifest.toString(), OnMissingManifest.NONE)));
+
+        assertTrue(Files.exists(manifest));
+        assertTrue(cloudFront.emulator.requests().isEmpty());
+    }
+
+    @Test
+    void firstDeployWithFailStopsBeforeAnything() {
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> deploy(diff(manifest.toString(), OnMissingManifest.FAIL)));
+
+        assertTrue(e.getMessage().startsWith("There is no manifest at " + manifest), e.getMessage());
+        assertFalse(Files.exists(manifest));
+        assertTrue(cloudFront.emulator.requests().isEmpty());
+    }
+
+    @Test
+    void secondDeployInvalidatesExactlyTheChangesAndTheIndexAliases() throws Exception {
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        changeTwoFilesAndDeleteOne();
+
+        StoredInvalidation second =
+                deploy(diff(manifest.toString(), OnMissingManifest.ALL)).orElseThrow();
+
+        assertEquals(List.of("/about.html", "/css/site.css", "/docs/index.html", "/docs/", "/docs"), second.paths());
+        assertTrue(
+                progress.info.contains("Compared " + site + " with the manifest " + manifest
+                        + ": 0 added, 2 modified, 1 deleted, 2 unchanged"),
+                progress.all());
+        assertEquals(Optional.empty(), deploy(diff(manifest.toString(), OnMissingManifest.ALL)));
+        assertTrue(
+                progress.info.contains("Nothing to invalidate on distribution " + DISTRIBUTION + ": nothing changed."));
+    }
+
+    @Test
+    void explicitPathsAreAddedToTheChanges() throws Exception {
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        write("index.html", "new home");
+
+        StoredInvalidation second = deploy(
+                        DISTRIBUTION,
+                        diff(manifest.toString(), OnMissingManifest.ALL),
+                        List.of("/api/status.json", "/index.html"),
+                        false)
+                .orElseThrow();
+
+        assertEquals(List.of("/api/status.json", "/index.html", "/"), second.paths());
+    }
+
+    @Test
+    void aFailedInvalidationLeavesTheManifestSoTheNextDeployTriesAgain() throws Exception {
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        byte[] before = Files.readAllBytes(manifest);
+        changeTwoFilesAndDeleteOne();
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> deploy("ENOSUCHDIST", diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
+
+        assertTrue(e.getMessage().contains("NoSuchDistribution"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(manifest));
+        assertEquals(
+                5,
+                deploy(diff(manifest.toString(), OnMissingManifest.ALL))
+                        .orElseThrow()
+                        .paths()
+                        .size());
+    }
+
+    @Test
+    void dryRunPrintsTheDiffAndChangesNothing() throws Exception {
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        byte[] before = Files.readAllBytes(manifest);
+        changeTwoFilesAndDeleteOne();
+        progress.info.clear();
+
+        assertEquals(
+                Optional.empty(),
+                deploy(DISTRIBUTION, diff(manifest.toString(), OnMissingManifest.ALL), List.of(), true));
+
+        assertArrayEquals(before, Files.readAllBytes(manifest));
+        assertEquals(1, cloudFront.emulator.invalidations().size());
+        String printed = progress.all();
+        assertTrue(printed.contains("0 added, 2 modified, 1 deleted, 2 unchanged"), printed);
+        assertTrue(printed.contains("Dry run: would invalidate 5 paths"), printed);
+        assertTrue(printed.contains("\"/docs/\""), printed);
+    }
+
+    @Test
+    void aCorruptManifestIsAnErrorNamingIt() throws Exception {
+        Files.createDirectories(manifest.getParent());
+        Files.writeString(manifest, "{\"not\": \"a manifest\"}");
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> deploy(diff(manifest.toString(), OnMissingManifest.ALL)));
+
+        assertTrue(e.getMessage().startsWith("The manifest " + manifest + " does not start with"), e.getMessage());
+        assertTrue(cloudFront.emulator.requests().isEmpty());
+    }
+
+    @Test
+    void aManifestInS3IsSharedBetweenDeploys() throws Exception {
+        String location = "s3://deploys/www/manifest.txt";
+        assertEquals(
+                List.of("/*"),
+                deploy(diff(location, OnMissingManifest.ALL)).orElseThrow().paths());
+        changeTwoFilesAndDeleteOne();
+
+        assertEquals(
+                5,
+                deploy(diff(location, OnMissingManifest.ALL))
+                        .orElseThrow()
+                        .paths()
+                        .size());
+        assertTrue(new String(s3.object("deploys", "www/manifest.txt").orElseThrow(), StandardCharsets.UTF_8)
+                .contains("\tcss/site.css\n"));
+    }
+
+    @Test
+    void theLoserOfTwoDeploysRacingOnOneS3ManifestFailsClearly() throws Exception {
+        String location = "s3://deploys/www/manifest.txt";
+        deploy(diff(location, OnMissingManifest.ALL));
+        changeTwoFilesAndDeleteOne();
+        byte[] othersManifest = "cloudfront-maven-plugin manifest 1\n".getBytes(StandardCharsets.UTF_8);
+        s3.beforeNextPut(() -> s3.putObject("deploys", "www/manifest.txt", othersManifest));
+
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> deploy(diff(location, OnMissingManifest.ALL)));
+
+        assertTrue(e.getMessage().contains("was changed by another deploy while this one ran"), e.getMessage());
+        assertEquals(2, cloudFront.emulator.invalidations().size(), "this deploy's invalidation was still created");
+        assertArrayEquals(
+                othersManifest, s3.object("deploys", "www/manifest.txt").orElseThrow());
+    }
+}
