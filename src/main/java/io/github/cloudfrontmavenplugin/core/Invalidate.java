@@ -95,11 +95,16 @@ public final class Invalidate {
                     + " for " + count(created.paths().size()) + " (" + created.status() + ")");
             created.location().ifPresent(location -> progress.info("Location: " + location));
             progress.debug("CallerReference: " + created.callerReference());
-            if (diff != null) {
-                recordDeploy(diff);
-            }
             if (request.outputFile().isPresent()) {
                 OutputFile.write(request.outputFile().get(), created);
+            }
+            if (diff != null) {
+                try {
+                    recordDeploy(diff);
+                } catch (UserFixableException e) {
+                    throw new UserFixableException(
+                            "Invalidation " + created.id() + " was created, but: " + e.getMessage(), e);
+                }
             }
             InvalidationInfo last = Waiting.await(cloudFront, created, request.waiting(), time, random, progress);
             if (request.outputFile().isPresent() && last != created) {

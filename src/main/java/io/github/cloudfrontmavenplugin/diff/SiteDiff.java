@@ -21,8 +21,16 @@ import java.util.function.Consumer;
  * of the site or the manifest.
  */
 public final class SiteDiff {
-    /** Files hashed ahead of the join, per thread: enough to keep every thread busy on small files. */
-    private static final int WINDOW_PER_THREAD = 64;
+    /**
+     * Files are handed to the hashing threads in batches, so that a site of many small files does not spend its time
+     * waking threads: up to this many files, or {@link #BATCH_BYTES}, whichever comes first.
+     */
+    private static final int BATCH_FILES = 256;
+
+    private static final long BATCH_BYTES = 8L << 20;
+
+    /** Batches hashed ahead of the join, per thread: enough to keep every thread busy. */
+    private static final int BATCHES_AHEAD_PER_THREAD = 4;
 
     /**
      * What changed, as paths relative to the site root, in {@link PathOrder}.
@@ -74,16 +82,22 @@ public final class SiteDiff {
                         previous.isPresent() ? new ManifestFormat.Reader(previous.get(), previousName) : null;
                 ManifestFormat.Writer out = new ManifestFormat.Writer(next)) {
             Join join = new Join(old, out);
-            ArrayDeque<Future<ManifestEntry>> window = new ArrayDeque<>();
-            int windowSize = WINDOW_PER_THREAD * threads;
+            ArrayDeque<Future<List<ManifestEntry>>> window = new ArrayDeque<>();
+            int ahead = BATCHES_AHEAD_PER_THREAD * threads;
+            Batch batch = new Batch();
             scanner.scan(site, file -> {
-                window.add(pool.submit(() -> ContentHasher.hash(file.relativePath(), file.file())));
-                if (window.size() >= windowSize) {
-                    join.accept(await(window.poll()));
+                if (batch.add(file)) {
+                    window.add(pool.submit(batch.take()::hash));
+                    if (window.size() >= ahead) {
+                        join.acceptAll(await(window.poll()));
+                    }
                 }
             });
+            if (!batch.files.isEmpty()) {
+                window.add(pool.submit(batch.take()::hash));
+            }
             while (!window.isEmpty()) {
-                join.accept(await(window.poll()));
+                join.acceptAll(await(window.poll()));
             }
             return join.finish();
         } finally {
@@ -91,7 +105,36 @@ public final class SiteDiff {
         }
     }
 
-    private static ManifestEntry await(Future<ManifestEntry> hashed) throws IOException {
+    /** Files gathered for one hashing task, in order. */
+    private static final class Batch {
+        private List<SiteScanner.SiteFile> files = new ArrayList<>();
+        private long bytes;
+
+        /** @return whether the batch is full */
+        boolean add(SiteScanner.SiteFile file) {
+            files.add(file);
+            bytes += file.size();
+            return files.size() >= BATCH_FILES || bytes >= BATCH_BYTES;
+        }
+
+        Batch take() {
+            Batch full = new Batch();
+            full.files = files;
+            files = new ArrayList<>();
+            bytes = 0;
+            return full;
+        }
+
+        List<ManifestEntry> hash() throws IOException {
+            List<ManifestEntry> entries = new ArrayList<>(files.size());
+            for (SiteScanner.SiteFile file : files) {
+                entries.add(ContentHasher.hash(file.relativePath(), file.file()));
+            }
+            return entries;
+        }
+    }
+
+    private static <T> T await(Future<T> hashed) throws IOException {
         try {
             return hashed.get();
         } catch (ExecutionException e) {
@@ -119,6 +162,12 @@ public final class SiteDiff {
             this.old = old;
             this.out = out;
             this.pending = old == null ? null : old.next();
+        }
+
+        void acceptAll(List<ManifestEntry> entries) throws IOException {
+            for (ManifestEntry entry : entries) {
+                accept(entry);
+            }
         }
 
         void accept(ManifestEntry current) throws IOException {

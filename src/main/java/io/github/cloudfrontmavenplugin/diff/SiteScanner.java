@@ -3,7 +3,9 @@ package io.github.cloudfrontmavenplugin.diff;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +20,8 @@ import java.util.function.Consumer;
  * back to a directory being walked is an error, since the site would be infinite.
  */
 public final class SiteScanner {
-    /** A file to deploy: its path relative to the site root, with {@code /} between names, and where it is. */
-    public record SiteFile(String relativePath, Path file) {}
+    /** A file to deploy: its path relative to the site root, with {@code /} between names, where it is, its size. */
+    public record SiteFile(String relativePath, Path file, long size) {}
 
     @FunctionalInterface
     public interface Sink {
@@ -56,15 +58,22 @@ public final class SiteScanner {
         for (String name : names) {
             Path child = directory.resolve(name);
             String relative = prefix + name;
-            if (Files.isDirectory(child)) {
-                walk(child, relative + "/", ancestors, sink);
-            } else if (Files.isRegularFile(child)) {
-                if (filter.matches(relative)) {
-                    sink.accept(new SiteFile(relative, child));
+            BasicFileAttributes attributes;
+            try {
+                // One stat per entry, following links: on large sites the walk is bound by system calls.
+                attributes = Files.readAttributes(child, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                if (Files.isSymbolicLink(child)) {
+                    warnings.accept("Skipping " + relative + ": it is a symbolic link to "
+                            + Files.readSymbolicLink(child) + ", which does not exist");
+                    continue;
                 }
-            } else if (Files.isSymbolicLink(child) && !Files.exists(child)) {
-                warnings.accept("Skipping " + relative + ": it is a symbolic link to " + Files.readSymbolicLink(child)
-                        + ", which does not exist");
+                throw e;
+            }
+            if (attributes.isDirectory()) {
+                walk(child, relative + "/", ancestors, sink);
+            } else if (attributes.isRegularFile() && filter.matches(relative)) {
+                sink.accept(new SiteFile(relative, child, attributes.size()));
             }
         }
         ancestors.remove(real);

@@ -255,6 +255,11 @@ class InvalidateDiffTest {
 
         assertTrue(e.getMessage().contains("was changed by another deploy while this one ran"), e.getMessage());
         assertEquals(2, cloudFront.emulator.invalidations().size(), "this deploy's invalidation was still created");
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Invalidation "
+                                + cloudFront.emulator.invalidations().get(1).id() + " was created, but: "),
+                e.getMessage());
         assertArrayEquals(
                 othersManifest, s3.object("deploys", "www/manifest.txt").orElseThrow());
     }

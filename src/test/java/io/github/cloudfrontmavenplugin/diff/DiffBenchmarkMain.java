@@ -1,0 +1,85 @@
+package io.github.cloudfrontmavenplugin.diff;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.NotificationEmitter;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * Runs one diff as {@code cloudfront:invalidate} does, for bench/diff-vs-sha256sum.sh:
+ *
+ * <pre>java -Xmx256m -cp ... DiffBenchmarkMain SITE NEW_MANIFEST [PREVIOUS_MANIFEST]</pre>
+ *
+ * and prints its wall time, the changes found, and the heap it used: the highest use sampled every 5 ms (garbage
+ * included), and the most the heap held right after a garbage collection (what the diff really keeps).
+ */
+public final class DiffBenchmarkMain {
+    private DiffBenchmarkMain() {}
+
+    public static void main(String[] args) throws Exception {
+        Path site = Path.of(args[0]);
+        Path next = Path.of(args[1]);
+        Optional<Path> previous = args.length > 2 ? Optional.of(Path.of(args[2])) : Optional.empty();
+        AtomicLong sampledPeak = new AtomicLong();
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Runtime runtime = Runtime.getRuntime();
+                sampledPeak.accumulateAndGet(runtime.totalMemory() - runtime.freeMemory(), Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.setDaemon(true);
+        sampler.start();
+        AtomicLong liveAfterGc = new AtomicLong();
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            ((NotificationEmitter) collector)
+                    .addNotificationListener(
+                            (notification, handback) -> {
+                                if (notification
+                                        .getType()
+                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                                    long live = GarbageCollectionNotificationInfo.from(
+                                                    (CompositeData) notification.getUserData())
+                                            .getGcInfo()
+                                            .getMemoryUsageAfterGc()
+                                            .values()
+                                            .stream()
+                                            .mapToLong(MemoryUsage::getUsed)
+                                            .sum();
+                                    liveAfterGc.accumulateAndGet(live, Math::max);
+                                }
+                            },
+                            null,
+                            null);
+        }
+        long start = System.nanoTime();
+        SiteDiff.Result result = new SiteDiff(
+                        AntPatterns.of(List.of(), List.of()),
+                        System.err::println,
+                        Runtime.getRuntime().availableProcessors())
+                .compare(site, previous, previous.map(Path::toString).orElse("none"), next);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        sampler.interrupt();
+        System.out.printf(
+                "diff_ms=%d files=%d added=%d modified=%d deleted=%d peak_heap_sampled_mb=%d max_heap_after_gc_mb=%d"
+                        + " max_heap_mb=%d%n",
+                millis,
+                result.unchanged() + result.added().size() + result.modified().size(),
+                result.added().size(),
+                result.modified().size(),
+                result.deleted().size(),
+                sampledPeak.get() >> 20,
+                liveAfterGc.get() >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+    }
+}
