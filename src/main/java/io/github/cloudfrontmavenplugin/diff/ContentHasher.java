@@ -18,19 +18,22 @@ final class ContentHasher {
 
     private ContentHasher() {}
 
-    /** @return the size and hash of the file as it is read, so they always agree */
-    static ManifestEntry hash(String relativePath, Path file) throws IOException {
+    /**
+     * @param expectedSize the size the walk saw: once that many bytes are read the file is done, which saves a read
+     *     per file that would only report the end (a file that grew since is seen at its walked size)
+     * @return the size and hash of the content read, so they always agree
+     */
+    static ManifestEntry hash(String relativePath, Path file, long expectedSize) throws IOException {
         ByteBuffer buffer = BUFFERS.get();
         MessageDigest digest = DIGESTS.get();
         digest.reset();
         long size = 0;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             int read;
-            while ((read = channel.read(buffer.clear())) >= 0) {
-                if (read > 0) {
-                    digest.update(buffer.array(), 0, read);
-                    size += read;
-                }
+            while (size < expectedSize && (read = channel.read(buffer.clear())) >= 0) {
+                int used = (int) Math.min(read, expectedSize - size);
+                digest.update(buffer.array(), 0, used);
+                size += used;
             }
         }
         return new ManifestEntry(relativePath, size, HexFormat.of().formatHex(digest.digest()));

@@ -69,7 +69,7 @@ public final class ManifestFormat {
                 throw corrupt("line " + lineNumber + " is not '<sha256>\\t<size>\\t<path>'");
             }
             String sha256 = line.substring(0, firstTab);
-            if (!sha256.matches("[0-9a-f]{64}")) {
+            if (!isLowerHex(sha256)) {
                 throw corrupt("line " + lineNumber + " has no valid SHA-256");
             }
             long size;
@@ -133,6 +133,16 @@ public final class ManifestFormat {
         public void close() throws IOException {
             out.close();
         }
+    }
+
+    private static boolean isLowerHex(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String escape(String path) {

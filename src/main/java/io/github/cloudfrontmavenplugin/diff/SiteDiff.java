@@ -128,7 +128,7 @@ public final class SiteDiff {
         List<ManifestEntry> hash() throws IOException {
             List<ManifestEntry> entries = new ArrayList<>(files.size());
             for (SiteScanner.SiteFile file : files) {
-                entries.add(ContentHasher.hash(file.relativePath(), file.file()));
+                entries.add(ContentHasher.hash(file.relativePath(), file.file(), file.size()));
             }
             return entries;
         }
