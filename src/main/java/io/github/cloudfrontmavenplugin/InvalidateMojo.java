@@ -9,6 +9,7 @@ import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
+import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +114,17 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
     @Parameter(property = "cloudfront.s3Endpoint")
     private String s3Endpoint;
 
+    /**
+     * The most paths the one batch may hold, wildcards included. A larger set is collapsed into directory wildcards
+     * chosen to invalidate the fewest unchanged objects (counted from the manifest). At most 3,000.
+     */
+    @Parameter(property = "cloudfront.maxPaths", defaultValue = "100")
+    private int maxPaths;
+
+    /** The most wildcard paths the batch may hold; CloudFront allows 15 in progress per distribution. */
+    @Parameter(property = "cloudfront.maxWildcards", defaultValue = "15")
+    private int maxWildcards;
+
     @Parameter(defaultValue = "${project.artifactId}", readonly = true)
     private String artifactId;
 
@@ -136,7 +148,8 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 dryRun,
                 outputPath(),
                 connectionSettings(),
-                diffSettings());
+                diffSettings(),
+                Budget.of(maxPaths, maxWildcards));
         new Invalidate(progress).run(request);
     }
 

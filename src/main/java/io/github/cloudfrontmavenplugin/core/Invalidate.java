@@ -9,9 +9,13 @@ import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
+import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.plan.CoverPlanner;
+import io.github.cloudfrontmavenplugin.plan.Plan;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
@@ -60,17 +64,19 @@ public final class Invalidate {
     public Optional<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
         Checked checked = check(request);
         if (request.diff().isEmpty()) {
-            return send(request, checked.batch(List.of()), null);
+            return send(request, checked.plan(List.of(), Optional.empty(), request.budget()), null);
         }
         try (DeployDiff diff =
                 DeployDiff.compute(request.diff().get(), Runtime.getRuntime().availableProcessors(), progress::warn)) {
             progress.info(diff.summary());
-            return send(request, checked.batch(diff.invalidationPaths()), diff);
+            Planned planned = checked.plan(diff.invalidationPaths(), diff.unchangedByUrlDirectory(), request.budget());
+            return send(request, planned, diff);
         }
     }
 
-    private Optional<InvalidationInfo> send(InvalidateRequest request, Batch batch, DeployDiff diff)
+    private Optional<InvalidationInfo> send(InvalidateRequest request, Planned planned, DeployDiff diff)
             throws UserFixableException, InterruptedException {
+        Batch batch = planned.batch();
         if (batch.paths().isEmpty()) {
             progress.info("Nothing to invalidate on distribution " + batch.distributionId()
                     + (diff == null ? ": no paths were given." : ": nothing changed."));
@@ -78,6 +84,9 @@ public final class Invalidate {
                 recordDeploy(diff);
             }
             return Optional.empty();
+        }
+        if (planned.plan().collapsed() || diff != null || request.dryRun()) {
+            reportPlan(planned);
         }
         if (request.dryRun()) {
             reportDryRun(batch);
@@ -121,18 +130,24 @@ public final class Invalidate {
 
     /** The request, checked before any file is read or any call made; paths from a diff are added later. */
     private record Checked(String distributionId, List<String> explicitPaths, String source, String callerReference) {
-        Batch batch(List<String> diffPaths) throws UserFixableException {
-            if (diffPaths.isEmpty()) {
-                return new Batch(distributionId, explicitPaths, callerReference);
-            }
+        /** Fits the explicit paths and the diff's into one batch. */
+        Planned plan(List<String> diffPaths, Optional<Map<String, Long>> unchanged, Budget budget)
+                throws UserFixableException {
             List<String> all = new ArrayList<>(explicitPaths);
             all.addAll(diffPaths);
-            String what = explicitPaths.isEmpty()
-                    ? "The changes in <directory>"
-                    : source + " with the changes in <directory>";
-            return new Batch(distributionId, InvalidationPaths.of(all, what).asList(), callerReference);
+            String what = diffPaths.isEmpty()
+                    ? source
+                    : explicitPaths.isEmpty()
+                            ? "the changes in <directory>"
+                            : source + " with the changes in <directory>";
+            List<String> paths = InvalidationPaths.normalised(all, what).asList();
+            Plan plan = CoverPlanner.plan(paths, unchanged, budget);
+            return new Planned(new Batch(distributionId, plan.paths(), callerReference), plan, paths.size());
         }
     }
+
+    /** The batch, the plan that chose it, and how many paths it stands for. */
+    private record Planned(Batch batch, Plan plan, int requested) {}
 
     private Checked check(InvalidateRequest request) throws UserFixableException {
         String distributionId = DistributionIds.require(request.distributionId());
@@ -159,15 +174,45 @@ public final class Invalidate {
             }
             configuredReference = configuredReference.or(file::callerReference);
             source = BATCH_FILE + " " + request.batchFile().get();
-            paths = InvalidationPaths.of(file.paths(), source);
+            paths = InvalidationPaths.normalised(file.paths(), source);
         } else {
             source = PATHS;
-            paths = InvalidationPaths.of(request.paths(), PATHS);
+            paths = InvalidationPaths.normalised(request.paths(), PATHS);
         }
         String reference = configuredReference
                 .map(String::strip)
                 .orElseGet(() -> CallerReferences.generate(request.referenceOrigin(), time.now(), environment, random));
         return new Checked(distributionId, paths.asList(), source, reference);
+    }
+
+    private void reportPlan(Planned planned) {
+        Plan plan = planned.plan();
+        String overInvalidated = plan.countKnown()
+                ? plan.overInvalidated() + " unchanged objects invalidated too"
+                : plan.collapsed()
+                        ? "unchanged objects could not be counted (no manifest), so the narrowest wildcards that fit"
+                                + " were chosen"
+                        : "sent as they are";
+        progress.info("Invalidation plan: " + count(plan.entries().size()) + " (" + plan.wildcards()
+                + (plan.wildcards() == 1 ? " wildcard" : " wildcards") + ") for " + planned.requested()
+                + (planned.requested() == 1 ? " path" : " paths") + "; " + overInvalidated);
+        int width =
+                plan.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
+        for (Plan.Entry entry : plan.entries()) {
+            String covers = entry.wildcard()
+                    ? "covers " + entry.changed() + " changed, "
+                            + (entry.unchanged() < 0 ? "unknown" : Long.toString(entry.unchanged())) + " unchanged"
+                    : "";
+            progress.info(
+                    "  " + String.format("%-" + width + "s", entry.path()) + (covers.isEmpty() ? "" : "  " + covers));
+        }
+        int paths = plan.entries().size();
+        progress.info(String.format(
+                java.util.Locale.ROOT,
+                "Cost estimate: %s at USD 0.005 each beyond the account's 1,000 free paths a month: at most USD %.3f"
+                        + " (nothing while the free paths last)",
+                count(paths),
+                paths * 0.005));
     }
 
     private void reportDryRun(Batch batch) {

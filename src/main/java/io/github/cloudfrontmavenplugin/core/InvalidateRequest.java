@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param inProgressRetryTimeout how long to keep retrying while the distribution has too many invalidations in
  *     progress
  * @param diff the site to compare with the last deploy's manifest, whose changes are invalidated too
+ * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
  */
 public record InvalidateRequest(
         String distributionId,
@@ -30,7 +32,8 @@ public record InvalidateRequest(
         boolean dryRun,
         Optional<Path> outputFile,
         ConnectionSettings connection,
-        Optional<DiffSettings> diff) {
+        Optional<DiffSettings> diff,
+        Budget budget) {
 
     public InvalidateRequest {
         paths = List.copyOf(paths);

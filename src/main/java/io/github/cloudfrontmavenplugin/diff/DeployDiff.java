@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -104,6 +106,21 @@ public final class DeployDiff implements AutoCloseable {
             return settings.urls().pathsOf(result.get().changed());
         }
         return settings.onMissing() == OnMissingManifest.ALL ? settings.urls().everything() : List.of();
+    }
+
+    /**
+     * Unchanged deployed objects per encoded URL directory, for counting what a wildcard invalidates without need;
+     * empty without a previous manifest.
+     */
+    public Optional<Map<String, Long>> unchangedByUrlDirectory() throws UserFixableException {
+        if (result.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Long> byUrl = new HashMap<>();
+        for (Map.Entry<String, Long> entry : result.get().unchangedByDirectory().entrySet()) {
+            byUrl.merge(settings.urls().directoryPrefix(entry.getKey()), entry.getValue(), Long::sum);
+        }
+        return Optional.of(byUrl);
     }
 
     /** One line for the log. */

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -36,12 +38,20 @@ public final class SiteDiff {
      * What changed, as paths relative to the site root, in {@link PathOrder}.
      *
      * @param unchanged how many files are the same as in the manifest
+     * @param unchangedByDirectory how many of those are directly in each directory ({@code ""} for the root,
+     *     {@code docs/} ...): what a wildcard would invalidate without need
      */
-    public record Result(List<String> added, List<String> modified, List<String> deleted, long unchanged) {
+    public record Result(
+            List<String> added,
+            List<String> modified,
+            List<String> deleted,
+            long unchanged,
+            Map<String, Long> unchangedByDirectory) {
         public Result {
             added = List.copyOf(added);
             modified = List.copyOf(modified);
             deleted = List.copyOf(deleted);
+            unchangedByDirectory = Map.copyOf(unchangedByDirectory);
         }
 
         public int changedCount() {
@@ -156,6 +166,7 @@ public final class SiteDiff {
         private final List<String> modified = new ArrayList<>();
         private final List<String> deleted = new ArrayList<>();
         private long unchanged;
+        private final Map<String, Long> unchangedByDirectory = new HashMap<>();
         private ManifestEntry pending;
 
         Join(ManifestFormat.Reader old, ManifestFormat.Writer out) throws IOException {
@@ -178,6 +189,8 @@ public final class SiteDiff {
             if (pending != null && pending.path().equals(current.path())) {
                 if (pending.sameContentAs(current)) {
                     unchanged++;
+                    String path = current.path();
+                    unchangedByDirectory.merge(path.substring(0, path.lastIndexOf('/') + 1), 1L, Long::sum);
                 } else {
                     modified.add(current.path());
                 }
@@ -193,7 +206,7 @@ public final class SiteDiff {
                 deleted.add(pending.path());
                 pending = old.next();
             }
-            return new Result(added, modified, deleted, unchanged);
+            return new Result(added, modified, deleted, unchanged, unchangedByDirectory);
         }
     }
 }

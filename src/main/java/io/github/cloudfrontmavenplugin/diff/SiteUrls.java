@@ -54,6 +54,11 @@ public record SiteUrls(String prefix, Optional<String> indexDocument) {
         return paths;
     }
 
+    /** The encoded URL prefix of a directory of the site ({@code ""} for its root, {@code docs/} ...). */
+    public String directoryPrefix(String relativeDirectory) throws UserFixableException {
+        return encode(prefix + relativeDirectory);
+    }
+
     /** Everything the site can have put in the cache: for a first deploy, when no manifest says what was there. */
     public List<String> everything() throws UserFixableException {
         List<String> paths = new ArrayList<>();

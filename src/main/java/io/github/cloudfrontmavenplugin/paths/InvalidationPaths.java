@@ -28,6 +28,13 @@ public final class InvalidationPaths {
      * @param source what the user set them with, for messages, such as {@code <paths> (cloudfront.paths)}
      */
     public static InvalidationPaths of(Collection<String> rawPaths, String source) throws UserFixableException {
+        InvalidationPaths paths = normalised(rawPaths, source);
+        paths.checkLimits(source);
+        return paths;
+    }
+
+    /** Normalised and de-duplicated, without CloudFront's limits on one batch: for the planner to fit. */
+    public static InvalidationPaths normalised(Collection<String> rawPaths, String source) throws UserFixableException {
         Set<String> unique = new LinkedHashSet<>();
         for (String raw : rawPaths) {
             if (raw == null || raw.isBlank()) {
@@ -39,7 +46,10 @@ public final class InvalidationPaths {
                 throw new UserFixableException("Invalid path in " + source + ": " + e.getMessage() + ".", e);
             }
         }
-        List<String> paths = new ArrayList<>(unique);
+        return new InvalidationPaths(new ArrayList<>(unique));
+    }
+
+    private void checkLimits(String source) throws UserFixableException {
         if (paths.size() > MAX_PATHS) {
             throw new UserFixableException(source + " lists " + paths.size() + " distinct paths; one CloudFront"
                     + " invalidation holds at most " + MAX_PATHS + ". Replace groups of paths with a wildcard such"
@@ -51,7 +61,6 @@ public final class InvalidationPaths {
                     + " most " + MAX_WILDCARDS + " wildcard paths in progress per distribution. Use fewer,"
                     + " broader wildcards such as '/docs/*'.");
         }
-        return new InvalidationPaths(paths);
     }
 
     public List<String> asList() {

@@ -51,7 +51,7 @@ public final class CoverPlanner {
         }
         Tree tree = Tree.build(changed, given, unchangedByDirectory);
         if (changed.size() <= budget.maxPaths()) {
-            return tree.plan(List.of(), false);
+            return tree.asGiven();
         }
         int pathsLeft = budget.maxPaths() - given.size();
         int wildcardsLeft = budget.maxWildcards() - given.size();
@@ -118,15 +118,32 @@ public final class CoverPlanner {
             return node;
         }
 
+        /** The paths as they came, in their order. */
+        Plan asGiven() {
+            List<Plan.Entry> entries = new ArrayList<>();
+            for (String path : changed) {
+                if (path.endsWith("*")) {
+                    entries.add(wildcardEntry(path));
+                } else {
+                    entries.add(new Plan.Entry(path, 1, 0));
+                }
+            }
+            return new Plan(entries, countKnown, false);
+        }
+
+        Plan.Entry wildcardEntry(String wildcard) {
+            String prefix = wildcard.substring(0, wildcard.length() - 1);
+            int covered = (int) changed.stream()
+                    .filter(p -> !p.endsWith("*") && p.startsWith(prefix))
+                    .count();
+            Node node = prefix.endsWith("/") ? byPrefix.get(prefix) : null;
+            return new Plan.Entry(wildcard, covered, countKnown && node != null ? node.unchanged : -1);
+        }
+
         Plan plan(List<Node> wildcards, boolean collapsed) {
             List<Plan.Entry> entries = new ArrayList<>();
             for (String wildcard : given) {
-                String prefix = wildcard.substring(0, wildcard.length() - 1);
-                int covered = (int) changed.stream()
-                        .filter(p -> !p.endsWith("*") && p.startsWith(prefix))
-                        .count();
-                Node node = prefix.endsWith("/") ? byPrefix.get(prefix) : null;
-                entries.add(new Plan.Entry(wildcard, covered, countKnown && node != null ? node.unchanged : -1));
+                entries.add(wildcardEntry(wildcard));
             }
             List<String> prefixes = new ArrayList<>();
             for (Node node : wildcards) {

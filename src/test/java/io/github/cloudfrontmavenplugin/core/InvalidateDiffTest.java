@@ -16,6 +16,7 @@ import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -95,7 +96,8 @@ class InvalidateDiffTest {
                         dryRun,
                         Optional.empty(),
                         cloudFront.connection,
-                        Optional.of(diff)));
+                        Optional.of(diff),
+                        new Budget(100, 15)));
         List<StoredInvalidation> all = cloudFront.emulator.invalidations();
         return all.size() > before ? Optional.of(all.get(all.size() - 1)) : Optional.empty();
     }

@@ -14,6 +14,7 @@ import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,12 @@ class InvalidateTest {
         private Optional<Path> outputFile = Optional.empty();
         private final ConnectionSettings connection = cloudFront.connection;
         private Optional<DiffSettings> diff = Optional.empty();
+        private Budget budget = new Budget(100, 15);
+
+        Request budget(int maxPaths, int maxWildcards) {
+            budget = new Budget(maxPaths, maxWildcards);
+            return this;
+        }
 
         Request diff(DiffSettings settings) {
             diff = Optional.of(settings);
@@ -119,7 +126,8 @@ class InvalidateTest {
                     dryRun,
                     outputFile,
                     connection,
-                    diff);
+                    diff,
+                    budget);
         }
 
         Optional<InvalidationInfo> run() throws Exception {
@@ -228,6 +236,7 @@ class InvalidateTest {
 
         assertTrue(emulator.requests().isEmpty());
         String printed = String.join("\n", progress.info);
+        printed = printed.substring(printed.indexOf("Dry run: "));
         assertTrue(printed.startsWith("Dry run: would invalidate 2 paths on distribution " + DISTRIBUTION), printed);
         JsonNode batch = JsonNode.parser().parse(printed.substring(printed.indexOf('\n') + 1));
         assertEquals(
@@ -258,7 +267,7 @@ class InvalidateTest {
     void badInputFailsBeforeAnyCall() {
         Map<Request, String> bad = Map.of(
                 paths("/a*b"), "Invalid path in <paths> (cloudfront.paths)",
-                paths(IntStream.range(0, 3001).mapToObj(i -> "/p" + i).toArray(String[]::new)), "3001 distinct paths",
+                paths(wildcards(16)), "16 wildcards, more than <maxWildcards> (cloudfront.maxWildcards) 15",
                 paths("/a").distribution(" "), "<distributionId> (cloudfront.distributionId) is not set",
                 paths("/a").distribution("www.example.com"), "looks like a domain name",
                 paths("/a").inProgressRetryTimeout(Duration.ofSeconds(-1)), "<inProgressRetryTimeout>");
@@ -267,6 +276,22 @@ class InvalidateTest {
             assertTrue(e.getMessage().contains(expected), e.getMessage());
         });
         assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    void tooManyPathsAreCollapsedIntoOneBatchWithinTheBudget() throws Exception {
+        String[] many = IntStream.range(0, 3001)
+                .mapToObj(i -> "/docs/" + (i % 3) + "/page-" + i + ".html")
+                .toArray(String[]::new);
+
+        InvalidationInfo created = paths(many).budget(10, 2).run().orElseThrow();
+
+        assertEquals(List.of("/docs/*"), created.paths());
+        assertTrue(
+                progress.info.contains("Invalidation plan: 1 path (1 wildcard) for 3001 paths; unchanged objects could"
+                        + " not be counted (no manifest), so the narrowest wildcards that fit were chosen"),
+                progress.all());
+        assertTrue(progress.info.stream().anyMatch(l -> l.startsWith("Cost estimate: 1 path at USD 0.005 each")));
     }
 
     @Test
