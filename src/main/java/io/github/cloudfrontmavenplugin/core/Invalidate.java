@@ -85,7 +85,8 @@ public final class Invalidate {
             }
             return Optional.empty();
         }
-        if (planned.plan().collapsed() || diff != null || request.dryRun()) {
+        boolean compared = diff != null && diff.result().isPresent();
+        if (planned.plan().collapsed() || compared || request.dryRun()) {
             reportPlan(planned);
         }
         if (request.dryRun()) {

@@ -146,7 +146,9 @@ public final class CoverPlanner {
                 entries.add(wildcardEntry(wildcard));
             }
             List<String> prefixes = new ArrayList<>();
-            for (Node node : wildcards) {
+            List<Node> ordered = new ArrayList<>(wildcards);
+            ordered.sort(java.util.Comparator.comparing(node -> node.prefix));
+            for (Node node : ordered) {
                 entries.add(new Plan.Entry(node.prefix + "*", node.total, countKnown ? node.unchanged : -1));
                 prefixes.add(node.prefix);
             }
