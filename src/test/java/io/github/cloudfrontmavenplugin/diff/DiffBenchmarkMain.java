@@ -1,15 +1,10 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import io.github.cloudfrontmavenplugin.HeapAfterGc;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * Runs one diff as {@code cloudfront:invalidate} does, for bench/diff-vs-sha256sum.sh:
@@ -40,28 +35,7 @@ public final class DiffBenchmarkMain {
         });
         sampler.setDaemon(true);
         sampler.start();
-        AtomicLong liveAfterGc = new AtomicLong();
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector)
-                    .addNotificationListener(
-                            (notification, handback) -> {
-                                if (notification
-                                        .getType()
-                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                                    long live = GarbageCollectionNotificationInfo.from(
-                                                    (CompositeData) notification.getUserData())
-                                            .getGcInfo()
-                                            .getMemoryUsageAfterGc()
-                                            .values()
-                                            .stream()
-                                            .mapToLong(MemoryUsage::getUsed)
-                                            .sum();
-                                    liveAfterGc.accumulateAndGet(live, Math::max);
-                                }
-                            },
-                            null,
-                            null);
-        }
+        HeapAfterGc liveAfterGc = HeapAfterGc.track();
         long start = System.nanoTime();
         SiteDiff.Result result = new SiteDiff(
                         AntPatterns.of(List.of(), List.of()),
@@ -79,7 +53,7 @@ public final class DiffBenchmarkMain {
                 result.modified().size(),
                 result.deleted().size(),
                 sampledPeak.get() >> 20,
-                liveAfterGc.get() >> 20,
+                liveAfterGc.maxMiB(),
                 Runtime.getRuntime().maxMemory() >> 20);
     }
 }

@@ -1,9 +1,6 @@
 package io.github.cloudfrontmavenplugin.plan;
 
-import com.sun.management.GarbageCollectionNotificationInfo;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryUsage;
+import io.github.cloudfrontmavenplugin.HeapAfterGc;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -13,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import javax.management.NotificationEmitter;
-import javax.management.openmbean.CompositeData;
 
 /**
  * The planner's benchmark and comparison, for bench/planner.sh: deployed sites of 250,000 to 1,000,000 objects in a
@@ -90,28 +84,7 @@ public final class PlannerBenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        AtomicLong heapAfterGc = new AtomicLong();
-        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            ((NotificationEmitter) collector)
-                    .addNotificationListener(
-                            (notification, handback) -> {
-                                if (notification
-                                        .getType()
-                                        .equals(GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-                                    long used = GarbageCollectionNotificationInfo.from(
-                                                    (CompositeData) notification.getUserData())
-                                            .getGcInfo()
-                                            .getMemoryUsageAfterGc()
-                                            .values()
-                                            .stream()
-                                            .mapToLong(MemoryUsage::getUsed)
-                                            .sum();
-                                    heapAfterGc.accumulateAndGet(used, Math::max);
-                                }
-                            },
-                            null,
-                            null);
-        }
+        HeapAfterGc heapAfterGc = HeapAfterGc.track();
         System.out.println("## Planner: time and heap\n");
         System.out.println(
                 "| objects | change set | changed | budget | plan time (median of 3) | heap after GC (max) |");
@@ -127,7 +100,7 @@ public final class PlannerBenchmarkMain {
                     Budget budget = new Budget(maxPaths, Math.min(15, maxPaths));
                     CoverPlanner.plan(site.changed(), Optional.of(site.unchanged()), budget);
                     System.gc();
-                    heapAfterGc.set(0);
+                    heapAfterGc.reset();
                     long[] times = new long[3];
                     for (int run = 0; run < times.length; run++) {
                         long start = System.nanoTime();
@@ -142,7 +115,7 @@ public final class PlannerBenchmarkMain {
                             site.changed().size(),
                             maxPaths,
                             times[1] / 1_000_000,
-                            heapAfterGc.get() >> 20);
+                            heapAfterGc.maxMiB());
                 }
             }
         }
