@@ -115,6 +115,9 @@ public final class S3Emulator implements AutoCloseable {
         executor.shutdownNow();
     }
 
+    /** An answer, built before it is recorded and sent, so a client never sees it before the record exists. */
+    private record Reply(int status, Map<String, String> headers, byte[] body, boolean head) {}
+
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
@@ -126,7 +129,8 @@ public final class S3Emulator implements AutoCloseable {
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-Match"));
         Optional<String> ifNoneMatch =
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-None-Match"));
-        int status;
+        boolean head = "HEAD".equals(method);
+        Reply reply;
         try {
             SigV4Verifier.verify(
                     new SigV4Verifier.SignedRequest(
@@ -150,20 +154,26 @@ public final class S3Emulator implements AutoCloseable {
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
-            status = switch (method) {
-                case "GET", "HEAD" -> get(exchange, objects, key, "HEAD".equals(method));
-                case "PUT" -> put(exchange, objects, key, body, ifMatch, ifNoneMatch);
+            reply = switch (method) {
+                case "GET", "HEAD" -> get(objects, key, head);
+                case "PUT" -> put(objects, key, body, ifMatch, ifNoneMatch);
                 default -> throw new ApiError(405, "MethodNotAllowed", "The specified method is not allowed.");
             };
         } catch (ApiError e) {
-            status = e.status;
-            sendError(exchange, e, key, "HEAD".equals(method));
+            reply = error(e, key, head);
         }
-        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, status));
+        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, reply.status()));
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        if (reply.head() || reply.body().length == 0) {
+            exchange.sendResponseHeaders(reply.status(), -1);
+        } else {
+            exchange.sendResponseHeaders(reply.status(), reply.body().length);
+            exchange.getResponseBody().write(reply.body());
+        }
+        exchange.close();
     }
 
-    private int get(HttpExchange exchange, Map<String, StoredObject> objects, String key, boolean head)
-            throws ApiError, IOException {
+    private Reply get(Map<String, StoredObject> objects, String key, boolean head) throws ApiError {
         if (!getDelay.isZero()) {
             try {
                 Thread.sleep(getDelay.toMillis());
@@ -175,29 +185,20 @@ public final class S3Emulator implements AutoCloseable {
         if (object == null) {
             throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
         }
-        exchange.getResponseHeaders().set("ETag", object.etag());
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.getResponseHeaders()
-                .set("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
-        if (head) {
-            exchange.getResponseHeaders().set("Content-Length", Integer.toString(object.content().length));
-            exchange.sendResponseHeaders(200, -1);
-        } else {
-            exchange.sendResponseHeaders(200, object.content().length);
-            exchange.getResponseBody().write(object.content());
-        }
-        exchange.close();
-        return 200;
+        Map<String, String> headers = Map.of(
+                "ETag", object.etag(),
+                "Content-Type", "text/plain; charset=utf-8",
+                "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        return new Reply(200, headers, object.content(), head);
     }
 
-    private int put(
-            HttpExchange exchange,
+    private Reply put(
             Map<String, StoredObject> objects,
             String key,
             byte[] body,
             Optional<String> ifMatch,
             Optional<String> ifNoneMatch)
-            throws ApiError, IOException {
+            throws ApiError {
         Runnable interloper;
         synchronized (this) {
             interloper = beforePut.poll();
@@ -220,10 +221,7 @@ public final class S3Emulator implements AutoCloseable {
             }
             objects.put(key, new StoredObject(body, etag(body)));
         }
-        exchange.getResponseHeaders().set("ETag", etag(body));
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-        return 200;
+        return new Reply(200, Map.of("ETag", etag(body)), new byte[0], false);
     }
 
     private static ApiError preconditionFailed(String condition) {
@@ -233,19 +231,12 @@ public final class S3Emulator implements AutoCloseable {
                 "At least one of the pre-conditions you specified did not" + " hold (" + condition + ")");
     }
 
-    private static void sendError(HttpExchange exchange, ApiError e, String key, boolean head) throws IOException {
+    private static Reply error(ApiError e, String key, boolean head) {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + e.code + "</Code><Message>"
                         + Xml.escape(e.getMessage()) + "</Message><Key>" + Xml.escape(key) + "</Key><RequestId>"
                         + UUID.randomUUID() + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/xml");
-        if (head) {
-            exchange.sendResponseHeaders(e.status, -1);
-        } else {
-            exchange.sendResponseHeaders(e.status, body.length);
-            exchange.getResponseBody().write(body);
-        }
-        exchange.close();
+        return new Reply(e.status, Map.of("Content-Type", "application/xml"), body, head);
     }
 
     private static String unquote(String etag) {
