@@ -6,9 +6,10 @@ import java.util.List;
  * Keeps session tokens out of the build log, even with {@code mvn -X}.
  *
  * <p>The SDK's SigV4 signers log the canonical request at DEBUG, and for temporary credentials (OIDC in CI, assumed
- * roles, SSO) it holds the {@code x-amz-security-token} header. Maven's SLF4J provider reads a logger's level from the
- * {@code org.slf4j.simpleLogger.log.<name>} system property when the logger is created, so capping those loggers at
- * INFO before the first request is signed keeps the token out whatever the build's log level.
+ * roles, SSO) it holds the {@code x-amz-security-token} header. Maven's SLF4J provider reads a logger's level from a
+ * system property when the logger is created ({@code maven.logger.log.<name>} in Maven 4, {@code
+ * org.slf4j.simpleLogger.log.<name>} before, which Maven 4 still reads but warns about when it is the only one), so
+ * capping those loggers at INFO before the first request is signed keeps the token out whatever the log level.
  */
 final class SecretSafeLogging {
     static final List<String> SIGNER_LOGGERS =
@@ -18,6 +19,7 @@ final class SecretSafeLogging {
 
     static void capSignerLogging() {
         for (String logger : SIGNER_LOGGERS) {
+            System.setProperty("maven.logger.log." + logger, "info");
             System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");
         }
     }
