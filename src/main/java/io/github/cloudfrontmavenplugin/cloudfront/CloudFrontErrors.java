@@ -84,6 +84,13 @@ public final class CloudFrontErrors {
                     + "'" + said + ". Check <invalidationId> (cloudfront.invalidationId); 'aws cloudfront"
                     + " list-invalidations --distribution-id " + distribution + "' lists them.";
         }
+        if (("AccessDenied".equals(code) || "AccessDeniedException".equals(code))
+                && "ListDistributions".equals(call.action())) {
+            return "CloudFront denied cloudfront:ListDistributions" + said + ", which the plugin needs to find the"
+                    + " distribution serving '" + distribution + "'. Allow that action (on resource *) to the identity"
+                    + " the build runs as, or set <distributionId> (cloudfront.distributionId) to the distribution's"
+                    + " ID.";
+        }
         if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
             return "CloudFront denied cloudfront:" + call.action() + " on distribution " + distribution + said
                     + ". Allow the IAM action cloudfront:" + call.action() + " on"

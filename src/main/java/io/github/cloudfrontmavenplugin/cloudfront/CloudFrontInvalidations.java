@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -14,6 +15,8 @@ import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
+import software.amazon.awssdk.services.cloudfront.model.DistributionList;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.Invalidation;
 import software.amazon.awssdk.utils.IoUtils;
 
@@ -94,6 +97,76 @@ public final class CloudFrontInvalidations implements AutoCloseable {
             throw CloudFrontErrors.translate(
                     e, CloudFrontCall.getInvalidation(distributionId, invalidationId), settings);
         }
+    }
+
+    /**
+     * Finds the distribution that serves {@code domain}, as its {@code *.cloudfront.net} domain or one of its
+     * aliases (an exact alias first, else a wildcard alias such as {@code *.example.com}), over every page of
+     * ListDistributions.
+     *
+     * @return the distribution's ID
+     */
+    public String findDistribution(String domain) throws UserFixableException {
+        List<DistributionSummary> all = new ArrayList<>();
+        CloudFrontCall call =
+                new CloudFrontCall("ListDistributions", domain, Optional.empty(), Optional.empty(), List.of());
+        try {
+            String marker = null;
+            do {
+                String page = marker;
+                DistributionList list =
+                        client.listDistributions(r -> r.marker(page)).distributionList();
+                all.addAll(list.items());
+                marker = Boolean.TRUE.equals(list.isTruncated()) ? list.nextMarker() : null;
+            } while (marker != null);
+        } catch (SdkException e) {
+            throw CloudFrontErrors.translate(e, call, settings);
+        }
+        List<DistributionSummary> matches = all.stream()
+                .filter(d ->
+                        domain.equalsIgnoreCase(d.domainName()) || aliases(d).contains(domain))
+                .toList();
+        if (matches.isEmpty()) {
+            matches = all.stream()
+                    .filter(d -> aliases(d).stream().anyMatch(alias -> coversWildcard(alias, domain)))
+                    .toList();
+        }
+        if (matches.size() == 1) {
+            return matches.get(0).id();
+        }
+        String listed = (matches.isEmpty() ? all : matches)
+                .stream()
+                        .limit(20)
+                        .map(d -> d.id() + " (" + d.domainName()
+                                + (aliases(d).isEmpty() ? "" : ", " + String.join(", ", aliases(d))) + ")")
+                        .reduce((a, b) -> a + "; " + b)
+                        .orElse("none");
+        if (matches.isEmpty()) {
+            throw new UserFixableException("No CloudFront distribution these credentials can see serves '" + domain
+                    + "' (<distributionId>, cloudfront.distributionId). The account has " + all.size()
+                    + (all.size() == 1 ? " distribution: " : " distributions: ") + listed
+                    + (all.size() > 20 ? "; ..." : "")
+                    + ". Use one of these IDs or domain names.");
+        }
+        throw new UserFixableException(matches.size() + " distributions serve '" + domain + "': " + listed
+                + ". Set <distributionId> (cloudfront.distributionId) to the ID of the one to invalidate.");
+    }
+
+    private static List<String> aliases(DistributionSummary distribution) {
+        return distribution.aliases() == null || distribution.aliases().items() == null
+                ? List.of()
+                : distribution.aliases().items().stream()
+                        .map(alias -> alias.toLowerCase(java.util.Locale.ROOT))
+                        .toList();
+    }
+
+    /** {@code *.example.com} serves {@code www.example.com}, not {@code example.com} nor {@code a.b.example.com}. */
+    private static boolean coversWildcard(String alias, String domain) {
+        if (!alias.startsWith("*.")) {
+            return false;
+        }
+        String suffix = alias.substring(1);
+        return domain.endsWith(suffix) && domain.indexOf('.') == domain.length() - suffix.length();
     }
 
     public ConnectionSettings settings() {

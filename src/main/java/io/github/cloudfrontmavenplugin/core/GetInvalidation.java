@@ -43,7 +43,8 @@ public final class GetInvalidation {
         }
         String invalidationId = request.invalidationId().strip();
         try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
-            InvalidationInfo invalidation = cloudFront.get(distributionId, invalidationId);
+            InvalidationInfo invalidation =
+                    cloudFront.get(Invalidate.resolve(cloudFront, distributionId, progress), invalidationId);
             for (String line : Json.write(invalidation.toCliShape()).split("\n")) {
                 progress.info(line);
             }

@@ -94,13 +94,10 @@ public final class Invalidate {
             return Optional.empty();
         }
         try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
+            String distributionId = resolve(cloudFront, batch.distributionId(), progress);
             InvalidationInfo created = new InvalidationSubmitter(
                             cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, progress)
-                    .submit(
-                            batch.distributionId(),
-                            batch.paths(),
-                            batch.callerReference(),
-                            request.inProgressRetryTimeout());
+                    .submit(distributionId, batch.paths(), batch.callerReference(), request.inProgressRetryTimeout());
             progress.info("Created invalidation " + created.id() + " on distribution " + created.distributionId()
                     + " for " + count(created.paths().size()) + " (" + created.status() + ")");
             created.location().ifPresent(location -> progress.info("Location: " + location));
@@ -122,6 +119,17 @@ public final class Invalidate {
             }
             return Optional.of(withLocation(last, created));
         }
+    }
+
+    /** The ID of the distribution {@code idOrDomain} names, looked up when it is a domain name. */
+    static String resolve(CloudFrontInvalidations cloudFront, String idOrDomain, Progress progress)
+            throws UserFixableException {
+        if (DistributionIds.isId(idOrDomain)) {
+            return idOrDomain;
+        }
+        String id = cloudFront.findDistribution(idOrDomain);
+        progress.info("Distribution " + idOrDomain + " is " + id);
+        return id;
     }
 
     private void recordDeploy(DeployDiff diff) throws UserFixableException {

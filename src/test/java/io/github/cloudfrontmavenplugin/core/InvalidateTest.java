@@ -269,7 +269,7 @@ class InvalidateTest {
                 paths("/a*b"), "Invalid path in <paths> (cloudfront.paths)",
                 paths(wildcards(16)), "16 wildcards, more than <maxWildcards> (cloudfront.maxWildcards) 15",
                 paths("/a").distribution(" "), "<distributionId> (cloudfront.distributionId) is not set",
-                paths("/a").distribution("www.example.com"), "looks like a domain name",
+                paths("/a").distribution("not a distribution!"), "neither a CloudFront distribution ID",
                 paths("/a").inProgressRetryTimeout(Duration.ofSeconds(-1)), "<inProgressRetryTimeout>");
         bad.forEach((request, expected) -> {
             UserFixableException e = assertThrows(UserFixableException.class, request::runOffline);
