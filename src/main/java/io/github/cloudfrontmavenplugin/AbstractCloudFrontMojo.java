@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
 import io.github.cloudfrontmavenplugin.core.Progress;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.WaitSettings;
@@ -11,6 +12,8 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters both goals share, and the one place where core outcomes become Maven's exceptions. */
 abstract class AbstractCloudFrontMojo extends AbstractMojo {
@@ -56,6 +59,31 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     @Parameter(property = "cloudfront.profile")
     protected String profile;
 
+    /**
+     * The {@code <id>} of a {@code <server>} in settings.xml whose username is the AWS access key ID and whose
+     * password (encrypted with {@code mvn --encrypt-password}, or not) is the secret access key. It takes precedence
+     * over {@code profile} and the default chain.
+     */
+    @Parameter(property = "cloudfront.serverId")
+    protected String serverId;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    private Settings settings;
+
+    private final SettingsDecrypter decrypter;
+
+    protected AbstractCloudFrontMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
+    /** A settings.xml server when {@code serverId} names one, else the profile or the SDK's default chain. */
+    protected CredentialSource credentialSource() throws UserFixableException {
+        if (serverId == null || serverId.isBlank()) {
+            return CredentialSource.profile(profile);
+        }
+        return SettingsServerCredentials.fromServer(settings, decrypter, serverId.strip());
+    }
+
     @Override
     public final void execute() throws MojoExecutionException, MojoFailureException {
         try {
@@ -73,7 +101,7 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     protected abstract void run(Progress progress) throws UserFixableException, InterruptedException;
 
     protected ConnectionSettings connectionSettings() throws UserFixableException {
-        return ConnectionSettings.of(region, endpoint, profile);
+        return ConnectionSettings.of(region, endpoint, profile).withCredentials(credentialSource());
     }
 
     protected WaitSettings waitSettings() throws UserFixableException {

@@ -3,8 +3,10 @@ package io.github.cloudfrontmavenplugin;
 import io.github.cloudfrontmavenplugin.core.GetInvalidation;
 import io.github.cloudfrontmavenplugin.core.Progress;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Shows one invalidation (Id, Status, CreateTime, paths) as {@code aws cloudfront get-invalidation} does. */
 @Mojo(name = "get-invalidation", threadSafe = true, requiresProject = false)
@@ -12,6 +14,11 @@ public class GetInvalidationMojo extends AbstractCloudFrontMojo {
     /** Required: the ID of the invalidation, such as {@code I2J0I21PCUYOIK}, as {@code cloudfront:invalidate} printed it. */
     @Parameter(property = "cloudfront.invalidationId")
     private String invalidationId;
+
+    @Inject
+    public GetInvalidationMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     protected void run(Progress progress) throws UserFixableException, InterruptedException {

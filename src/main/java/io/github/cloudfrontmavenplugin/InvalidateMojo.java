@@ -14,9 +14,11 @@ import java.io.File;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * Creates one CloudFront invalidation for the configured paths, and optionally waits until it completes.
@@ -131,6 +133,11 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
     @Parameter(defaultValue = "${basedir}", readonly = true)
     private File basedir;
 
+    @Inject
+    public InvalidateMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
+
     @Override
     protected void run(Progress progress) throws UserFixableException, InterruptedException {
         if (skip) {
@@ -167,6 +174,6 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 AntPatterns.of(includes, excludes),
                 location,
                 OnMissingManifest.parse(onMissingManifest),
-                S3Settings.of(s3Region, s3Endpoint, profile)));
+                S3Settings.of(s3Region, s3Endpoint, profile).withCredentials(credentialSource())));
     }
 }

@@ -126,6 +126,23 @@ class InvalidateMojoTest {
     @InjectMojo(goal = "invalidate")
     @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
     @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "serverId", value = "no-such-server")
+    void anUnknownServerIdSaysWhatToAddToSettings(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("<serverId> (cloudfront.serverId) is 'no-such-server', but settings.xml"
+                                + " has no <server> with that <id>."),
+                e.getMessage());
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "waitTimeout", value = "-5")
     void badWaitTimeoutFailsBeforeAnyCall(InvalidateMojo mojo) throws Exception {
         pointAtEmulator(mojo);

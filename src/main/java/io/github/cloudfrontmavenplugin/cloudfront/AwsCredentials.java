@@ -2,13 +2,15 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.utils.IoUtils;
 
-/** The credentials every AWS call of the plugin uses: a named profile, or the SDK's default chain. */
+/** The credentials every AWS call of the plugin uses: a settings.xml server, a named profile, or the SDK's default chain. */
 public final class AwsCredentials {
     private AwsCredentials() {}
 
@@ -16,8 +18,13 @@ public final class AwsCredentials {
      * Resolves the credentials at once, so that missing ones are reported before any other work, with how to provide
      * them; the caller closes the provider.
      */
-    public static AwsCredentialsProvider resolve(Optional<String> profile) throws UserFixableException {
+    public static AwsCredentialsProvider resolve(CredentialSource source) throws UserFixableException {
         SecretSafeLogging.capSignerLogging();
+        if (source.accessKey().isPresent()) {
+            CredentialSource.AccessKey key = source.accessKey().get();
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
+        }
+        Optional<String> profile = source.profile();
         AwsCredentialsProvider credentials = profile.<AwsCredentialsProvider>map(name ->
                         ProfileCredentialsProvider.builder().profileName(name).build())
                 .orElseGet(() -> DefaultCredentialsProvider.builder().build());

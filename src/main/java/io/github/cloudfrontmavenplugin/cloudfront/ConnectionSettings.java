@@ -10,10 +10,10 @@ import java.util.Optional;
  *
  * @param region the signing region; {@code aws-global} everywhere but China
  * @param endpoint an endpoint to use instead of CloudFront's (an emulator, a test)
- * @param profile a named profile of the AWS shared config files; otherwise the SDK's default credentials chain
+ * @param credentials where the credentials come from
  * @param retries how the SDK retries transient failures
  */
-public record ConnectionSettings(String region, Optional<URI> endpoint, Optional<String> profile, Retries retries) {
+public record ConnectionSettings(String region, Optional<URI> endpoint, CredentialSource credentials, Retries retries) {
     public static final String DEFAULT_REGION = "aws-global";
 
     public static ConnectionSettings of(String region, String endpoint, String profile) throws UserFixableException {
@@ -22,11 +22,16 @@ public record ConnectionSettings(String region, Optional<URI> endpoint, Optional
             throw new UserFixableException("<region> (cloudfront.region) is '" + region + "', which is not an AWS"
                     + " region name. Leave it unset (aws-global) or, for CloudFront in China, use cn-north-1.");
         }
-        return new ConnectionSettings(effectiveRegion, parseEndpoint(endpoint), blankToEmpty(profile), Retries.DEFAULT);
+        return new ConnectionSettings(
+                effectiveRegion, parseEndpoint(endpoint), CredentialSource.profile(profile), Retries.DEFAULT);
     }
 
     public ConnectionSettings withRetries(Retries newRetries) {
-        return new ConnectionSettings(region, endpoint, profile, newRetries);
+        return new ConnectionSettings(region, endpoint, credentials, newRetries);
+    }
+
+    public ConnectionSettings withCredentials(CredentialSource source) {
+        return new ConnectionSettings(region, endpoint, source, retries);
     }
 
     /** The address requests go to, for messages. */
@@ -52,9 +57,5 @@ public record ConnectionSettings(String region, Optional<URI> endpoint, Optional
         }
         throw new UserFixableException("<endpoint> (cloudfront.endpoint) is '" + endpoint + "', which is not an"
                 + " http(s) URL. Use a URL such as http://localhost:4566, or leave it unset to call CloudFront.");
-    }
-
-    private static Optional<String> blankToEmpty(String value) {
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
     }
 }

@@ -44,7 +44,7 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.profile());
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials());
         S3ClientBuilder builder = S3Client.builder()
                 .credentialsProvider(credentials)
                 .region(Region.of(settings.region().orElse("us-east-1")))

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
 import io.github.cloudfrontmavenplugin.cloudfront.Retries;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.net.URI;
@@ -12,7 +13,8 @@ import java.util.Optional;
  * @param region the bucket's region; without it the plugin starts in us-east-1 and follows S3's redirect
  * @param endpoint an S3-compatible endpoint instead of AWS (tests, emulators), addressed path-style
  */
-public record S3Settings(Optional<String> region, Optional<URI> endpoint, Optional<String> profile, Retries retries) {
+public record S3Settings(
+        Optional<String> region, Optional<URI> endpoint, CredentialSource credentials, Retries retries) {
     public static S3Settings of(String region, String endpoint, String profile) throws UserFixableException {
         Optional<URI> uri = Optional.empty();
         if (endpoint != null && !endpoint.isBlank()) {
@@ -29,12 +31,14 @@ public record S3Settings(Optional<String> region, Optional<URI> endpoint, Option
         }
         Optional<String> regionName =
                 region == null || region.isBlank() ? Optional.empty() : Optional.of(region.strip());
-        Optional<String> profileName =
-                profile == null || profile.isBlank() ? Optional.empty() : Optional.of(profile.strip());
-        return new S3Settings(regionName, uri, profileName, Retries.DEFAULT);
+        return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT);
     }
 
     public S3Settings withRetries(Retries newRetries) {
-        return new S3Settings(region, endpoint, profile, newRetries);
+        return new S3Settings(region, endpoint, credentials, newRetries);
+    }
+
+    public S3Settings withCredentials(CredentialSource source) {
+        return new S3Settings(region, endpoint, source, retries);
     }
 }

@@ -1,0 +1,47 @@
+package io.github.cloudfrontmavenplugin;
+
+import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.building.SettingsProblem;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
+
+/**
+ * Reads an access key from a {@code <server>} of settings.xml, as the deploy and wagon plugins read theirs: the
+ * username is the access key ID and the password its secret, encrypted or not.
+ */
+final class SettingsServerCredentials {
+    private SettingsServerCredentials() {}
+
+    static CredentialSource fromServer(Settings settings, SettingsDecrypter decrypter, String serverId)
+            throws UserFixableException {
+        Server server = settings == null ? null : settings.getServer(serverId);
+        if (server == null) {
+            throw new UserFixableException("<serverId> (cloudfront.serverId) is '" + serverId + "', but settings.xml"
+                    + " has no <server> with that <id>. Add <server><id>" + serverId + "</id><username>access key"
+                    + " ID</username><password>secret access key</password></server> to ~/.m2/settings.xml, or"
+                    + " leave serverId unset to use the AWS SDK's credentials.");
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new UserFixableException("Cannot decrypt the password of <server> '" + serverId + "' in"
+                        + " settings.xml: " + problem.getMessage() + ". Check settings-security.xml (the master"
+                        + " password), or give the secret unencrypted.");
+            }
+        }
+        Server decrypted = result.getServer();
+        if (isBlank(decrypted.getUsername()) || isBlank(decrypted.getPassword())) {
+            throw new UserFixableException("<server> '" + serverId + "' in settings.xml needs a <username> (the AWS"
+                    + " access key ID) and a <password> (its secret access key).");
+        }
+        return CredentialSource.accessKey(decrypted.getUsername().strip(), decrypted.getPassword());
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,29 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import java.util.Optional;
+
+/**
+ * Where the AWS credentials come from: an access key given to the plugin (from a {@code <server>} of settings.xml), a
+ * named profile, or else the SDK's default chain.
+ */
+public record CredentialSource(Optional<String> profile, Optional<AccessKey> accessKey) {
+    public static final CredentialSource DEFAULT_CHAIN = new CredentialSource(Optional.empty(), Optional.empty());
+
+    /** An access key and its secret. Its text form never shows the secret, so it cannot reach a log by accident. */
+    public record AccessKey(String id, String secret) {
+        @Override
+        public String toString() {
+            return "AccessKey[id=" + id + ", secret=****]";
+        }
+    }
+
+    public static CredentialSource profile(String name) {
+        return name == null || name.isBlank()
+                ? DEFAULT_CHAIN
+                : new CredentialSource(Optional.of(name.strip()), Optional.empty());
+    }
+
+    public static CredentialSource accessKey(String id, String secret) {
+        return new CredentialSource(Optional.empty(), Optional.of(new AccessKey(id, secret)));
+    }
+}
