@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
 import io.github.cloudfrontmavenplugin.core.Progress;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.WaitSettings;
@@ -76,12 +77,17 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
         this.decrypter = decrypter;
     }
 
+    /** The active proxy of settings.xml, which the AWS calls go through. */
+    protected Optional<ProxySettings> proxy() throws UserFixableException {
+        return SettingsXml.activeProxy(settings, decrypter);
+    }
+
     /** A settings.xml server when {@code serverId} names one, else the profile or the SDK's default chain. */
     protected CredentialSource credentialSource() throws UserFixableException {
         if (serverId == null || serverId.isBlank()) {
             return CredentialSource.profile(profile);
         }
-        return SettingsServerCredentials.fromServer(settings, decrypter, serverId.strip());
+        return SettingsXml.fromServer(settings, decrypter, serverId.strip());
     }
 
     @Override
@@ -101,7 +107,9 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     protected abstract void run(Progress progress) throws UserFixableException, InterruptedException;
 
     protected ConnectionSettings connectionSettings() throws UserFixableException {
-        return ConnectionSettings.of(region, endpoint, profile).withCredentials(credentialSource());
+        return ConnectionSettings.of(region, endpoint, profile)
+                .withCredentials(credentialSource())
+                .withProxy(proxy());
     }
 
     protected WaitSettings waitSettings() throws UserFixableException {

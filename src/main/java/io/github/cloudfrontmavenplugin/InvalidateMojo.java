@@ -174,6 +174,8 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 AntPatterns.of(includes, excludes),
                 location,
                 OnMissingManifest.parse(onMissingManifest),
-                S3Settings.of(s3Region, s3Endpoint, profile).withCredentials(credentialSource())));
+                S3Settings.of(s3Region, s3Endpoint, profile)
+                        .withCredentials(credentialSource())
+                        .withProxy(proxy())));
     }
 }

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.ForwardProxy;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.maven.api.plugin.testing.InjectMojo;
 import org.apache.maven.api.plugin.testing.MojoParameter;
 import org.apache.maven.api.plugin.testing.MojoTest;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Settings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,6 +123,63 @@ class InvalidateMojoTest {
         verify(mojo.getLog()).info(startsWith("Dry run: would invalidate 1 path on distribution "));
         verify(mojo.getLog()).info("    \"CallerReference\": \"ref-1\"");
         assertTrue(emulator.requests().isEmpty());
+    }
+
+    private static Settings settingsWithProxy(int port, String username, String password, String nonProxyHosts) {
+        Proxy proxy = new Proxy();
+        proxy.setId("corporate");
+        proxy.setActive(true);
+        proxy.setProtocol("http");
+        proxy.setHost("127.0.0.1");
+        proxy.setPort(port);
+        proxy.setUsername(username);
+        proxy.setPassword(password);
+        proxy.setNonProxyHosts(nonProxyHosts);
+        Settings settings = new Settings();
+        settings.addProxy(proxy);
+        return settings;
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    void goesThroughTheActiveProxyOfSettingsWithItsCredentials(InvalidateMojo mojo) throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.requiringCredentials("build", "proxy-secret")) {
+            pointAtEmulator(mojo);
+            setVariableValueToObject(mojo, "settings", settingsWithProxy(proxy.port(), "build", "proxy-secret", null));
+
+            mojo.execute();
+
+            assertEquals(1, emulator.invalidations().size());
+            List<ForwardProxy.Relayed> relayed = proxy.relayed();
+            assertTrue(
+                    relayed.stream()
+                            .anyMatch(r -> r.method().equals("POST")
+                                    && r.uri()
+                                            .equals(emulator.endpoint() + "/2020-05-31/distribution/"
+                                                    + CloudFrontEmulator.DISTRIBUTION_ID + "/invalidation")
+                                    && r.status() == 201
+                                    && r.proxyAuthorization().isPresent()),
+                    relayed.toString());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    void nonProxyHostsAreReachedDirectly(InvalidateMojo mojo) throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.start()) {
+            pointAtEmulator(mojo);
+            setVariableValueToObject(
+                    mojo, "settings", settingsWithProxy(proxy.port(), null, null, "localhost|127.0.0.*"));
+
+            mojo.execute();
+
+            assertEquals(1, emulator.invalidations().size());
+            assertTrue(proxy.relayed().isEmpty(), proxy.relayed().toString());
+        }
     }
 
     @Test

@@ -1,14 +1,12 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.retries.api.RetryStrategy;
@@ -45,9 +43,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         CloudFrontClientBuilder builder = CloudFrontClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(HttpClients.apache(settings.proxy()))
                 .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings.retries())));
         settings.endpoint().ifPresent(builder::endpointOverride);
         return new CloudFrontInvalidations(builder.build(), credentials, settings);

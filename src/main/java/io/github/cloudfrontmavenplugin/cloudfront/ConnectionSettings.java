@@ -11,9 +11,15 @@ import java.util.Optional;
  * @param region the signing region; {@code aws-global} everywhere but China
  * @param endpoint an endpoint to use instead of CloudFront's (an emulator, a test)
  * @param credentials where the credentials come from
+ * @param proxy an HTTP proxy from settings.xml; otherwise the JVM's proxy properties apply
  * @param retries how the SDK retries transient failures
  */
-public record ConnectionSettings(String region, Optional<URI> endpoint, CredentialSource credentials, Retries retries) {
+public record ConnectionSettings(
+        String region,
+        Optional<URI> endpoint,
+        CredentialSource credentials,
+        Retries retries,
+        Optional<ProxySettings> proxy) {
     public static final String DEFAULT_REGION = "aws-global";
 
     public static ConnectionSettings of(String region, String endpoint, String profile) throws UserFixableException {
@@ -23,15 +29,23 @@ public record ConnectionSettings(String region, Optional<URI> endpoint, Credenti
                     + " region name. Leave it unset (aws-global) or, for CloudFront in China, use cn-north-1.");
         }
         return new ConnectionSettings(
-                effectiveRegion, parseEndpoint(endpoint), CredentialSource.profile(profile), Retries.DEFAULT);
+                effectiveRegion,
+                parseEndpoint(endpoint),
+                CredentialSource.profile(profile),
+                Retries.DEFAULT,
+                Optional.empty());
     }
 
     public ConnectionSettings withRetries(Retries newRetries) {
-        return new ConnectionSettings(region, endpoint, credentials, newRetries);
+        return new ConnectionSettings(region, endpoint, credentials, newRetries, proxy);
     }
 
     public ConnectionSettings withCredentials(CredentialSource source) {
-        return new ConnectionSettings(region, endpoint, source, retries);
+        return new ConnectionSettings(region, endpoint, source, retries, proxy);
+    }
+
+    public ConnectionSettings withProxy(Optional<ProxySettings> newProxy) {
+        return new ConnectionSettings(region, endpoint, credentials, retries, newProxy);
     }
 
     /** The address requests go to, for messages. */

@@ -2,11 +2,11 @@ package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.cloudfront.AwsCredentials;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.HttpClients;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -14,7 +14,6 @@ import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
@@ -48,9 +47,7 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
         S3ClientBuilder builder = S3Client.builder()
                 .credentialsProvider(credentials)
                 .region(Region.of(settings.region().orElse("us-east-1")))
-                .httpClientBuilder(ApacheHttpClient.builder()
-                        .connectionTimeout(Duration.ofSeconds(10))
-                        .socketTimeout(Duration.ofSeconds(30)))
+                .httpClientBuilder(HttpClients.apache(settings.proxy()))
                 // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)

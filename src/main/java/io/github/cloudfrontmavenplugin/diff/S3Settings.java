@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
 import io.github.cloudfrontmavenplugin.cloudfront.Retries;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.net.URI;
@@ -14,7 +15,11 @@ import java.util.Optional;
  * @param endpoint an S3-compatible endpoint instead of AWS (tests, emulators), addressed path-style
  */
 public record S3Settings(
-        Optional<String> region, Optional<URI> endpoint, CredentialSource credentials, Retries retries) {
+        Optional<String> region,
+        Optional<URI> endpoint,
+        CredentialSource credentials,
+        Retries retries,
+        Optional<ProxySettings> proxy) {
     public static S3Settings of(String region, String endpoint, String profile) throws UserFixableException {
         Optional<URI> uri = Optional.empty();
         if (endpoint != null && !endpoint.isBlank()) {
@@ -31,14 +36,18 @@ public record S3Settings(
         }
         Optional<String> regionName =
                 region == null || region.isBlank() ? Optional.empty() : Optional.of(region.strip());
-        return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT);
+        return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT, Optional.empty());
     }
 
     public S3Settings withRetries(Retries newRetries) {
-        return new S3Settings(region, endpoint, credentials, newRetries);
+        return new S3Settings(region, endpoint, credentials, newRetries, proxy);
     }
 
     public S3Settings withCredentials(CredentialSource source) {
-        return new S3Settings(region, endpoint, source, retries);
+        return new S3Settings(region, endpoint, source, retries, proxy);
+    }
+
+    public S3Settings withProxy(Optional<ProxySettings> newProxy) {
+        return new S3Settings(region, endpoint, credentials, retries, newProxy);
     }
 }

@@ -1,7 +1,10 @@
 package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import java.util.Optional;
+import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.building.SettingsProblem;
@@ -10,11 +13,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
- * Reads an access key from a {@code <server>} of settings.xml, as the deploy and wagon plugins read theirs: the
- * username is the access key ID and the password its secret, encrypted or not.
+ * What the plugin takes from settings.xml, decrypted as the deploy and wagon plugins do: an access key from a
+ * {@code <server>} (the username is the access key ID, the password its secret), and the active {@code <proxy>}.
  */
-final class SettingsServerCredentials {
-    private SettingsServerCredentials() {}
+final class SettingsXml {
+    private SettingsXml() {}
 
     static CredentialSource fromServer(Settings settings, SettingsDecrypter decrypter, String serverId)
             throws UserFixableException {
@@ -39,6 +42,32 @@ final class SettingsServerCredentials {
                     + " access key ID) and a <password> (its secret access key).");
         }
         return CredentialSource.accessKey(decrypted.getUsername().strip(), decrypted.getPassword());
+    }
+
+    /** The active proxy for HTTP(S), if settings.xml has one. */
+    static Optional<ProxySettings> activeProxy(Settings settings, SettingsDecrypter decrypter)
+            throws UserFixableException {
+        Proxy proxy = settings == null ? null : settings.getActiveProxy();
+        if (proxy == null
+                || !(proxy.getProtocol() == null || proxy.getProtocol().startsWith("http"))) {
+            return Optional.empty();
+        }
+        SettingsDecryptionResult result = decrypter.decrypt(new DefaultSettingsDecryptionRequest(proxy));
+        for (SettingsProblem problem : result.getProblems()) {
+            if (problem.getSeverity() != SettingsProblem.Severity.WARNING) {
+                throw new UserFixableException("Cannot decrypt the password of <proxy> '" + proxy.getId() + "' in"
+                        + " settings.xml: " + problem.getMessage() + ". Check settings-security.xml (the master"
+                        + " password), or give the password unencrypted.");
+            }
+        }
+        Proxy decrypted = result.getProxy();
+        return Optional.of(new ProxySettings(
+                decrypted.getProtocol(),
+                decrypted.getHost(),
+                decrypted.getPort(),
+                Optional.ofNullable(decrypted.getUsername()).filter(u -> !u.isBlank()),
+                Optional.ofNullable(decrypted.getPassword()).filter(p -> !p.isEmpty()),
+                decrypted.getNonProxyHosts()));
     }
 
     private static boolean isBlank(String value) {
