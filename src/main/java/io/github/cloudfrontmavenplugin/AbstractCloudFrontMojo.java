@@ -68,6 +68,26 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     @Parameter(property = "cloudfront.serverId")
     protected String serverId;
 
+    /**
+     * A role to assume through STS before calling AWS, such as {@code arn:aws:iam::123456789012:role/site-deployer},
+     * with the credentials found otherwise. (Web-identity tokens of CI OIDC work without it, through the default
+     * chain's {@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}.)
+     */
+    @Parameter(property = "cloudfront.roleArn")
+    protected String roleArn;
+
+    /** The session name of the assumed role, shown in CloudTrail. */
+    @Parameter(property = "cloudfront.roleSessionName", defaultValue = "cloudfront-maven-plugin")
+    protected String roleSessionName;
+
+    /** The external id the role's trust policy asks for, if any. */
+    @Parameter(property = "cloudfront.externalId")
+    protected String externalId;
+
+    /** An STS endpoint instead of AWS's, for {@code roleArn} (tests, emulators). */
+    @Parameter(property = "cloudfront.stsEndpoint")
+    protected String stsEndpoint;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
@@ -84,10 +104,25 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
 
     /** A settings.xml server when {@code serverId} names one, else the profile or the SDK's default chain. */
     protected CredentialSource credentialSource() throws UserFixableException {
-        if (serverId == null || serverId.isBlank()) {
-            return CredentialSource.profile(profile);
+        CredentialSource base = serverId == null || serverId.isBlank()
+                ? CredentialSource.profile(profile)
+                : SettingsXml.fromServer(settings, decrypter, serverId.strip());
+        if (roleArn == null || roleArn.isBlank()) {
+            return base;
         }
-        return SettingsXml.fromServer(settings, decrypter, serverId.strip());
+        if (!roleArn.strip().matches("arn:aws[a-z-]*:iam::\\d{12}:role/.+")) {
+            throw new UserFixableException("<roleArn> (cloudfront.roleArn) is '" + roleArn + "', which is not an IAM"
+                    + " role ARN such as arn:aws:iam::123456789012:role/site-deployer.");
+        }
+        Optional<java.net.URI> sts =
+                Optional.ofNullable(stsEndpoint).filter(e -> !e.isBlank()).map(e -> java.net.URI.create(e.strip()));
+        return base.assuming(new CredentialSource.RoleToAssume(
+                roleArn.strip(),
+                roleSessionName == null || roleSessionName.isBlank()
+                        ? "cloudfront-maven-plugin"
+                        : roleSessionName.strip(),
+                Optional.ofNullable(externalId).filter(e -> !e.isBlank()),
+                sts));
     }
 
     @Override

@@ -186,6 +186,38 @@ class InvalidateMojoTest {
     @InjectMojo(goal = "invalidate")
     @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
     @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "roleArn", value = "arn:aws:iam::123456789012:role/site-deployer")
+    @MojoParameter(name = "roleSessionName", value = "release-7")
+    void assumesTheRoleBeforeCallingCloudFront(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+        setVariableValueToObject(mojo, "stsEndpoint", emulator.endpoint());
+
+        mojo.execute();
+
+        assertEquals(1, emulator.assumedRoles().size());
+        assertEquals("release-7", emulator.assumedRoles().get(0).sessionName());
+        assertEquals(
+                emulator.assumedRoles().get(0).issuedAccessKeyId(),
+                emulator.requests("CreateInvalidation").get(0).accessKeyId().orElseThrow());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "roleArn", value = "site-deployer")
+    void aMalformedRoleArnFailsBeforeAnyCall(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(e.getMessage().startsWith("<roleArn> (cloudfront.roleArn) is 'site-deployer'"), e.getMessage());
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "serverId", value = "no-such-server")
     void anUnknownServerIdSaysWhatToAddToSettings(InvalidateMojo mojo) throws Exception {
         pointAtEmulator(mojo);

@@ -18,23 +18,50 @@ public final class AwsCredentials {
      * Resolves the credentials at once, so that missing ones are reported before any other work, with how to provide
      * them; the caller closes the provider.
      */
-    public static AwsCredentialsProvider resolve(CredentialSource source) throws UserFixableException {
+    public static AwsCredentialsProvider resolve(CredentialSource source, Optional<ProxySettings> proxy)
+            throws UserFixableException {
         SecretSafeLogging.capSignerLogging();
+        AwsCredentialsProvider base;
         if (source.accessKey().isPresent()) {
             CredentialSource.AccessKey key = source.accessKey().get();
-            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
+            base = StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
+        } else {
+            base = source.profile()
+                    .<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder()
+                            .profileName(name)
+                            .build())
+                    .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+            try {
+                base.resolveCredentials();
+            } catch (SdkException e) {
+                IoUtils.closeIfCloseable(base, null);
+                throw new UserFixableException(explainMissing(source.profile(), e), e);
+            }
         }
-        Optional<String> profile = source.profile();
-        AwsCredentialsProvider credentials = profile.<AwsCredentialsProvider>map(name ->
-                        ProfileCredentialsProvider.builder().profileName(name).build())
-                .orElseGet(() -> DefaultCredentialsProvider.builder().build());
+        if (source.role().isEmpty()) {
+            return base;
+        }
+        AssumedRoleCredentials assumed =
+                new AssumedRoleCredentials(base, source.role().get(), proxy);
         try {
-            credentials.resolveCredentials();
-            return credentials;
+            assumed.resolveCredentials();
+            return assumed;
         } catch (SdkException e) {
-            IoUtils.closeIfCloseable(credentials, null);
-            throw new UserFixableException(explainMissing(profile, e), e);
+            assumed.close();
+            throw new UserFixableException(explainAssumeRole(source.role().get(), e), e);
         }
+    }
+
+    private static String explainAssumeRole(CredentialSource.RoleToAssume role, SdkException e) {
+        String said = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+                        && service.awsErrorDetails() != null
+                ? service.awsErrorDetails().errorCode() + ": "
+                        + service.awsErrorDetails().errorMessage()
+                : e.getMessage();
+        return "Could not assume the role " + role.roleArn() + " (<roleArn>, cloudfront.roleArn) through STS (" + said
+                + "). The build's credentials need sts:AssumeRole on that role, and the role's trust policy must"
+                + " allow them" + (role.externalId().isPresent() ? ", with the external id given in <externalId>" : "")
+                + ".";
     }
 
     private static String explainMissing(Optional<String> profile, SdkException e) {

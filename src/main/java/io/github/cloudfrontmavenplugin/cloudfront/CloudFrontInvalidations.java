@@ -39,7 +39,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      * other work, with how to provide them.
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials());
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
         CloudFrontClientBuilder builder = CloudFrontClient.builder()
                 .region(Region.of(settings.region()))
                 .credentialsProvider(credentials)

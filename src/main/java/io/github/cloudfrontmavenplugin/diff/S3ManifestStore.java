@@ -43,7 +43,7 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials());
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
         S3ClientBuilder builder = S3Client.builder()
                 .credentialsProvider(credentials)
                 .region(Region.of(settings.region().orElse("us-east-1")))

@@ -195,6 +195,10 @@ public final class CloudFrontEmulator implements AutoCloseable {
         int attempt = attemptMatcher.find() ? Integer.parseInt(attemptMatcher.group(1)) : 0;
         String text = new String(body, StandardCharsets.UTF_8);
 
+        if (operation.equals("STS")) {
+            handleSts(exchange, receivedAt, method, path, body, accessKeyId, token, attempt);
+            return;
+        }
         Fault fault = nextFault(operation);
         Response response;
         try {
@@ -230,6 +234,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     private static String operation(String method, String path) {
+        if ("/".equals(path) && "POST".equals(method)) {
+            return "STS";
+        }
         if (INVALIDATION.matcher(path).matches()) {
             return "GET".equals(method) ? "GetInvalidation" : "Unknown";
         }
@@ -278,6 +285,115 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 throw new ApiError(
                         400, "InvalidAction", "The action " + method + " " + path + " is not valid for this endpoint.");
         }
+    }
+
+    /** A role assumed through the emulated STS, and the temporary credentials it issued. */
+    public record AssumedRole(
+            String action,
+            String roleArn,
+            String sessionName,
+            Optional<String> externalId,
+            Optional<String> callerKey,
+            String issuedAccessKeyId) {}
+
+    private final List<AssumedRole> assumedRoles = new CopyOnWriteArrayList<>();
+
+    public List<AssumedRole> assumedRoles() {
+        return List.copyOf(assumedRoles);
+    }
+
+    /**
+     * STS's query protocol: AssumeRole (signed for service {@code sts}) and AssumeRoleWithWebIdentity (unsigned, with
+     * a token). The temporary credentials it issues are the only ones CloudFront then accepts for that key.
+     */
+    private void handleSts(
+            HttpExchange exchange,
+            Instant receivedAt,
+            String method,
+            String path,
+            byte[] body,
+            Optional<String> accessKeyId,
+            Optional<String> token,
+            int attempt)
+            throws IOException {
+        String text = new String(body, StandardCharsets.UTF_8);
+        Map<String, String> form = query(text);
+        String action = form.getOrDefault("Action", "");
+        int status = 200;
+        String xml;
+        try {
+            if (action.equals("AssumeRole")) {
+                SigV4Verifier.verify(
+                        new SigV4Verifier.SignedRequest(
+                                method,
+                                path,
+                                exchange.getRequestURI().getRawQuery(),
+                                exchange.getRequestHeaders(),
+                                body),
+                        credentials,
+                        "sts");
+            } else if (action.equals("AssumeRoleWithWebIdentity")) {
+                if (form.getOrDefault("WebIdentityToken", "").isBlank()) {
+                    throw new ApiError(400, "InvalidIdentityToken", "The web identity token is missing.");
+                }
+            } else {
+                throw new ApiError(
+                        400, "InvalidAction", "Could not find operation " + action + " for version" + " 2011-06-15");
+            }
+            state.checkAllowed(action, form.getOrDefault("RoleArn", ""));
+            String roleArn = form.get("RoleArn");
+            String session = form.get("RoleSessionName");
+            if (roleArn == null || session == null) {
+                throw new ApiError(400, "ValidationError", "RoleArn and RoleSessionName are required.");
+            }
+            String issuedKey = "ASIA"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 16)
+                            .toUpperCase();
+            String issuedSecret = UUID.randomUUID().toString();
+            String issuedToken = "FwoGZXIvYXdzE" + UUID.randomUUID().toString().replace("-", "");
+            addCredentials(issuedKey, issuedSecret, issuedToken);
+            assumedRoles.add(new AssumedRole(
+                    action,
+                    roleArn,
+                    session,
+                    Optional.ofNullable(form.get("ExternalId")),
+                    action.equals("AssumeRole") ? accessKeyId : Optional.empty(),
+                    issuedKey));
+            String role = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+            xml = "<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><" + action + "Result>"
+                    + "<Credentials><AccessKeyId>" + issuedKey + "</AccessKeyId><SecretAccessKey>" + issuedSecret
+                    + "</SecretAccessKey><SessionToken>" + issuedToken + "</SessionToken><Expiration>"
+                    // The client checks expiry against its real clock, whatever clock the emulator runs on.
+                    + TIME.format(Instant.now().plus(Duration.ofHours(1))) + "</Expiration></Credentials>"
+                    + "<AssumedRoleUser><AssumedRoleId>AROAEXAMPLE:" + Xml.escape(session) + "</AssumedRoleId><Arn>"
+                    + "arn:aws:sts::123456789012:assumed-role/" + Xml.escape(role) + "/" + Xml.escape(session)
+                    + "</Arn></AssumedRoleUser></" + action + "Result><ResponseMetadata><RequestId>"
+                    + UUID.randomUUID() + "</RequestId></ResponseMetadata></" + action + "Response>";
+        } catch (ApiError e) {
+            status = e.status;
+            xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type><Code>"
+                    + e.code + "</Code><Message>" + Xml.escape(e.getMessage()) + "</Message></Error><RequestId>"
+                    + UUID.randomUUID() + "</RequestId></ErrorResponse>";
+        }
+        requests.add(new RecordedRequest(
+                receivedAt,
+                action.isEmpty() ? "STS" : action,
+                method,
+                path,
+                text,
+                accessKeyId,
+                token,
+                attempt,
+                status,
+                Optional.empty()));
+        byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/xml");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
     }
 
     private Response createInvalidation(String distributionId, byte[] body) throws ApiError {
