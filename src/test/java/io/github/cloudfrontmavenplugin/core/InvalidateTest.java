@@ -154,6 +154,19 @@ class InvalidateTest {
         return new Invalidate(connector, cloudFront.time, random, Map.<String, String>of()::get, progress);
     }
 
+    /** The {@code Paths} of a batch in the AWS CLI's JSON shape: its Quantity agrees with its Items. */
+    private static void assertBatchPaths(JsonNode batch, List<String> expected) {
+        JsonNode paths = batch.field("Paths").orElseThrow();
+        assertEquals(
+                Integer.toString(expected.size()),
+                paths.field("Quantity").orElseThrow().asNumber());
+        assertEquals(
+                expected,
+                paths.field("Items").orElseThrow().asArray().stream()
+                        .map(JsonNode::asString)
+                        .toList());
+    }
+
     private static String[] wildcards(int count) {
         return IntStream.range(0, count).mapToObj(i -> "/w" + i + "/*").toArray(String[]::new);
     }
@@ -239,18 +252,7 @@ class InvalidateTest {
         printed = printed.substring(printed.indexOf("Dry run: "));
         assertTrue(printed.startsWith("Dry run: would invalidate 2 paths on distribution " + DISTRIBUTION), printed);
         JsonNode batch = JsonNode.parser().parse(printed.substring(printed.indexOf('\n') + 1));
-        assertEquals(
-                "2",
-                batch.field("Paths")
-                        .orElseThrow()
-                        .field("Quantity")
-                        .orElseThrow()
-                        .asNumber());
-        assertEquals(
-                List.of("/a%20b", "/c"),
-                batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray().stream()
-                        .map(JsonNode::asString)
-                        .toList());
+        assertBatchPaths(batch, List.of("/a%20b", "/c"));
         assertEquals("ref-7", batch.field("CallerReference").orElseThrow().asString());
     }
 
@@ -414,18 +416,7 @@ class InvalidateTest {
                 invalidation.field("CreateTime").orElseThrow().asString());
         JsonNode batch = invalidation.field("InvalidationBatch").orElseThrow();
         assertEquals("ref-9", batch.field("CallerReference").orElseThrow().asString());
-        assertEquals(
-                "2",
-                batch.field("Paths")
-                        .orElseThrow()
-                        .field("Quantity")
-                        .orElseThrow()
-                        .asNumber());
-        assertEquals(
-                List.of("/a", "/b%20c"),
-                batch.field("Paths").orElseThrow().field("Items").orElseThrow().asArray().stream()
-                        .map(JsonNode::asString)
-                        .toList());
+        assertBatchPaths(batch, List.of("/a", "/b%20c"));
     }
 
     @Test
