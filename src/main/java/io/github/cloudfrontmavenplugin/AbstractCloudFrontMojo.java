@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.cloudfront.Endpoints;
 import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
 import io.github.cloudfrontmavenplugin.core.Progress;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
@@ -114,8 +115,8 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
             throw new UserFixableException("<roleArn> (cloudfront.roleArn) is '" + roleArn + "', which is not an IAM"
                     + " role ARN such as arn:aws:iam::123456789012:role/site-deployer.");
         }
-        Optional<java.net.URI> sts =
-                Optional.ofNullable(stsEndpoint).filter(e -> !e.isBlank()).map(e -> java.net.URI.create(e.strip()));
+        Optional<java.net.URI> sts = Endpoints.parse(
+                stsEndpoint, "<stsEndpoint> (cloudfront.stsEndpoint)", "http://localhost:4566", "for AWS STS");
         return base.assuming(new CredentialSource.RoleToAssume(
                 roleArn.strip(),
                 roleSessionName == null || roleSessionName.isBlank()

@@ -218,6 +218,24 @@ class InvalidateMojoTest {
     @InjectMojo(goal = "invalidate")
     @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
     @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "roleArn", value = "arn:aws:iam::123456789012:role/site-deployer")
+    @MojoParameter(name = "stsEndpoint", value = "localhost:4566")
+    void aMalformedStsEndpointIsNamedBeforeAnyCall(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+        assertTrue(
+                e.getMessage()
+                        .startsWith("<stsEndpoint> (cloudfront.stsEndpoint) is 'localhost:4566', which is not"
+                                + " an http(s) URL"),
+                e.getMessage());
+        assertTrue(emulator.requests().isEmpty());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "serverId", value = "no-such-server")
     void anUnknownServerIdSaysWhatToAddToSettings(InvalidateMojo mojo) throws Exception {
         pointAtEmulator(mojo);

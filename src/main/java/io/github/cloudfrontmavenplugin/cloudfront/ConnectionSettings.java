@@ -2,7 +2,6 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -30,7 +29,8 @@ public record ConnectionSettings(
         }
         return new ConnectionSettings(
                 effectiveRegion,
-                parseEndpoint(endpoint),
+                Endpoints.parse(
+                        endpoint, "<endpoint> (cloudfront.endpoint)", "http://localhost:4566", "to call CloudFront"),
                 CredentialSource.profile(profile),
                 Retries.DEFAULT,
                 Optional.empty());
@@ -55,21 +55,5 @@ public record ConnectionSettings(
                         region.startsWith("cn-")
                                 ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
                                 : "https://cloudfront.amazonaws.com");
-    }
-
-    private static Optional<URI> parseEndpoint(String endpoint) throws UserFixableException {
-        if (endpoint == null || endpoint.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            URI uri = new URI(endpoint.strip());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return Optional.of(uri);
-            }
-        } catch (URISyntaxException e) {
-            // reported below with the fix
-        }
-        throw new UserFixableException("<endpoint> (cloudfront.endpoint) is '" + endpoint + "', which is not an"
-                + " http(s) URL. Use a URL such as http://localhost:4566, or leave it unset to call CloudFront.");
     }
 }

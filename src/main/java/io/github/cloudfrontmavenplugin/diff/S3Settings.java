@@ -1,11 +1,11 @@
 package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
+import io.github.cloudfrontmavenplugin.cloudfront.Endpoints;
 import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
 import io.github.cloudfrontmavenplugin.cloudfront.Retries;
 import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Optional;
 
 /**
@@ -21,19 +21,8 @@ public record S3Settings(
         Retries retries,
         Optional<ProxySettings> proxy) {
     public static S3Settings of(String region, String endpoint, String profile) throws UserFixableException {
-        Optional<URI> uri = Optional.empty();
-        if (endpoint != null && !endpoint.isBlank()) {
-            try {
-                URI parsed = new URI(endpoint.strip());
-                if (parsed.getHost() == null || !parsed.getScheme().matches("https?")) {
-                    throw new URISyntaxException(endpoint, "not an http(s) URL");
-                }
-                uri = Optional.of(parsed);
-            } catch (URISyntaxException e) {
-                throw new UserFixableException("<s3Endpoint> (cloudfront.s3Endpoint) is '" + endpoint + "', which is"
-                        + " not an http(s) URL. Use a URL such as http://localhost:9000, or leave it unset for AWS.");
-            }
-        }
+        Optional<URI> uri =
+                Endpoints.parse(endpoint, "<s3Endpoint> (cloudfront.s3Endpoint)", "http://localhost:9000", "for AWS");
         Optional<String> regionName =
                 region == null || region.isBlank() ? Optional.empty() : Optional.of(region.strip());
         return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT, Optional.empty());

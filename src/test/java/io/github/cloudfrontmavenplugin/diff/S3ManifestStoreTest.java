@@ -137,6 +137,9 @@ class S3ManifestStoreTest {
             UserFixableException e = assertThrows(UserFixableException.class, () -> ManifestStores.open(bad, settings));
             assertTrue(e.getMessage().contains("s3://bucket/key"), e.getMessage());
         }
+        assertTrue(assertThrows(UserFixableException.class, () -> S3Settings.of(null, "localhost:9000", null))
+                .getMessage()
+                .startsWith("<s3Endpoint> (cloudfront.s3Endpoint) is 'localhost:9000', which is not an http(s) URL"));
         assertTrue(assertThrows(UserFixableException.class, () -> ManifestStores.open(" ", settings))
                 .getMessage()
                 .startsWith("<manifest> (cloudfront.manifest) is not set"));
