@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.core.DistributionIds;
 import io.github.cloudfrontmavenplugin.core.Invalidate;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.Progress;
@@ -30,6 +31,15 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 public class InvalidateMojo extends AbstractCloudFrontMojo {
     /** The maven-project artifactId Maven gives a build without a POM. */
     private static final String STANDALONE_ARTIFACT_ID = "standalone-pom";
+
+    /**
+     * Several distributions that get the same batch, such as a site served under two domains: IDs or domain names,
+     * one {@code <distributionId>} each in the POM, comma-separated on the command line. The batches are submitted
+     * and waited for concurrently; one failure fails the build once the others finished. Instead of
+     * {@code distributionId}.
+     */
+    @Parameter(property = "cloudfront.distributionIds")
+    private List<String> distributionIds;
 
     /**
      * The paths to invalidate, such as {@code /index.html} or {@code /images/*}. In the POM one {@code <path>} per
@@ -145,7 +155,7 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
             return;
         }
         InvalidateRequest request = new InvalidateRequest(
-                distributionId,
+                DistributionIds.requireAll(distributionId, distributionIds),
                 paths == null ? List.of() : paths,
                 Optional.ofNullable(invalidationBatch).map(File::toPath),
                 Optional.ofNullable(callerReference),

@@ -3,26 +3,31 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.batch.BatchFile;
 import io.github.cloudfrontmavenplugin.batch.CallerReferences;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
-import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
-import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
 import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.plan.CoverPlanner;
 import io.github.cloudfrontmavenplugin.plan.Plan;
+import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
  * {@code cloudfront:invalidate}: checks the request, builds the one batch, and submits it unless there is nothing to
- * send or it is a dry run; then optionally waits for it to complete.
+ * send or it is a dry run; then optionally waits for it to complete. Several distributions get the same batch,
+ * concurrently; several requests (the modules of one reactor) are merged into that one batch.
  */
 public final class Invalidate {
     private static final String PATHS = "<paths> (cloudfront.paths)";
@@ -51,73 +56,101 @@ public final class Invalidate {
         this(Connector.AWS_SDK, TimeSource.SYSTEM, new SecureRandom(), System::getenv, progress);
     }
 
-    /** The batch exactly as it is (or would be) sent. */
-    public record Batch(String distributionId, List<String> paths, String callerReference) {
+    /** The batch exactly as it is (or would be) sent to each distribution. */
+    public record Batch(List<String> distributionIds, List<String> paths, String callerReference) {
         public Batch {
+            distributionIds = List.copyOf(distributionIds);
             paths = List.copyOf(paths);
         }
     }
 
     /**
-     * @return the invalidation as last seen, or empty when nothing was sent (no paths, or a dry run)
+     * @return the invalidations as last seen, one per distribution; empty when nothing was sent (no paths, or a dry
+     *     run)
      */
-    public Optional<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
-        Checked checked = check(request);
-        if (request.diff().isEmpty()) {
-            return send(request, checked.plan(List.of(), Optional.empty(), request.budget()), null);
-        }
-        try (DeployDiff diff =
-                DeployDiff.compute(request.diff().get(), Runtime.getRuntime().availableProcessors(), progress::warn)) {
-            progress.info(diff.summary());
-            Planned planned = checked.plan(diff.invalidationPaths(), diff.unchangedByUrlDirectory(), request.budget());
-            return send(request, planned, diff);
+    public List<InvalidationInfo> run(InvalidateRequest request) throws UserFixableException, InterruptedException {
+        return run(List.of(request));
+    }
+
+    /**
+     * One batch for several requests that name the same distributions through the same connection, as the modules of
+     * one reactor do: their paths and site changes are planned together within the strictest of their budgets, and
+     * every module's manifest is recorded once every distribution accepted the batch.
+     */
+    public List<InvalidationInfo> run(List<InvalidateRequest> requests)
+            throws UserFixableException, InterruptedException {
+        Merged merged = merge(requests);
+        List<DeployDiff> diffs = new ArrayList<>();
+        try {
+            List<String> diffPaths = new ArrayList<>();
+            Map<String, Long> unchanged = new HashMap<>();
+            boolean unchangedKnown = true;
+            for (InvalidateRequest request : requests) {
+                if (request.diff().isEmpty()) {
+                    continue;
+                }
+                DeployDiff diff = DeployDiff.compute(
+                        request.diff().get(), Runtime.getRuntime().availableProcessors(), progress::warn);
+                diffs.add(diff);
+                progress.info(diff.summary());
+                diffPaths.addAll(diff.invalidationPaths());
+                Optional<Map<String, Long>> counted = diff.unchangedByUrlDirectory();
+                if (counted.isPresent()) {
+                    counted.get().forEach((directory, count) -> unchanged.merge(directory, count, Long::sum));
+                } else {
+                    unchangedKnown = false;
+                }
+            }
+            Optional<Map<String, Long>> unchangedIfKnown =
+                    diffs.isEmpty() || !unchangedKnown ? Optional.empty() : Optional.of(unchanged);
+            return send(merged, merged.plan(diffPaths, unchangedIfKnown), diffs);
+        } finally {
+            diffs.forEach(DeployDiff::close);
         }
     }
 
-    private Optional<InvalidationInfo> send(InvalidateRequest request, Planned planned, DeployDiff diff)
+    /**
+     * Checks a request as {@link #run} would, before anything is read from a site or sent: for a reactor that defers
+     * the invalidation to its end, so that a module's mistake fails that module.
+     */
+    public void validate(InvalidateRequest request) throws UserFixableException {
+        merge(List.of(request));
+    }
+
+    private List<InvalidationInfo> send(Merged merged, Planned planned, List<DeployDiff> diffs)
             throws UserFixableException, InterruptedException {
         Batch batch = planned.batch();
         if (batch.paths().isEmpty()) {
-            progress.info("Nothing to invalidate on distribution " + batch.distributionId()
-                    + (diff == null ? ": no paths were given." : ": nothing changed."));
-            if (diff != null && !request.dryRun() && diff.manifestChanges()) {
-                recordDeploy(diff);
-            }
-            return Optional.empty();
-        }
-        boolean compared = diff != null && diff.result().isPresent();
-        if (planned.plan().collapsed() || compared || request.dryRun()) {
-            reportPlan(planned);
-        }
-        if (request.dryRun()) {
-            reportDryRun(batch);
-            return Optional.empty();
-        }
-        try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
-            String distributionId = resolve(cloudFront, batch.distributionId(), progress);
-            InvalidationInfo created = new InvalidationSubmitter(
-                            cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, progress)
-                    .submit(distributionId, batch.paths(), batch.callerReference(), request.inProgressRetryTimeout());
-            progress.info("Created invalidation " + created.id() + " on distribution " + created.distributionId()
-                    + " for " + count(created.paths().size()) + " (" + created.status() + ")");
-            created.location().ifPresent(location -> progress.info("Location: " + location));
-            progress.debug("CallerReference: " + created.callerReference());
-            if (request.outputFile().isPresent()) {
-                OutputFile.write(request.outputFile().get(), created);
-            }
-            if (diff != null) {
-                try {
-                    recordDeploy(diff);
-                } catch (UserFixableException e) {
-                    throw new UserFixableException(
-                            "Invalidation " + created.id() + " was created, but: " + e.getMessage(), e);
+            progress.info("Nothing to invalidate on " + distributions(batch.distributionIds())
+                    + (diffs.isEmpty() ? ": no paths were given." : ": nothing changed."));
+            if (!merged.dryRun()) {
+                for (DeployDiff diff : diffs) {
+                    if (diff.manifestChanges()) {
+                        recordDeploy(diff);
+                    }
                 }
             }
-            InvalidationInfo last = Waiting.await(cloudFront, created, request.waiting(), time, random, progress);
-            if (request.outputFile().isPresent() && last != created) {
-                OutputFile.write(request.outputFile().get(), withLocation(last, created));
-            }
-            return Optional.of(withLocation(last, created));
+            return List.of();
+        }
+        boolean compared = diffs.stream().anyMatch(diff -> diff.result().isPresent());
+        if (planned.plan().collapsed() || compared || merged.dryRun()) {
+            reportPlan(planned);
+        }
+        if (merged.dryRun()) {
+            reportDryRun(batch);
+            return List.of();
+        }
+        try (CloudFrontInvalidations cloudFront = connector.connect(merged.connection())) {
+            return new Deliveries(
+                            cloudFront,
+                            batch,
+                            merged.waiting(),
+                            merged.inProgressRetryTimeout(),
+                            merged.outputFiles(),
+                            time,
+                            random,
+                            progress)
+                    .run(diffs.isEmpty() ? Deliveries.Recording.NOTHING : () -> recordDeploys(diffs));
         }
     }
 
@@ -132,16 +165,49 @@ public final class Invalidate {
         return id;
     }
 
+    /** Records every module's deploy, even when one of them cannot be; then reports the first failure. */
+    private void recordDeploys(List<DeployDiff> diffs) throws UserFixableException {
+        UserFixableException first = null;
+        for (DeployDiff diff : diffs) {
+            try {
+                recordDeploy(diff);
+            } catch (UserFixableException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
     private void recordDeploy(DeployDiff diff) throws UserFixableException {
         diff.commit();
         progress.info("Recorded this deploy in the manifest " + diff.manifestName());
     }
 
-    /** The request, checked before any file is read or any call made; paths from a diff are added later. */
-    private record Checked(String distributionId, List<String> explicitPaths, String source, String callerReference) {
-        /** Fits the explicit paths and the diff's into one batch. */
-        Planned plan(List<String> diffPaths, Optional<Map<String, Long>> unchanged, Budget budget)
-                throws UserFixableException {
+    /** One request, checked before any file is read or any call made. */
+    private record Checked(
+            List<String> distributionIds, List<String> explicitPaths, String source, Optional<String> reference) {}
+
+    /** The requests of one batch, checked and combined; paths from their diffs are added later. */
+    private record Merged(
+            List<String> distributionIds,
+            List<String> explicitPaths,
+            String source,
+            String callerReference,
+            WaitSettings waiting,
+            Duration inProgressRetryTimeout,
+            boolean dryRun,
+            List<Path> outputFiles,
+            ConnectionSettings connection,
+            Budget budget) {
+
+        /** Fits the explicit paths and the diffs' into one batch. */
+        Planned plan(List<String> diffPaths, Optional<Map<String, Long>> unchanged) throws UserFixableException {
             List<String> all = new ArrayList<>(explicitPaths);
             all.addAll(diffPaths);
             String what = diffPaths.isEmpty()
@@ -151,21 +217,87 @@ public final class Invalidate {
                             : source + " with the changes in <directory>";
             List<String> paths = InvalidationPaths.normalised(all, what).asList();
             Plan plan = CoverPlanner.plan(paths, unchanged, budget);
-            return new Planned(new Batch(distributionId, plan.paths(), callerReference), plan, paths.size());
+            return new Planned(new Batch(distributionIds, plan.paths(), callerReference), plan, paths.size());
         }
     }
 
     /** The batch, the plan that chose it, and how many paths it stands for. */
     private record Planned(Batch batch, Plan plan, int requested) {}
 
+    private Merged merge(List<InvalidateRequest> requests) throws UserFixableException {
+        if (requests.isEmpty()) {
+            throw new IllegalArgumentException("no request to run");
+        }
+        InvalidateRequest first = requests.get(0);
+        List<Checked> checked = new ArrayList<>();
+        for (InvalidateRequest request : requests) {
+            Checked one = check(request);
+            if (!checked.isEmpty()
+                    && (!one.distributionIds().equals(checked.get(0).distributionIds())
+                            || !request.connection().equals(first.connection())
+                            || request.dryRun() != first.dryRun())) {
+                throw new IllegalArgumentException(
+                        "only requests for the same distributions, connection and dry run share a batch");
+            }
+            checked.add(one);
+        }
+        Set<String> references = new LinkedHashSet<>();
+        List<String> explicitPaths = new ArrayList<>();
+        Set<String> manifests = new LinkedHashSet<>();
+        WaitSettings waiting = WaitSettings.NO_WAIT;
+        Duration inProgressRetryTimeout = Duration.ZERO;
+        Set<Path> outputFiles = new LinkedHashSet<>();
+        Budget budget = first.budget();
+        for (int i = 0; i < requests.size(); i++) {
+            InvalidateRequest request = requests.get(i);
+            checked.get(i).reference().ifPresent(references::add);
+            explicitPaths.addAll(checked.get(i).explicitPaths());
+            if (request.diff().isPresent()
+                    && !manifests.add(request.diff().get().manifest())) {
+                throw new UserFixableException("Two modules of this build record their deploys in the same <manifest> "
+                        + request.diff().get().manifest() + ", and their invalidations are merged into one; give each"
+                        + " module its own manifest, such as one per pathPrefix.");
+            }
+            waiting = waiting.or(request.waiting());
+            if (request.inProgressRetryTimeout().compareTo(inProgressRetryTimeout) > 0) {
+                inProgressRetryTimeout = request.inProgressRetryTimeout();
+            }
+            request.outputFile().ifPresent(outputFiles::add);
+            budget = new Budget(
+                    Math.min(budget.maxPaths(), request.budget().maxPaths()),
+                    Math.min(budget.maxWildcards(), request.budget().maxWildcards()));
+        }
+        if (references.size() > 1) {
+            throw new UserFixableException("The modules whose invalidations are merged into one set different"
+                    + " <callerReference>s (cloudfront.callerReference): " + String.join(", ", references)
+                    + "; set the same one in each, or none.");
+        }
+        String reference = references.stream()
+                .findFirst()
+                .orElseGet(() -> CallerReferences.generate(first.referenceOrigin(), time.now(), environment, random));
+        String source = requests.size() == 1 ? checked.get(0).source() : "the paths of " + requests.size() + " modules";
+        return new Merged(
+                checked.get(0).distributionIds(),
+                explicitPaths,
+                source,
+                reference,
+                waiting,
+                inProgressRetryTimeout,
+                first.dryRun(),
+                List.copyOf(outputFiles),
+                first.connection(),
+                budget);
+    }
+
     private Checked check(InvalidateRequest request) throws UserFixableException {
-        String distributionId = DistributionIds.require(request.distributionId());
+        List<String> distributionIds = DistributionIds.requireAll(null, request.distributionIds());
         if (request.inProgressRetryTimeout().isNegative()) {
             throw new UserFixableException("<inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout) is "
                     + request.inProgressRetryTimeout().toSeconds() + "; it is a number of seconds, 0 or more.");
         }
         boolean hasPaths = request.paths().stream().anyMatch(p -> p != null && !p.isBlank());
-        Optional<String> configuredReference = request.callerReference().filter(r -> !r.isBlank());
+        Optional<String> configuredReference =
+                request.callerReference().filter(r -> !r.isBlank()).map(String::strip);
         InvalidationPaths paths;
         String source;
         if (request.batchFile().isPresent()) {
@@ -188,10 +320,7 @@ public final class Invalidate {
             source = PATHS;
             paths = InvalidationPaths.normalised(request.paths(), PATHS);
         }
-        String reference = configuredReference
-                .map(String::strip)
-                .orElseGet(() -> CallerReferences.generate(request.referenceOrigin(), time.now(), environment, random));
-        return new Checked(distributionId, paths.asList(), source, reference);
+        return new Checked(distributionIds, paths.asList(), source, configuredReference);
     }
 
     private void reportPlan(Planned planned) {
@@ -215,7 +344,7 @@ public final class Invalidate {
             progress.info(
                     "  " + String.format("%-" + width + "s", entry.path()) + (covers.isEmpty() ? "" : "  " + covers));
         }
-        int paths = plan.entries().size();
+        int paths = plan.entries().size() * planned.batch().distributionIds().size();
         progress.info(String.format(
                 java.util.Locale.ROOT,
                 "Cost estimate: %s at USD 0.005 each beyond the account's 1,000 free paths a month: at most USD %.3f"
@@ -225,23 +354,16 @@ public final class Invalidate {
     }
 
     private void reportDryRun(Batch batch) {
-        progress.info("Dry run: would invalidate " + count(batch.paths().size()) + " on distribution "
-                + batch.distributionId() + "; nothing is sent to CloudFront. The batch:");
+        progress.info("Dry run: would invalidate " + count(batch.paths().size()) + " on "
+                + distributions(batch.distributionIds()) + "; nothing is sent to CloudFront. The batch:");
         for (String line : Json.write(InvalidationInfo.batchShape(batch.paths(), batch.callerReference()))
                 .split("\n")) {
             progress.info(line);
         }
     }
 
-    private static InvalidationInfo withLocation(InvalidationInfo last, InvalidationInfo created) {
-        return new InvalidationInfo(
-                last.distributionId(),
-                last.id(),
-                last.status(),
-                last.createTime(),
-                last.paths(),
-                last.callerReference(),
-                created.location());
+    static String distributions(List<String> distributionIds) {
+        return (distributionIds.size() == 1 ? "distribution " : "distributions ") + String.join(", ", distributionIds);
     }
 
     static String count(int paths) {

@@ -12,6 +12,7 @@ import java.util.Optional;
  * Everything {@code cloudfront:invalidate} was asked to do, as the user configured it; checked by {@link Invalidate}
  * before any API call.
  *
+ * @param distributionIds the distributions to invalidate the same batch on: IDs or domain names
  * @param paths the paths from {@code <paths>}, as written
  * @param batchFile the AWS CLI invalidation-batch JSON file from {@code <invalidationBatch>}
  * @param callerReference a CallerReference chosen by the user; otherwise one is generated
@@ -22,7 +23,7 @@ import java.util.Optional;
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
  */
 public record InvalidateRequest(
-        String distributionId,
+        List<String> distributionIds,
         List<String> paths,
         Optional<Path> batchFile,
         Optional<String> callerReference,
@@ -36,6 +37,7 @@ public record InvalidateRequest(
         Budget budget) {
 
     public InvalidateRequest {
+        distributionIds = List.copyOf(distributionIds);
         paths = List.copyOf(paths);
     }
 }

@@ -8,6 +8,27 @@ public interface Progress {
 
     void debug(String message);
 
+    /** The same reports, each starting with {@code prefix}: which distribution a line is about, when there are several. */
+    default Progress prefixed(String prefix) {
+        Progress target = this;
+        return new Progress() {
+            @Override
+            public void info(String message) {
+                target.info(prefix + message);
+            }
+
+            @Override
+            public void warn(String message) {
+                target.warn(prefix + message);
+            }
+
+            @Override
+            public void debug(String message) {
+                target.debug(prefix + message);
+            }
+        };
+    }
+
     Progress SILENT = new Progress() {
         @Override
         public void info(String message) {}

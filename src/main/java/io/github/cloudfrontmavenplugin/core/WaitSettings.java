@@ -19,4 +19,16 @@ public record WaitSettings(boolean enabled, Duration timeout, boolean failOnTime
         }
         return new WaitSettings(enabled, Duration.ofSeconds(timeoutSeconds), failOnTimeout);
     }
+
+    /** Waits if either does, as long as the longer wait, failing on timeout if a wait that asks so is involved. */
+    WaitSettings or(WaitSettings other) {
+        if (!other.enabled) {
+            return this;
+        }
+        if (!enabled) {
+            return other;
+        }
+        Duration longer = timeout.compareTo(other.timeout) >= 0 ? timeout : other.timeout;
+        return new WaitSettings(true, longer, failOnTimeout || other.failOnTimeout);
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The normalised, de-duplicated paths of one invalidation batch, in the order they were given, checked against the
@@ -33,7 +34,10 @@ public final class InvalidationPaths {
         return paths;
     }
 
-    /** Normalised and de-duplicated, without CloudFront's limits on one batch: for the planner to fit. */
+    /**
+     * Normalised, de-duplicated, and without the paths a wildcard of the same batch already covers (CloudFront
+     * charges for each path sent), but without CloudFront's limits on one batch: for the planner to fit.
+     */
     public static InvalidationPaths normalised(Collection<String> rawPaths, String source) throws UserFixableException {
         Set<String> unique = new LinkedHashSet<>();
         for (String raw : rawPaths) {
@@ -46,7 +50,40 @@ public final class InvalidationPaths {
                 throw new UserFixableException("Invalid path in " + source + ": " + e.getMessage() + ".", e);
             }
         }
-        return new InvalidationPaths(new ArrayList<>(unique));
+        return new InvalidationPaths(withoutCovered(unique));
+    }
+
+    /**
+     * Drops every path that starts with the prefix of another path's wildcard ({@code /docs/*} covers
+     * {@code /docs/a.html} and {@code /docs/img/*}, not {@code /docs}).
+     */
+    private static List<String> withoutCovered(Collection<String> paths) {
+        TreeSet<String> prefixes = new TreeSet<>();
+        for (String path : paths) {
+            if (InvalidationPath.isWildcard(path)) {
+                prefixes.add(path.substring(0, path.length() - 1));
+            }
+        }
+        // Keeping only the shortest of nested prefixes leaves a prefix-free set, where the greatest prefix not
+        // after a path is the only one that can cover it.
+        TreeSet<String> outermost = new TreeSet<>();
+        for (String prefix : prefixes) {
+            String floor = outermost.floor(prefix);
+            if (floor == null || !prefix.startsWith(floor)) {
+                outermost.add(prefix);
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (String path : paths) {
+            String candidate = outermost.floor(path);
+            boolean covered = candidate != null
+                    && path.startsWith(candidate)
+                    && !(InvalidationPath.isWildcard(path) && path.length() == candidate.length() + 1);
+            if (!covered) {
+                kept.add(path);
+            }
+        }
+        return kept;
     }
 
     private void checkLimits(String source) throws UserFixableException {

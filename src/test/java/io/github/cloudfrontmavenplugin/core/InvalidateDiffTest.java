@@ -81,23 +81,31 @@ class InvalidateDiffTest {
                         .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5))));
     }
 
+    private InvalidateRequest request(
+            List<String> distributions, DiffSettings diff, List<String> paths, boolean dryRun) {
+        return new InvalidateRequest(
+                distributions,
+                paths,
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                dryRun,
+                Optional.empty(),
+                cloudFront.connection,
+                Optional.of(diff),
+                new Budget(100, 15));
+    }
+
+    private Invalidate invalidate() {
+        return new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress);
+    }
+
     private Optional<StoredInvalidation> deploy(
             String distribution, DiffSettings diff, List<String> paths, boolean dryRun) throws Exception {
         int before = cloudFront.emulator.invalidations().size();
-        new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress)
-                .run(new InvalidateRequest(
-                        distribution,
-                        paths,
-                        Optional.empty(),
-                        Optional.empty(),
-                        "site",
-                        WaitSettings.NO_WAIT,
-                        Duration.ZERO,
-                        dryRun,
-                        Optional.empty(),
-                        cloudFront.connection,
-                        Optional.of(diff),
-                        new Budget(100, 15)));
+        invalidate().run(request(List.of(distribution), diff, paths, dryRun));
         List<StoredInvalidation> all = cloudFront.emulator.invalidations();
         return all.size() > before ? Optional.of(all.get(all.size() - 1)) : Optional.empty();
     }
@@ -264,5 +272,109 @@ class InvalidateDiffTest {
                 e.getMessage());
         assertArrayEquals(
                 othersManifest, s3.object("deploys", "www/manifest.txt").orElseThrow());
+    }
+
+    @Test
+    void severalDistributionsRecordTheDeployOnlyWhenEveryOneAcceptedIt() throws Exception {
+        cloudFront.emulator.addDistribution("E2SECONDEXAMPLE");
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        byte[] before = Files.readAllBytes(manifest);
+        changeTwoFilesAndDeleteOne();
+
+        assertThrows(
+                UserFixableException.class,
+                () -> invalidate()
+                        .run(request(
+                                List.of("E2SECONDEXAMPLE", "ENOSUCHDIST"),
+                                diff(manifest.toString(), OnMissingManifest.ALL),
+                                List.of(),
+                                false)));
+
+        assertArrayEquals(before, Files.readAllBytes(manifest));
+        assertTrue(
+                progress.warnings.contains("Not every distribution accepted the invalidation, so the deploy is not"
+                        + " recorded in any manifest: the next deploy invalidates the same changes again."),
+                progress.all());
+
+        invalidate()
+                .run(request(
+                        List.of(DISTRIBUTION, "E2SECONDEXAMPLE"),
+                        diff(manifest.toString(), OnMissingManifest.ALL),
+                        List.of(),
+                        false));
+
+        assertFalse(java.util.Arrays.equals(before, Files.readAllBytes(manifest)));
+        assertEquals(
+                cloudFront.emulator.invalidations(DISTRIBUTION).get(1).paths(),
+                cloudFront.emulator.invalidations("E2SECONDEXAMPLE").get(1).paths());
+        assertEquals(
+                5,
+                cloudFront.emulator.invalidations(DISTRIBUTION).get(1).paths().size());
+    }
+
+    @Test
+    void theModulesOfOneBuildShareOneInvalidationAndEachRecordsItsManifest() throws Exception {
+        Path docs = dir.resolve("docs-site");
+        Files.createDirectories(docs.resolve("guide"));
+        Files.writeString(docs.resolve("guide/index.html"), "guide");
+        Files.writeString(docs.resolve("changes.html"), "changes");
+        Path docsManifest = dir.resolve("state/docs-manifest.txt");
+        DiffSettings docsDiff = new DiffSettings(
+                docs,
+                SiteUrls.of("/docs/", "index.html"),
+                AntPatterns.of(List.of(), List.of()),
+                docsManifest.toString(),
+                OnMissingManifest.ALL,
+                S3Settings.of(null, s3.endpoint(), null));
+        List<InvalidateRequest> modules = List.of(
+                request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false),
+                request(List.of(DISTRIBUTION), docsDiff, List.of("/feed.xml"), false));
+        invalidate().run(modules);
+        assertEquals(1, cloudFront.emulator.invalidations().size());
+        assertEquals(List.of("/*"), cloudFront.emulator.invalidations().get(0).paths());
+        assertTrue(Files.exists(manifest));
+        assertTrue(Files.exists(docsManifest));
+
+        changeTwoFilesAndDeleteOne();
+        Files.writeString(docs.resolve("changes.html"), "changes, again");
+        invalidate().run(modules);
+
+        assertEquals(2, cloudFront.emulator.invalidations().size());
+        assertEquals(
+                List.of(
+                        "/about.html",
+                        "/css/site.css",
+                        "/docs",
+                        "/docs/",
+                        "/docs/changes.html",
+                        "/docs/index.html",
+                        "/feed.xml"),
+                cloudFront.emulator.invalidations().get(1).paths().stream()
+                        .sorted()
+                        .toList());
+    }
+
+    @Test
+    void twoModulesRecordingInOneManifestIsAnErrorBeforeAnything() {
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> invalidate()
+                        .run(List.of(
+                                request(
+                                        List.of(DISTRIBUTION),
+                                        diff(manifest.toString(), OnMissingManifest.ALL),
+                                        List.of(),
+                                        false),
+                                request(
+                                        List.of(DISTRIBUTION),
+                                        diff(manifest.toString(), OnMissingManifest.ALL),
+                                        List.of(),
+                                        false))));
+
+        assertTrue(
+                e.getMessage().startsWith("Two modules of this build record their deploys in the same <manifest> "),
+                e.getMessage());
+        assertEquals(0, cloudFront.emulator.requests().size());
+        assertFalse(Files.exists(manifest));
     }
 }

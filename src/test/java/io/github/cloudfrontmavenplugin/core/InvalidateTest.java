@@ -57,7 +57,7 @@ class InvalidateTest {
 
     /** A request as the Mojo builds it with its defaults, pointed at the emulator. */
     private final class Request {
-        private String distributionId = DISTRIBUTION;
+        private List<String> distributionIds = List.of(DISTRIBUTION);
         private List<String> paths = List.of();
         private Optional<Path> batchFile = Optional.empty();
         private Optional<String> callerReference = Optional.empty();
@@ -80,7 +80,12 @@ class InvalidateTest {
         }
 
         Request distribution(String id) {
-            distributionId = id;
+            distributionIds = List.of(id);
+            return this;
+        }
+
+        Request distributions(String... ids) {
+            distributionIds = List.of(ids);
             return this;
         }
 
@@ -116,7 +121,7 @@ class InvalidateTest {
 
         InvalidateRequest build() {
             return new InvalidateRequest(
-                    distributionId,
+                    distributionIds,
                     paths,
                     batchFile,
                     callerReference,
@@ -130,13 +135,17 @@ class InvalidateTest {
                     budget);
         }
 
-        Optional<InvalidationInfo> run() throws Exception {
+        List<InvalidationInfo> runAll() throws Exception {
             return invalidate(Connector.AWS_SDK).run(build());
+        }
+
+        Optional<InvalidationInfo> run() throws Exception {
+            return invalidate(Connector.AWS_SDK).run(build()).stream().findFirst();
         }
 
         /** Runs with a connector that fails the test if the plugin tries to reach CloudFront. */
         Optional<InvalidationInfo> runOffline() throws Exception {
-            return invalidate(NEVER).run(build());
+            return invalidate(NEVER).run(build()).stream().findFirst();
         }
 
         UserFixableException failure() {
@@ -473,5 +482,136 @@ class InvalidateTest {
         paths("/one-more/*").inProgressRetryTimeout(Duration.ZERO).failure();
 
         assertEquals(Duration.ZERO, cloudFront.time.elapsed());
+    }
+
+    @Test
+    void sendsTheSameBatchToEveryDistributionConcurrently() throws Exception {
+        emulator.addDistribution("E2SECONDEXAMPLE", "docs.example.org");
+        emulator.inject("CreateInvalidation", Fault.delay(Duration.ofMillis(500)), Fault.delay(Duration.ofMillis(500)));
+
+        List<InvalidationInfo> created = paths("/index.html", "/docs/*")
+                .distributions(DISTRIBUTION, "docs.example.org")
+                .runAll();
+
+        assertEquals(
+                List.of(DISTRIBUTION, "E2SECONDEXAMPLE"),
+                created.stream().map(InvalidationInfo::distributionId).toList());
+        StoredInvalidation first = emulator.invalidations(DISTRIBUTION).get(0);
+        StoredInvalidation second = emulator.invalidations("E2SECONDEXAMPLE").get(0);
+        assertEquals(List.of("/index.html", "/docs/*"), first.paths());
+        assertEquals(first.paths(), second.paths());
+        assertEquals(first.callerReference(), second.callerReference());
+        // The second request was sent while the first, held 500 ms by the emulator, was still open.
+        assertEquals(2, emulator.mostInFlight("CreateInvalidation"));
+        assertTrue(
+                progress.info.contains("[docs.example.org] Distribution docs.example.org is E2SECONDEXAMPLE"),
+                progress.all());
+        assertTrue(
+                progress.info.contains("[" + DISTRIBUTION + "] Created invalidation " + first.id() + " on distribution "
+                        + DISTRIBUTION + " for 2 paths (InProgress)"),
+                progress.all());
+        assertTrue(progress.info.contains("Invalidations on 2 distributions:"), progress.all());
+        assertTrue(progress.info.contains("  " + DISTRIBUTION + "   " + first.id() + "  InProgress"), progress.all());
+        assertTrue(progress.info.contains("  docs.example.org  " + second.id() + "  InProgress"), progress.all());
+    }
+
+    @Test
+    void waitsForEveryDistributionConcurrently() throws Exception {
+        emulator.addDistribution("E2SECONDEXAMPLE");
+        emulator.inject("GetInvalidation", Fault.delay(Duration.ofMillis(300)), Fault.delay(Duration.ofMillis(300)));
+
+        List<InvalidationInfo> last = paths("/a")
+                .distributions(DISTRIBUTION, "E2SECONDEXAMPLE")
+                .waiting(900, true)
+                .runAll();
+
+        assertEquals(
+                List.of("Completed", "Completed"),
+                last.stream().map(InvalidationInfo::status).toList());
+        assertEquals(2, emulator.mostInFlight("GetInvalidation"));
+        for (StoredInvalidation stored : emulator.invalidations()) {
+            assertTrue(emulator.firstReportedCompleted(stored.id()).isPresent(), stored.toString());
+        }
+    }
+
+    @Test
+    void oneFailedDistributionFailsTheBuildAfterTheOthersFinished() throws Exception {
+        UserFixableException e = paths("/a")
+                .distributions("ENOSUCHEXAMPLE", DISTRIBUTION)
+                .waiting(900, true)
+                .failure();
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("The invalidation failed on 1 of 2 distributions (the others finished as reported"
+                                + " above):\n  ENOSUCHEXAMPLE: "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("NoSuchDistribution"), e.getMessage());
+        StoredInvalidation other = emulator.invalidations().get(0);
+        assertEquals(DISTRIBUTION, other.distributionId());
+        assertTrue(emulator.firstReportedCompleted(other.id()).isPresent(), "the other distribution was waited for");
+        assertTrue(progress.info.contains("  " + DISTRIBUTION + "  " + other.id() + "  Completed"), progress.all());
+        assertTrue(
+                progress.warnings.stream().anyMatch(w -> w.startsWith("  ENOSUCHEXAMPLE   failed: ")), progress.all());
+    }
+
+    @Test
+    void theOutputFileListsOneInvalidationPerDistribution() throws Exception {
+        emulator.addDistribution("E2SECONDEXAMPLE");
+        Path output = dir.resolve("invalidations.json");
+
+        paths("/a")
+                .distributions(DISTRIBUTION, "E2SECONDEXAMPLE")
+                .outputFile(output)
+                .runAll();
+
+        List<JsonNode> entries =
+                JsonNode.parser().parse(Files.readString(output)).asArray();
+        assertEquals(2, entries.size());
+        assertEquals(
+                List.of(
+                        emulator.invalidations(DISTRIBUTION).get(0).id(),
+                        emulator.invalidations("E2SECONDEXAMPLE").get(0).id()),
+                entries.stream()
+                        .map(entry -> entry.field("Invalidation")
+                                .orElseThrow()
+                                .field("Id")
+                                .orElseThrow()
+                                .asString())
+                        .toList());
+    }
+
+    @Test
+    void distributionIdAndDistributionIdsTogetherAreAConfigurationError() {
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> DistributionIds.requireAll(DISTRIBUTION, List.of("E2SECONDEXAMPLE")));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Both <distributionId> (cloudfront.distributionId) and"
+                                + " <distributionIds> (cloudfront.distributionIds) are set"),
+                e.getMessage());
+    }
+
+    @Test
+    void distributionIdsAreCheckedAndListedOnce() throws Exception {
+        assertEquals(
+                List.of(DISTRIBUTION, "www.example.com"),
+                DistributionIds.requireAll(" ", List.of(DISTRIBUTION, "WWW.example.com", " ", DISTRIBUTION)));
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> DistributionIds.requireAll(null, List.of(DISTRIBUTION, "a b")));
+        assertTrue(
+                e.getMessage().startsWith("<distributionIds> (cloudfront.distributionIds) names 'a b'"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDryRunNamesEveryDistribution() throws Exception {
+        paths("/a").distributions(DISTRIBUTION, "E2SECONDEXAMPLE").dryRun().runOffline();
+
+        assertTrue(
+                progress.info.contains("Dry run: would invalidate 1 path on distributions " + DISTRIBUTION
+                        + ", E2SECONDEXAMPLE; nothing is sent to CloudFront. The batch:"),
+                progress.all());
+        assertTrue(progress.info.stream().anyMatch(l -> l.startsWith("Cost estimate: 2 paths ")), progress.all());
     }
 }

@@ -55,6 +55,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> inFlight = new HashMap<>();
+    private final Map<String, Integer> mostInFlight = new HashMap<>();
 
     private CloudFrontEmulator(HttpServer server, EmulatorState state) {
         this.server = server;
@@ -145,6 +147,16 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 .toList();
     }
 
+    /**
+     * The most requests of {@code operation} that were being handled at the same time: 2 or more shows that a client
+     * sent them concurrently (with a {@link Fault#delay} holding each long enough to overlap).
+     */
+    public int mostInFlight(String operation) {
+        synchronized (inFlight) {
+            return mostInFlight.getOrDefault(operation, 0);
+        }
+    }
+
     /** When a client was first answered that the invalidation is Completed. */
     public Optional<Instant> firstReportedCompleted(String invalidationId) {
         return state.firstReportedCompleted(invalidationId);
@@ -178,6 +190,22 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        String operation =
+                operation(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        synchronized (inFlight) {
+            int now = inFlight.merge(operation, 1, Integer::sum);
+            mostInFlight.merge(operation, now, Math::max);
+        }
+        try {
+            handleCounted(exchange);
+        } finally {
+            synchronized (inFlight) {
+                inFlight.merge(operation, -1, Integer::sum);
+            }
+        }
+    }
+
+    private void handleCounted(HttpExchange exchange) throws IOException {
         Instant receivedAt = state.now();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();

@@ -20,6 +20,17 @@ class InvalidationPathsTest {
     }
 
     @Test
+    void dropsWhatAWildcardOfTheSameBatchCovers() throws UserFixableException {
+        InvalidationPaths paths = InvalidationPaths.of(
+                List.of("/docs/a.html", "/docs", "/docs/*", "/docs/img/*", "/doc", "/docs-old/x", "/a*", "/a/b", "/b"),
+                SOURCE);
+        assertEquals(List.of("/docs", "/docs/*", "/doc", "/docs-old/x", "/a*", "/b"), paths.asList());
+        assertEquals(
+                List.of("/*"),
+                InvalidationPaths.of(List.of("/x", "/*", "/y/*", "/"), SOURCE).asList());
+    }
+
+    @Test
     void ignoresBlankEntries() throws UserFixableException {
         InvalidationPaths paths = InvalidationPaths.of(Arrays.asList("", " ", null, "/a"), SOURCE);
         assertEquals(List.of("/a"), paths.asList());
