@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.core.DistributionIds;
+import io.github.cloudfrontmavenplugin.core.EndOfReactor;
 import io.github.cloudfrontmavenplugin.core.Invalidate;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.Progress;
@@ -16,9 +17,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
@@ -137,6 +141,26 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
     @Parameter(property = "cloudfront.maxWildcards", defaultValue = "15")
     private int maxWildcards;
 
+    /**
+     * In a multi-module build, hold this module's invalidation until the last module that invalidates has run, and
+     * then send one batch per distribution for all of them (paths merged, planned within the strictest {@code maxPaths}
+     * and {@code maxWildcards}, waiting as long as the longest {@code waitTimeout}), as {@code maven-deploy-plugin}'s
+     * {@code deployAtEnd} does for artifacts: a 20-module build spends one in-progress slot, not 20. If a module fails
+     * first, nothing held is invalidated and no manifest is advanced. {@code false} invalidates each module at its own
+     * deploy. Single-module builds are not affected.
+     */
+    @Parameter(property = "cloudfront.invalidateAtEnd", defaultValue = "true")
+    private boolean invalidateAtEnd;
+
+    @Parameter(defaultValue = "${session}", readonly = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private MojoExecution mojoExecution;
+
+    @Parameter(defaultValue = "${project}", readonly = true)
+    private MavenProject project;
+
     @Parameter(defaultValue = "${project.artifactId}", readonly = true)
     private String artifactId;
 
@@ -150,11 +174,65 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
 
     @Override
     protected void run(Progress progress) throws UserFixableException, InterruptedException {
+        Invalidate invalidate = new Invalidate(progress);
+        Optional<InvalidateRequest> request = Optional.empty();
         if (skip) {
             progress.info("Skipping the CloudFront invalidation (cloudfront.skip)");
+        } else {
+            request = Optional.of(request());
+            invalidate.validate(request.get());
+        }
+        if (session == null || project == null || session.getProjects().size() <= 1) {
+            if (request.isPresent()) {
+                invalidate.run(request.get());
+            }
             return;
         }
-        InvalidateRequest request = new InvalidateRequest(
+        String module = ReactorExecutions.module(project);
+        EndOfReactor.Arrival arrival = EndOfReactor.of(
+                        session.getRequest(), () -> ReactorExecutions.expected(session, mojoExecution))
+                .arrive(module, invalidateAtEnd ? request : Optional.empty());
+        if (!invalidateAtEnd && request.isPresent()) {
+            invalidate.run(request.get());
+        } else if (request.isPresent() && arrival.stillToCome() > 0) {
+            progress.info("Invalidation held until the end of the build (invalidateAtEnd): " + arrival.stillToCome()
+                    + (arrival.stillToCome() == 1 ? " more module invalidates" : " more modules invalidate")
+                    + " after this one.");
+        }
+        runDue(arrival.due(), progress);
+    }
+
+    /** Runs every batch the end of the build released; one failing batch fails the build after the others ran. */
+    private static void runDue(List<EndOfReactor.Due> due, Progress progress)
+            throws UserFixableException, InterruptedException {
+        UserFixableException failed = null;
+        for (EndOfReactor.Due batch : due) {
+            if (batch.modules().size() > 1) {
+                progress.info("One invalidation at the end of the build for "
+                        + batch.modules().size() + " modules: " + String.join(", ", batch.modules()));
+            }
+            try {
+                new Invalidate(progress).run(batch.requests());
+            } catch (UserFixableException e) {
+                if (due.size() == 1) {
+                    throw e;
+                }
+                progress.warn(
+                        "The invalidation for " + String.join(", ", batch.modules()) + " failed: " + e.getMessage());
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private InvalidateRequest request() throws UserFixableException {
+        return new InvalidateRequest(
                 DistributionIds.requireAll(distributionId, distributionIds),
                 paths == null ? List.of() : paths,
                 Optional.ofNullable(invalidationBatch).map(File::toPath),
@@ -167,7 +245,6 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 connectionSettings(),
                 diffSettings(),
                 Budget.of(maxPaths, maxWildcards));
-        new Invalidate(progress).run(request);
     }
 
     private Optional<DiffSettings> diffSettings() throws UserFixableException {

@@ -1,0 +1,23 @@
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+def emulator = ItEmulator.get(context)
+try {
+    def log = ItEmulator.buildLog(basedir)
+    // www and docs share one batch on their distribution; blog's goes to its own.
+    def main = emulator.invalidations('EDFDVBD6EXAMPLE')
+    assert main.size() == 1
+    // The first deploy of docs invalidates all of /docs/, which covers its /docs/feed.xml.
+    assert main[0].paths().sort(false) == ['/app.js', '/docs', '/docs/*', '/index.html']
+    def blog = emulator.invalidations('E2SECONDEXAMPLE')
+    assert blog.size() == 1 && blog[0].paths() == ['/blog/*']
+    assert emulator.requests('CreateInvalidation').size() == 2
+    // www asked to wait, so the merged batch was waited for.
+    assert emulator.firstReportedCompleted(main[0].id()).isPresent()
+    assert log.contains('[INFO] One invalidation at the end of the build for 2 modules: it.cloudfront.reactor:www:1.0, it.cloudfront.reactor:docs:1.0') ||
+            log.contains('[INFO] One invalidation at the end of the build for 2 modules: it.cloudfront.reactor:docs:1.0, it.cloudfront.reactor:www:1.0')
+    assert (log =~ /\[INFO\] Invalidation held until the end of the build \(invalidateAtEnd\): \d more modules? invalidates? after this one\./).size() == 2
+    // The docs module's manifest is recorded, after CloudFront accepted the batch.
+    assert new File(basedir, 'deploy-state/docs-manifest.txt').text.contains('guide/index.html')
+} finally {
+    ItEmulator.stop(context)
+}

@@ -1,0 +1,114 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.WeakHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Holds the invalidations of one multi-module build until its last module that invalidates has run, so that modules
+ * sharing a distribution spend one batch (and one of CloudFront's in-progress slots) instead of one each.
+ *
+ * <p>Every execution of the goal arrives here, also skipped ones and ones that invalidate at once, since the last
+ * arrival releases the held requests. Guessing too few arrivals only splits the batch; guessing too many would hold
+ * requests forever, so the expected count errs low.
+ */
+public final class EndOfReactor {
+    private static final Map<Object, EndOfReactor> BUILDS = new WeakHashMap<>();
+
+    private final Map<String, Integer> expected;
+    private final Map<String, Integer> arrived = new HashMap<>();
+    private final List<Held> held = new ArrayList<>();
+
+    private record Held(String module, InvalidateRequest request) {}
+
+    /** Requests that share one batch, and the modules they come from. */
+    public record Due(List<String> modules, List<InvalidateRequest> requests) {
+        public Due {
+            modules = List.copyOf(modules);
+            requests = List.copyOf(requests);
+        }
+    }
+
+    /** What an arrival leads to. */
+    public record Arrival(List<Due> due, int stillToCome) {}
+
+    EndOfReactor(Map<String, Integer> expected) {
+        this.expected = Map.copyOf(expected);
+    }
+
+    /**
+     * The one instance for {@code build}, an object that lives exactly as long as the build (and is shared by its
+     * threads).
+     *
+     * @param expected how many times each module runs the goal in this build, computed on first use
+     */
+    public static EndOfReactor of(Object build, Supplier<Map<String, Integer>> expected) {
+        synchronized (BUILDS) {
+            return BUILDS.computeIfAbsent(build, key -> new EndOfReactor(expected.get()));
+        }
+    }
+
+    /**
+     * @param request the request to hold, or empty when this execution invalidates nothing at the end (skipped, or
+     *     {@code invalidateAtEnd} is off)
+     * @return the batches now due: none while expected executions are still to come; every held request once the
+     *     last one arrived; this request alone if this execution was not expected (the batch is split rather than held
+     *     for ever)
+     */
+    public synchronized Arrival arrive(String module, Optional<InvalidateRequest> request) {
+        int count = arrived.merge(module, 1, Integer::sum);
+        if (count > expected.getOrDefault(module, 0)) {
+            return new Arrival(
+                    request.map(r -> List.of(new Due(List.of(module), List.of(r))))
+                            .orElse(List.of()),
+                    0);
+        }
+        request.ifPresent(r -> held.add(new Held(module, r)));
+        int stillToCome = stillToCome();
+        if (stillToCome > 0) {
+            return new Arrival(List.of(), stillToCome);
+        }
+        List<Due> due = groups(held);
+        held.clear();
+        return new Arrival(due, 0);
+    }
+
+    private int stillToCome() {
+        int missing = 0;
+        for (Map.Entry<String, Integer> entry : expected.entrySet()) {
+            missing += Math.max(0, entry.getValue() - arrived.getOrDefault(entry.getKey(), 0));
+        }
+        return missing;
+    }
+
+    /** Requests for the same distributions, through the same connection, and equally dry, share a batch. */
+    private static List<Due> groups(List<Held> held) {
+        Map<List<Object>, List<Held>> byBatch = new LinkedHashMap<>();
+        for (Held one : held) {
+            byBatch.computeIfAbsent(batchKey(one.request()), key -> new ArrayList<>())
+                    .add(one);
+        }
+        List<Due> due = new ArrayList<>();
+        for (List<Held> group : byBatch.values()) {
+            due.add(new Due(
+                    group.stream().map(Held::module).distinct().toList(),
+                    group.stream().map(Held::request).toList()));
+        }
+        return due;
+    }
+
+    private static List<Object> batchKey(InvalidateRequest request) {
+        List<String> distributions = request.distributionIds().stream()
+                .map(String::strip)
+                .map(id -> DistributionIds.isId(id) ? id : id.toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        return List.of(distributions, request.connection(), request.dryRun());
+    }
+}
