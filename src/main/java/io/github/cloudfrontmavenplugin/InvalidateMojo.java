@@ -199,36 +199,7 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                     + (arrival.stillToCome() == 1 ? " more module invalidates" : " more modules invalidate")
                     + " after this one.");
         }
-        runDue(arrival.due(), progress);
-    }
-
-    /** Runs every batch the end of the build released; one failing batch fails the build after the others ran. */
-    private static void runDue(List<EndOfReactor.Due> due, Progress progress)
-            throws UserFixableException, InterruptedException {
-        UserFixableException failed = null;
-        for (EndOfReactor.Due batch : due) {
-            if (batch.modules().size() > 1) {
-                progress.info("One invalidation at the end of the build for "
-                        + batch.modules().size() + " modules: " + String.join(", ", batch.modules()));
-            }
-            try {
-                new Invalidate(progress).run(batch.requests());
-            } catch (UserFixableException e) {
-                if (due.size() == 1) {
-                    throw e;
-                }
-                progress.warn(
-                        "The invalidation for " + String.join(", ", batch.modules()) + " failed: " + e.getMessage());
-                if (failed == null) {
-                    failed = e;
-                } else {
-                    failed.addSuppressed(e);
-                }
-            }
-        }
-        if (failed != null) {
-            throw failed;
-        }
+        EndOfReactor.send(arrival.due(), progress, Invalidate::new);
     }
 
     private InvalidateRequest request() throws UserFixableException {

@@ -209,7 +209,7 @@ final class Deliveries {
 
     private void throwFailures(
             List<Delivery> deliveries, List<InvalidationInfo> created, Optional<UserFixableException> recording)
-            throws UserFixableException {
+            throws UserFixableException, InterruptedException {
         List<Throwable> failures = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             delivery.failure.ifPresent(failures::add);
@@ -250,9 +250,13 @@ final class Deliveries {
         throw combined;
     }
 
-    private static void rethrow(Throwable failure) throws UserFixableException {
+    /** Throws a failure that a task on another thread ended with, as what it is. */
+    static void rethrow(Throwable failure) throws UserFixableException, InterruptedException {
         if (failure instanceof UserFixableException userFixable) {
             throw userFixable;
+        }
+        if (failure instanceof InterruptedException interrupted) {
+            throw interrupted;
         }
         if (failure instanceof RuntimeException unexpected) {
             throw unexpected;

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -110,5 +113,61 @@ public final class EndOfReactor {
                 .distinct()
                 .toList();
         return List.of(distributions, request.connection(), request.dryRun());
+    }
+
+    /**
+     * Sends the due batches, each with its own {@link Invalidate}, all at the same time so that one batch's wait does
+     * not delay the next one's creation; a failure fails after the others finished.
+     *
+     * @param invalidate makes the {@link Invalidate} of one batch, reporting to the progress it is given
+     */
+    public static void send(List<Due> due, Progress progress, Function<Progress, Invalidate> invalidate)
+            throws UserFixableException, InterruptedException {
+        List<FutureTask<Void>> tasks = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (Due batch : due) {
+            Progress log = due.size() == 1
+                    ? progress
+                    : progress.prefixed(
+                            "[" + String.join(", ", batch.requests().get(0).distributionIds()) + "] ");
+            FutureTask<Void> task = new FutureTask<>(() -> {
+                if (batch.modules().size() > 1) {
+                    log.info("One invalidation at the end of the build for "
+                            + batch.modules().size() + " modules: " + String.join(", ", batch.modules()));
+                }
+                invalidate.apply(log).run(batch.requests());
+                return null;
+            });
+            Thread thread = new Thread(task, "cloudfront-end-of-build");
+            thread.setDaemon(true);
+            tasks.add(task);
+            threads.add(thread);
+            thread.start();
+        }
+        Throwable first = null;
+        try {
+            for (FutureTask<Void> task : tasks) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    if (due.size() > 1) {
+                        progress.warn("The invalidation for "
+                                + String.join(", ", due.get(tasks.indexOf(task)).modules()) + " failed: "
+                                + e.getCause().getMessage());
+                    }
+                    if (first == null) {
+                        first = e.getCause();
+                    } else {
+                        first.addSuppressed(e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            threads.forEach(Thread::interrupt);
+            throw e;
+        }
+        if (first != null) {
+            Deliveries.rethrow(first);
+        }
     }
 }

@@ -2,30 +2,24 @@ package io.github.cloudfrontmavenplugin.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class EndOfReactorTest {
     private static InvalidateRequest request(String distribution, String path, boolean dryRun) throws Exception {
-        return new InvalidateRequest(
-                List.of(distribution),
-                List.of(path),
-                Optional.empty(),
-                Optional.empty(),
-                "module",
-                WaitSettings.NO_WAIT,
-                Duration.ZERO,
-                dryRun,
-                Optional.empty(),
-                ConnectionSettings.of("aws-global", null, null),
-                Optional.empty(),
-                new Budget(100, 15));
+        return request(ConnectionSettings.of("aws-global", null, null), distribution, path, dryRun);
     }
 
     @Test
@@ -92,5 +86,72 @@ class EndOfReactorTest {
         assertSame(first, EndOfReactor.of(build, () -> {
             throw new AssertionError("computed once per build");
         }));
+    }
+
+    @Test
+    void sendsTheDueBatchesTogetherAndFailsAfterAllFinished() throws Exception {
+        try (EmulatedCloudFront cloudFront = new EmulatedCloudFront(Duration.ofSeconds(30))) {
+            cloudFront.emulator.addDistribution("E2SECONDEXAMPLE");
+            cloudFront.emulator.inject(
+                    "CreateInvalidation",
+                    Fault.delay(Duration.ofMillis(500)),
+                    Fault.delay(Duration.ofMillis(500)),
+                    Fault.delay(Duration.ofMillis(500)));
+            List<EndOfReactor.Due> due = List.of(
+                    new EndOfReactor.Due(
+                            List.of("www", "docs"),
+                            List.of(
+                                    request(cloudFront, "EDFDVBD6EXAMPLE", "/index.html"),
+                                    request(cloudFront, "EDFDVBD6EXAMPLE", "/docs/*"))),
+                    new EndOfReactor.Due(List.of("blog"), List.of(request(cloudFront, "E2SECONDEXAMPLE", "/blog/*"))),
+                    new EndOfReactor.Due(List.of("shop"), List.of(request(cloudFront, "ENOSUCHDIST", "/shop/*"))));
+            RecordingProgress progress = new RecordingProgress();
+            SplittableRandom random = new SplittableRandom(3);
+
+            UserFixableException e = assertThrows(
+                    UserFixableException.class,
+                    () -> EndOfReactor.send(
+                            due,
+                            progress,
+                            log -> new Invalidate(
+                                    Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, log)));
+
+            assertTrue(e.getMessage().contains("NoSuchDistribution"), e.getMessage());
+            assertEquals(
+                    List.of(List.of("/index.html", "/docs/*")),
+                    cloudFront.emulator.invalidations("EDFDVBD6EXAMPLE").stream()
+                            .map(StoredInvalidation::paths)
+                            .toList());
+            assertEquals(1, cloudFront.emulator.invalidations("E2SECONDEXAMPLE").size());
+            assertEquals(3, cloudFront.emulator.mostInFlight("CreateInvalidation"));
+            assertTrue(
+                    progress.info.contains(
+                            "[EDFDVBD6EXAMPLE] One invalidation at the end of the build for 2 modules:" + " www, docs"),
+                    progress.all());
+            assertTrue(
+                    progress.warnings.stream().anyMatch(w -> w.startsWith("The invalidation for shop failed: ")),
+                    progress.all());
+        }
+    }
+
+    private static InvalidateRequest request(EmulatedCloudFront cloudFront, String distribution, String path) {
+        return request(cloudFront.connection, distribution, path, false);
+    }
+
+    private static InvalidateRequest request(
+            ConnectionSettings connection, String distribution, String path, boolean dryRun) {
+        return new InvalidateRequest(
+                List.of(distribution),
+                List.of(path),
+                Optional.empty(),
+                Optional.empty(),
+                "module",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                dryRun,
+                Optional.empty(),
+                connection,
+                Optional.empty(),
+                new Budget(100, 15));
     }
 }
