@@ -182,7 +182,10 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
             request = Optional.of(request());
             invalidate.validate(request.get());
         }
-        if (session == null || project == null || session.getProjects().size() <= 1) {
+        if (session == null
+                || project == null
+                || mojoExecution == null
+                || session.getProjects().size() <= 1) {
             if (request.isPresent()) {
                 invalidate.run(request.get());
             }
