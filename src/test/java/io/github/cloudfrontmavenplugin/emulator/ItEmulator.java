@@ -4,7 +4,11 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Runs an emulator for one integration test: started by the test's {@code setup.groovy} inside the invoker's JVM,
@@ -55,5 +59,40 @@ public final class ItEmulator {
         if (s3 != null) {
             s3.close();
         }
+    }
+
+    /**
+     * Writes two deploys of one site, {@code v1/} and {@code v2/} under {@code basedir}: every page, with new content
+     * in {@code v2/} where {@code modified} says so.
+     *
+     * @param pages paths relative to the site, such as {@code docs/index.html}
+     * @return the URL paths of the modified pages
+     */
+    public static List<String> writeTwoDeploys(File basedir, List<String> pages, Predicate<String> modified)
+            throws IOException {
+        List<String> changed = new ArrayList<>();
+        for (String page : pages) {
+            boolean rewritten = modified.test(page);
+            for (String version : List.of("v1", "v2")) {
+                Path file = basedir.toPath().resolve(version).resolve(page);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, (version.equals("v2") && rewritten ? "new " : "old ") + page);
+            }
+            if (rewritten) {
+                changed.add("/" + page);
+            }
+        }
+        return changed;
+    }
+
+    /** The changed paths that no path of the plan covers, neither named nor under one of its wildcards. */
+    public static List<String> uncovered(List<String> changed, List<String> plan) {
+        List<String> prefixes = plan.stream()
+                .filter(path -> path.endsWith("*"))
+                .map(path -> path.substring(0, path.length() - 1))
+                .toList();
+        return changed.stream()
+                .filter(path -> !plan.contains(path) && prefixes.stream().noneMatch(path::startsWith))
+                .toList();
     }
 }
