@@ -138,18 +138,20 @@ final class Deliveries {
         for (Delivery delivery : deliveries) {
             outcome(delivery.created, delivery).ifPresent(created::add);
         }
-        Optional<UserFixableException> recordingFailure = Optional.empty();
+        // Recording the deploy or writing the output file may fail once the batch is out; the build still waits for
+        // every distribution, then fails saying what was created.
+        List<UserFixableException> afterCreation = new ArrayList<>();
         if (created.size() == deliveries.size()) {
             try {
                 recording.record();
             } catch (UserFixableException e) {
-                recordingFailure = Optional.of(e);
+                afterCreation.add(e);
             }
         } else if (several && recording != Recording.NOTHING) {
             progress.warn("Not every distribution accepted the invalidation, so the deploy is not recorded in any"
                     + " manifest: the next deploy invalidates the same changes again.");
         }
-        writeOutputFiles(created);
+        writeOutputFiles(created).ifPresent(afterCreation::add);
         List<InvalidationInfo> last = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             if (delivery.failure.isEmpty()) {
@@ -157,13 +159,13 @@ final class Deliveries {
                 delivery.last.ifPresent(last::add);
             }
         }
-        if (waiting.enabled() && !last.isEmpty()) {
-            writeOutputFiles(last);
+        if (waiting.enabled() && afterCreation.isEmpty()) {
+            writeOutputFiles(last).ifPresent(afterCreation::add);
         }
         if (several) {
             report(deliveries);
         }
-        throwFailures(deliveries, created, recordingFailure);
+        throwFailures(deliveries, created, afterCreation);
         return last;
     }
 
@@ -182,12 +184,16 @@ final class Deliveries {
         }
     }
 
-    private void writeOutputFiles(List<InvalidationInfo> invalidations) throws UserFixableException {
-        if (invalidations.isEmpty()) {
-            return;
-        }
-        for (Path file : outputFiles) {
-            OutputFile.write(file, invalidations, several);
+    private Optional<UserFixableException> writeOutputFiles(List<InvalidationInfo> invalidations) {
+        try {
+            for (Path file : outputFiles) {
+                if (!invalidations.isEmpty()) {
+                    OutputFile.write(file, invalidations, several);
+                }
+            }
+            return Optional.empty();
+        } catch (UserFixableException e) {
+            return Optional.of(e);
         }
     }
 
@@ -208,23 +214,25 @@ final class Deliveries {
     }
 
     private void throwFailures(
-            List<Delivery> deliveries, List<InvalidationInfo> created, Optional<UserFixableException> recording)
+            List<Delivery> deliveries, List<InvalidationInfo> created, List<UserFixableException> afterCreation)
             throws UserFixableException, InterruptedException {
         List<Throwable> failures = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             delivery.failure.ifPresent(failures::add);
         }
         if (!several && !failures.isEmpty()) {
+            afterCreation.forEach(failures.get(0)::addSuppressed);
             rethrow(failures.get(0));
         }
-        if (recording.isPresent()) {
+        if (!afterCreation.isEmpty()) {
+            UserFixableException first = afterCreation.get(0);
             String ids =
                     String.join(", ", created.stream().map(InvalidationInfo::id).toList());
             UserFixableException failure = new UserFixableException(
                     (created.size() == 1 ? "Invalidation " : "Invalidations ") + ids
-                            + (created.size() == 1 ? " was" : " were") + " created, but: "
-                            + recording.get().getMessage(),
-                    recording.get());
+                            + (created.size() == 1 ? " was" : " were") + " created, but: " + first.getMessage(),
+                    first);
+            afterCreation.stream().skip(1).forEach(failure::addSuppressed);
             failures.forEach(failure::addSuppressed);
             throw failure;
         }

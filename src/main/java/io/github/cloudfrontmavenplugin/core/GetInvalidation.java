@@ -42,6 +42,9 @@ public final class GetInvalidation {
                     + " --distribution-id " + distributionId + "' lists them.");
         }
         String invalidationId = request.invalidationId().strip();
+        if (request.outputFile().isPresent()) {
+            OutputFile.checkWritable(request.outputFile().get());
+        }
         try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
             InvalidationInfo invalidation =
                     cloudFront.get(Invalidate.resolve(cloudFront, distributionId, progress), invalidationId);

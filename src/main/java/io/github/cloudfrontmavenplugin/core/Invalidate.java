@@ -291,6 +291,9 @@ public final class Invalidate {
 
     private Checked check(InvalidateRequest request) throws UserFixableException {
         List<String> distributionIds = DistributionIds.requireAll(null, request.distributionIds());
+        if (request.outputFile().isPresent()) {
+            OutputFile.checkWritable(request.outputFile().get());
+        }
         if (request.inProgressRetryTimeout().isNegative()) {
             throw new UserFixableException("<inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout) is "
                     + request.inProgressRetryTimeout().toSeconds() + "; it is a number of seconds, 0 or more.");

@@ -11,7 +11,33 @@ import java.util.stream.Collectors;
 
 /** Saves an invalidation as the AWS CLI prints it, for later steps of a CI pipeline. */
 final class OutputFile {
+    private static final String PARAMETER = "<outputFile> (cloudfront.outputFile)";
+
     private OutputFile() {}
+
+    /**
+     * Fails when {@code file} plainly cannot be written, before anything is sent: an invalidation is not undone
+     * because its record could not be saved.
+     */
+    static void checkWritable(Path file) throws UserFixableException {
+        Path absolute = file.toAbsolutePath().normalize();
+        if (Files.isDirectory(absolute)) {
+            throw new UserFixableException(PARAMETER + " " + file + " is a directory; name a file, such as "
+                    + absolute.resolve("invalidation.json") + ".");
+        }
+        Path existing = absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isDirectory(existing)) {
+            throw new UserFixableException(PARAMETER + " " + file + " cannot be created: " + existing
+                    + " is a file, not a directory. Name a file in a directory, such as target/invalidation.json.");
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            throw new UserFixableException(PARAMETER + " " + file + " cannot be created: the directory " + existing
+                    + " is not writable for this build.");
+        }
+    }
 
     /** One invalidation in the CLI's shape; several (one per distribution) as a JSON array of that shape. */
     static void write(Path file, List<InvalidationInfo> invalidations, boolean several) throws UserFixableException {
@@ -19,14 +45,17 @@ final class OutputFile {
                 ? invalidations.stream().map(InvalidationInfo::toCliShape).toList()
                 : invalidations.get(0).toCliShape();
         String ids = invalidations.stream().map(InvalidationInfo::id).collect(Collectors.joining(", "));
-        write(file, json, ids);
+        write(
+                file,
+                json,
+                invalidations.size() == 1 ? "invalidation " + ids + " itself is" : "invalidations " + ids + " are");
     }
 
     static void write(Path file, InvalidationInfo invalidation) throws UserFixableException {
-        write(file, invalidation.toCliShape(), invalidation.id());
+        write(file, invalidation.toCliShape(), "invalidation " + invalidation.id() + " itself is");
     }
 
-    private static void write(Path file, Object json, String ids) throws UserFixableException {
+    private static void write(Path file, Object json, String unaffected) throws UserFixableException {
         try {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
@@ -35,9 +64,7 @@ final class OutputFile {
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UserFixableException(
-                    "Cannot write <outputFile> (cloudfront.outputFile) " + file + ": " + e + " (invalidation " + ids
-                            + " itself is unaffected).",
-                    e);
+                    "Cannot write " + PARAMETER + " " + file + ": " + e + " (" + unaffected + " unaffected).", e);
         }
     }
 }

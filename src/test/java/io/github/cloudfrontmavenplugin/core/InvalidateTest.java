@@ -15,6 +15,8 @@ import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.plan.Budget;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -579,6 +581,89 @@ class InvalidateTest {
                                 .orElseThrow()
                                 .asString())
                         .toList());
+    }
+
+    @Test
+    void anOutputFileThatCannotBeCreatedIsAnErrorBeforeAnyCall() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("target"), "a file");
+
+        UserFixableException underAFile = paths("/a")
+                .outputFile(notADirectory.resolve("out/invalidation.json"))
+                .failure();
+        UserFixableException aDirectory = paths("/a").outputFile(dir).failure();
+
+        assertTrue(
+                underAFile
+                        .getMessage()
+                        .startsWith(
+                                "<outputFile> (cloudfront.outputFile) " + notADirectory.resolve("out/invalidation.json")
+                                        + " cannot be created: " + notADirectory + " is a file, not a directory."),
+                underAFile.getMessage());
+        assertTrue(
+                aDirectory.getMessage().startsWith("<outputFile> (cloudfront.outputFile) " + dir + " is a directory;"),
+                aDirectory.getMessage());
+        assertEquals(List.of(), emulator.requests());
+    }
+
+    @Test
+    void anOutputFileThatFailsAfterCreationFailsTheBuildOnlyAfterEveryDistributionFinished() throws Exception {
+        emulator.addDistribution("E2SECONDEXAMPLE");
+        Path outputDirectory = Files.createDirectory(dir.resolve("out"));
+        // The directory turns into a file once CloudFront accepted the batch: past the check before the first call.
+        Progress replacingTheDirectory = new Progress() {
+            @Override
+            public synchronized void info(String message) {
+                progress.info(message);
+                if (message.contains("Created invalidation") && Files.isDirectory(outputDirectory)) {
+                    try {
+                        Files.delete(outputDirectory);
+                        Files.writeString(outputDirectory, "in the way");
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void warn(String message) {
+                progress.warn(message);
+            }
+
+            @Override
+            public void debug(String message) {
+                progress.debug(message);
+            }
+        };
+        InvalidateRequest request = paths("/a")
+                .distributions(DISTRIBUTION, "E2SECONDEXAMPLE")
+                .waiting(900, true)
+                .outputFile(outputDirectory.resolve("invalidations.json"))
+                .build();
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> new Invalidate(
+                                Connector.AWS_SDK,
+                                cloudFront.time,
+                                random,
+                                Map.<String, String>of()::get,
+                                replacingTheDirectory)
+                        .run(request));
+
+        List<StoredInvalidation> stored = emulator.invalidations();
+        assertEquals(2, stored.size());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Invalidations " + stored.get(0).id() + ", "
+                                + stored.get(1).id()
+                                + " were created, but: Cannot write <outputFile> (cloudfront.outputFile) "),
+                e.getMessage());
+        for (StoredInvalidation invalidation : stored) {
+            assertTrue(
+                    emulator.firstReportedCompleted(invalidation.id()).isPresent(),
+                    "waited for " + invalidation.distributionId());
+        }
+        assertTrue(progress.info.contains("Invalidations on 2 distributions:"), progress.all());
     }
 
     @Test
