@@ -1,4 +1,4 @@
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 
-ItEmulator.start(context).completionDelay(java.time.Duration.ofSeconds(2)).addDistribution('E2SECONDEXAMPLE')
+ItEmulator.start(context).completionDelay(java.time.Duration.ofSeconds(4)).addDistribution('E2SECONDEXAMPLE')
 true
