@@ -16,11 +16,16 @@ public final class AwsCredentials {
 
     /**
      * Resolves the credentials at once, so that missing ones are reported before any other work, with how to provide
-     * them; the caller closes the provider.
+     * them; the caller closes the provider. Clients open at the same time with the same source share one provider.
      */
     public static AwsCredentialsProvider resolve(CredentialSource source, Optional<ProxySettings> proxy)
             throws UserFixableException {
         SecretSafeLogging.capSignerLogging();
+        return SharedCredentials.acquire(source, proxy, () -> open(source, proxy));
+    }
+
+    private static AwsCredentialsProvider open(CredentialSource source, Optional<ProxySettings> proxy)
+            throws UserFixableException {
         AwsCredentialsProvider base;
         if (source.accessKey().isPresent()) {
             CredentialSource.AccessKey key = source.accessKey().get();

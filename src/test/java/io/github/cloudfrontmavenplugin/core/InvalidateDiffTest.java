@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
 import io.github.cloudfrontmavenplugin.cloudfront.Retries;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
@@ -18,6 +19,7 @@ import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +85,15 @@ class InvalidateDiffTest {
 
     private InvalidateRequest request(
             List<String> distributions, DiffSettings diff, List<String> paths, boolean dryRun) {
+        return request(distributions, diff, paths, dryRun, cloudFront.connection.credentials());
+    }
+
+    private InvalidateRequest request(
+            List<String> distributions,
+            DiffSettings diff,
+            List<String> paths,
+            boolean dryRun,
+            CredentialSource credentials) {
         return new InvalidateRequest(
                 distributions,
                 paths,
@@ -93,7 +104,7 @@ class InvalidateDiffTest {
                 Duration.ZERO,
                 dryRun,
                 Optional.empty(),
-                cloudFront.connection,
+                cloudFront.connection.withCredentials(credentials),
                 Optional.of(diff),
                 new Budget(100, 15));
     }
@@ -250,6 +261,40 @@ class InvalidateDiffTest {
                         .size());
         assertTrue(new String(s3.object("deploys", "www/manifest.txt").orElseThrow(), StandardCharsets.UTF_8)
                 .contains("\tcss/site.css\n"));
+    }
+
+    @Test
+    void aRoleIsAssumedOnceForTheS3ManifestAndCloudFrontTogether() throws Exception {
+        CloudFrontEmulator emulator = cloudFront.emulator;
+        s3.sameAccountAs(emulator);
+        CredentialSource role = CredentialSource.DEFAULT_CHAIN.assuming(new CredentialSource.RoleToAssume(
+                "arn:aws:iam::123456789012:role/site-deployer",
+                "deploy-7",
+                Optional.empty(),
+                Optional.of(URI.create(emulator.endpoint()))));
+        DiffSettings diff = diff("s3://deploys/www/manifest.txt", OnMissingManifest.ALL);
+        DiffSettings asTheRole = new DiffSettings(
+                diff.directory(),
+                diff.urls(),
+                diff.filter(),
+                diff.manifest(),
+                diff.onMissing(),
+                diff.s3().withCredentials(role));
+
+        invalidate().run(request(List.of(DISTRIBUTION), asTheRole, List.of(), false, role));
+
+        assertEquals(1, emulator.assumedRoles().size(), "one AssumeRole for S3 and CloudFront");
+        String issued = emulator.assumedRoles().get(0).issuedAccessKeyId();
+        assertEquals(
+                Optional.of(issued),
+                emulator.requests("CreateInvalidation").get(0).accessKeyId());
+        assertTrue(s3.object("deploys", "www/manifest.txt").isPresent(), "the manifest was written as the role");
+        assertEquals(
+                List.of(Optional.of(issued)),
+                s3.requests().stream()
+                        .map(S3Emulator.S3Request::accessKeyId)
+                        .distinct()
+                        .toList());
     }
 
     @Test

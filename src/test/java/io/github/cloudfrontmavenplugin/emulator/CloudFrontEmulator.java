@@ -104,6 +104,11 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return this;
     }
 
+    /** The credentials this account accepts, live: the keys given and those its STS issued. */
+    Map<String, Credentials> acceptedCredentials() {
+        return credentials;
+    }
+
     public CloudFrontEmulator addCredentials(String accessKeyId, String secretAccessKey) {
         credentials.put(accessKeyId, new Credentials(accessKeyId, secretAccessKey, Optional.empty()));
         return this;

@@ -39,6 +39,7 @@ public final class S3Emulator implements AutoCloseable {
             String key,
             Optional<String> ifMatch,
             Optional<String> ifNoneMatch,
+            Optional<String> accessKeyId,
             int status) {}
 
     private record StoredObject(byte[] content, String etag) {}
@@ -46,7 +47,7 @@ public final class S3Emulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
-    private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
+    private volatile Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
     private volatile Duration getDelay = Duration.ZERO;
@@ -64,6 +65,15 @@ public final class S3Emulator implements AutoCloseable {
                 CloudFrontEmulator.ACCESS_KEY_ID,
                 new Credentials(
                         CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY, Optional.empty()));
+    }
+
+    /**
+     * Accepts the same credentials as {@code account}, including the temporary ones its STS issues, as S3 does for a
+     * role assumed in its account.
+     */
+    public S3Emulator sameAccountAs(CloudFrontEmulator account) {
+        credentials = account.acceptedCredentials();
+        return this;
     }
 
     public static S3Emulator start() throws IOException {
@@ -131,8 +141,9 @@ public final class S3Emulator implements AutoCloseable {
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-None-Match"));
         boolean head = "HEAD".equals(method);
         Reply reply;
+        Optional<String> accessKeyId = Optional.empty();
         try {
-            SigV4Verifier.verify(
+            accessKeyId = Optional.of(SigV4Verifier.verify(
                     new SigV4Verifier.SignedRequest(
                             method,
                             rawPath,
@@ -140,7 +151,7 @@ public final class S3Emulator implements AutoCloseable {
                             exchange.getRequestHeaders(),
                             body),
                     credentials,
-                    "s3");
+                    "s3"));
             if (Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     .orElse("")
                     .contains("aws-chunked")) {
@@ -162,7 +173,7 @@ public final class S3Emulator implements AutoCloseable {
         } catch (ApiError e) {
             reply = error(e, key, head);
         }
-        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, reply.status()));
+        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status()));
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (reply.head() || reply.body().length == 0) {
             exchange.sendResponseHeaders(reply.status(), -1);
