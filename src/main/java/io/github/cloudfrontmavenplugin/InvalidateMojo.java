@@ -197,10 +197,9 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 .arrive(module, invalidateAtEnd ? request : Optional.empty());
         if (!invalidateAtEnd && request.isPresent()) {
             invalidate.run(request.get());
-        } else if (request.isPresent() && arrival.stillToCome() > 0) {
-            progress.info("Invalidation held until the end of the build (invalidateAtEnd): " + arrival.stillToCome()
-                    + (arrival.stillToCome() == 1 ? " more module invalidates" : " more modules invalidate")
-                    + " after this one.");
+        } else if (request.isPresent() && arrival.modulesToCome() > 0) {
+            progress.info("Invalidation held until the end of the build (invalidateAtEnd): waiting for "
+                    + arrival.modulesToCome() + (arrival.modulesToCome() == 1 ? " more module." : " more modules."));
         }
         EndOfReactor.send(arrival.due(), progress, Invalidate::new);
     }

@@ -38,8 +38,12 @@ public final class EndOfReactor {
         }
     }
 
-    /** What an arrival leads to. */
-    public record Arrival(List<Due> due, int stillToCome) {}
+    /**
+     * What an arrival leads to.
+     *
+     * @param modulesToCome how many modules still have an execution of the goal to run (a module with two counts once)
+     */
+    public record Arrival(List<Due> due, int modulesToCome) {}
 
     EndOfReactor(Map<String, Integer> expected) {
         this.expected = Map.copyOf(expected);
@@ -73,19 +77,21 @@ public final class EndOfReactor {
                     0);
         }
         request.ifPresent(r -> held.add(new Held(module, r)));
-        int stillToCome = stillToCome();
-        if (stillToCome > 0) {
-            return new Arrival(List.of(), stillToCome);
+        int modulesToCome = modulesToCome();
+        if (modulesToCome > 0) {
+            return new Arrival(List.of(), modulesToCome);
         }
         List<Due> due = groups(held);
         held.clear();
         return new Arrival(due, 0);
     }
 
-    private int stillToCome() {
+    private int modulesToCome() {
         int missing = 0;
         for (Map.Entry<String, Integer> entry : expected.entrySet()) {
-            missing += Math.max(0, entry.getValue() - arrived.getOrDefault(entry.getKey(), 0));
+            if (entry.getValue() > arrived.getOrDefault(entry.getKey(), 0)) {
+                missing++;
+            }
         }
         return missing;
     }

@@ -34,7 +34,7 @@ class EndOfReactorTest {
         assertEquals(new EndOfReactor.Arrival(List.of(), 1), end.arrive("blog", Optional.of(blog)));
         EndOfReactor.Arrival last = end.arrive("docs", Optional.of(docs));
 
-        assertEquals(0, last.stillToCome());
+        assertEquals(0, last.modulesToCome());
         // The ID and the alias are different names; only the same names are known to share a batch before lookup.
         assertEquals(
                 List.of(
@@ -60,6 +60,24 @@ class EndOfReactorTest {
                         new EndOfReactor.Due(List.of("a", "b"), List.of(a, b1)),
                         new EndOfReactor.Due(List.of("b"), List.of(b2))),
                 last.due());
+    }
+
+    @Test
+    void modulesToComeCountsModulesNotExecutions() throws Exception {
+        EndOfReactor end = new EndOfReactor(Map.of("a", 1, "b", 2));
+
+        assertEquals(
+                2,
+                end.arrive("b", Optional.of(request("EDFDVBD6EXAMPLE", "/b1", false)))
+                        .modulesToCome());
+        assertEquals(
+                1,
+                end.arrive("a", Optional.of(request("EDFDVBD6EXAMPLE", "/a", false)))
+                        .modulesToCome());
+        EndOfReactor.Arrival last = end.arrive("b", Optional.of(request("EDFDVBD6EXAMPLE", "/b2", false)));
+
+        assertEquals(0, last.modulesToCome());
+        assertEquals(3, last.due().get(0).requests().size());
     }
 
     @Test
