@@ -40,13 +40,18 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
         AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
-        CloudFrontClientBuilder builder = CloudFrontClient.builder()
-                .region(Region.of(settings.region()))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings.retries())));
-        settings.endpoint().ifPresent(builder::endpointOverride);
-        return new CloudFrontInvalidations(builder.build(), credentials, settings);
+        try {
+            CloudFrontClientBuilder builder = CloudFrontClient.builder()
+                    .region(Region.of(settings.region()))
+                    .credentialsProvider(credentials)
+                    .httpClientBuilder(HttpClients.apache(settings.proxy()))
+                    .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings.retries())));
+            settings.endpoint().ifPresent(builder::endpointOverride);
+            return new CloudFrontInvalidations(builder.build(), credentials, settings);
+        } catch (RuntimeException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
+        }
     }
 
     public static RetryStrategy retryStrategy(Retries retries) {

@@ -44,25 +44,31 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
         AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
-        S3ClientBuilder builder = S3Client.builder()
-                .credentialsProvider(credentials)
-                .region(Region.of(settings.region().orElse("us-east-1")))
-                .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .overrideConfiguration(o -> o.retryStrategy(CloudFrontInvalidations.retryStrategy(settings.retries())));
-        if (settings.endpoint().isPresent()) {
-            // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
-            builder.endpointOverride(settings.endpoint().get())
-                    .serviceConfiguration(S3Configuration.builder()
-                            .pathStyleAccessEnabled(true)
-                            .chunkedEncodingEnabled(false)
-                            .build());
-        } else {
-            builder.crossRegionAccessEnabled(true);
+        try {
+            S3ClientBuilder builder = S3Client.builder()
+                    .credentialsProvider(credentials)
+                    .region(Region.of(settings.region().orElse("us-east-1")))
+                    .httpClientBuilder(HttpClients.apache(settings.proxy()))
+                    // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
+                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                    .overrideConfiguration(
+                            o -> o.retryStrategy(CloudFrontInvalidations.retryStrategy(settings.retries())));
+            if (settings.endpoint().isPresent()) {
+                // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
+                builder.endpointOverride(settings.endpoint().get())
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .chunkedEncodingEnabled(false)
+                                .build());
+            } else {
+                builder.crossRegionAccessEnabled(true);
+            }
+            return new S3ManifestStore(builder.build(), credentials, bucket, key);
+        } catch (RuntimeException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
         }
-        return new S3ManifestStore(builder.build(), credentials, bucket, key);
     }
 
     @Override
