@@ -151,7 +151,8 @@ final class Deliveries {
             progress.warn("Not every distribution accepted the invalidation, so the deploy is not recorded in any"
                     + " manifest: the next deploy invalidates the same changes again.");
         }
-        writeOutputFiles(created).ifPresent(afterCreation::add);
+        Optional<UserFixableException> unwritten = writeOutputFiles(created);
+        unwritten.ifPresent(afterCreation::add);
         List<InvalidationInfo> last = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             if (delivery.failure.isEmpty()) {
@@ -159,7 +160,7 @@ final class Deliveries {
                 delivery.last.ifPresent(last::add);
             }
         }
-        if (waiting.enabled() && afterCreation.isEmpty()) {
+        if (waiting.enabled() && unwritten.isEmpty()) {
             writeOutputFiles(last).ifPresent(afterCreation::add);
         }
         if (several) {

@@ -264,6 +264,38 @@ class InvalidateDiffTest {
     }
 
     @Test
+    void aManifestThatCannotBeRecordedStillLeavesTheWaitedForStatusInTheOutputFile() throws Exception {
+        String location = "s3://deploys/www/manifest.txt";
+        deploy(diff(location, OnMissingManifest.ALL));
+        changeTwoFilesAndDeleteOne();
+        s3.beforeNextPut(
+                () -> s3.putObject("deploys", "www/manifest.txt", "another deploy".getBytes(StandardCharsets.UTF_8)));
+        Path output = dir.resolve("invalidation.json");
+        InvalidateRequest request = new InvalidateRequest(
+                List.of(DISTRIBUTION),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.of(true, 900, true),
+                Duration.ZERO,
+                false,
+                Optional.of(output),
+                cloudFront.connection,
+                Optional.of(diff(location, OnMissingManifest.ALL)),
+                new Budget(100, 15));
+
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> invalidate().run(request));
+
+        assertTrue(e.getMessage().contains("was changed by another deploy while this one ran"), e.getMessage());
+        String id = cloudFront.emulator.invalidations().get(1).id();
+        String written = Files.readString(output);
+        assertTrue(written.contains("\"Id\": \"" + id + "\""), written);
+        assertTrue(written.contains("\"Status\": \"Completed\""), written);
+    }
+
+    @Test
     void aRoleIsAssumedOnceForTheS3ManifestAndCloudFrontTogether() throws Exception {
         CloudFrontEmulator emulator = cloudFront.emulator;
         s3.sameAccountAs(emulator);
