@@ -101,12 +101,7 @@ class InvalidateMojoTest {
     @InjectMojo(goal = "invalidate")
     @MojoParameter(name = "paths", value = "/index.html")
     void missingDistributionIdNamesTheParameterAndProperty(InvalidateMojo mojo) throws Exception {
-        pointAtEmulator(mojo);
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(
-                e.getMessage().startsWith("<distributionId> (cloudfront.distributionId) is not set"), e.getMessage());
-        assertTrue(emulator.requests().isEmpty());
+        assertFailsBeforeAnyCall(mojo, "<distributionId> (cloudfront.distributionId) is not set");
     }
 
     @Test
@@ -207,11 +202,7 @@ class InvalidateMojoTest {
     @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "roleArn", value = "site-deployer")
     void aMalformedRoleArnFailsBeforeAnyCall(InvalidateMojo mojo) throws Exception {
-        pointAtEmulator(mojo);
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("<roleArn> (cloudfront.roleArn) is 'site-deployer'"), e.getMessage());
-        assertTrue(emulator.requests().isEmpty());
+        assertFailsBeforeAnyCall(mojo, "<roleArn> (cloudfront.roleArn) is 'site-deployer'");
     }
 
     @Test
@@ -221,15 +212,8 @@ class InvalidateMojoTest {
     @MojoParameter(name = "roleArn", value = "arn:aws:iam::123456789012:role/site-deployer")
     @MojoParameter(name = "stsEndpoint", value = "localhost:4566")
     void aMalformedStsEndpointIsNamedBeforeAnyCall(InvalidateMojo mojo) throws Exception {
-        pointAtEmulator(mojo);
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(
-                e.getMessage()
-                        .startsWith("<stsEndpoint> (cloudfront.stsEndpoint) is 'localhost:4566', which is not"
-                                + " an http(s) URL"),
-                e.getMessage());
-        assertTrue(emulator.requests().isEmpty());
+        assertFailsBeforeAnyCall(
+                mojo, "<stsEndpoint> (cloudfront.stsEndpoint) is 'localhost:4566', which is not an http(s) URL");
     }
 
     @Test
@@ -238,15 +222,10 @@ class InvalidateMojoTest {
     @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "serverId", value = "no-such-server")
     void anUnknownServerIdSaysWhatToAddToSettings(InvalidateMojo mojo) throws Exception {
-        pointAtEmulator(mojo);
-
-        MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(
-                e.getMessage()
-                        .startsWith("<serverId> (cloudfront.serverId) is 'no-such-server', but settings.xml"
-                                + " has no <server> with that <id>."),
-                e.getMessage());
-        assertTrue(emulator.requests().isEmpty());
+        assertFailsBeforeAnyCall(
+                mojo,
+                "<serverId> (cloudfront.serverId) is 'no-such-server', but settings.xml"
+                        + " has no <server> with that <id>.");
     }
 
     @Test
@@ -255,10 +234,15 @@ class InvalidateMojoTest {
     @MojoParameter(name = "paths", value = "/index.html")
     @MojoParameter(name = "waitTimeout", value = "-5")
     void badWaitTimeoutFailsBeforeAnyCall(InvalidateMojo mojo) throws Exception {
+        assertFailsBeforeAnyCall(mojo, "<waitTimeout> (cloudfront.waitTimeout) is -5");
+    }
+
+    /** Runs the Mojo and checks that it failed with a message the user can act on, without calling CloudFront. */
+    private void assertFailsBeforeAnyCall(InvalidateMojo mojo, String messageStart) throws Exception {
         pointAtEmulator(mojo);
 
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertTrue(e.getMessage().startsWith("<waitTimeout> (cloudfront.waitTimeout) is -5"), e.getMessage());
-        assertTrue(emulator.requests().isEmpty());
+        assertTrue(e.getMessage().startsWith(messageStart), e.getMessage());
+        assertTrue(emulator.requests().isEmpty(), emulator.requests().toString());
     }
 }
