@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Runs an emulator for one integration test: started by the test's {@code setup.groovy} inside the invoker's JVM,
@@ -83,6 +84,41 @@ public final class ItEmulator {
             }
         }
         return changed;
+    }
+
+    /**
+     * Checks the second of two deploys as the planner ITs expect it: two invalidations in all, the second one batch
+     * within the budget that covers every page listed in {@code changed.txt}, its plan and cost in the build log.
+     *
+     * @return the paths of the second deploy's batch
+     */
+    public static List<String> secondDeployPlan(
+            Map<String, Object> context, File basedir, String log, int maxPaths, int maxWildcards, int changedPages)
+            throws IOException {
+        List<StoredInvalidation> stored = get(context).invalidations();
+        check(stored.size() == 2, "two invalidations, one per deploy: " + stored);
+        List<String> plan = stored.get(1).paths();
+        long wildcards = plan.stream().filter(path -> path.endsWith("*")).count();
+        check(plan.size() <= maxPaths && wildcards <= maxWildcards, "the batch fits the budget: " + plan);
+        List<String> changed = Files.readAllLines(new File(basedir, "changed.txt").toPath());
+        check(changed.size() == changedPages, changed.size() + " changed pages listed, not " + changedPages);
+        List<String> uncovered = uncovered(changed, plan);
+        check(
+                uncovered.isEmpty(),
+                "changed pages the batch misses: " + uncovered.subList(0, Math.min(5, uncovered.size())));
+        check(log.contains("Invalidation plan: "), "the plan is in the build log");
+        check(
+                Pattern.compile("Cost estimate: \\d+ paths? at USD 0\\.005 each")
+                        .matcher(log)
+                        .find(),
+                "the cost estimate is in the build log");
+        return plan;
+    }
+
+    private static void check(boolean condition, String what) {
+        if (!condition) {
+            throw new AssertionError(what);
+        }
     }
 
     /** The changed paths that no path of the plan covers, neither named nor under one of its wildcards. */
