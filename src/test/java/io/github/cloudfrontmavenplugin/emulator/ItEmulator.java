@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -113,6 +114,30 @@ public final class ItEmulator {
                         .find(),
                 "the cost estimate is in the build log");
         return plan;
+    }
+
+    /**
+     * Checks a build that invalidated {@code /index.html} as an assumed role: one role assumed through the emulated
+     * STS, the one CreateInvalidation signed with the key and session token it issued, and that token not in the log.
+     *
+     * @return the role, for checks of how it was assumed
+     */
+    public static CloudFrontEmulator.AssumedRole invalidatedAsTheRole(Map<String, Object> context, String log) {
+        CloudFrontEmulator emulator = get(context);
+        List<CloudFrontEmulator.AssumedRole> roles = emulator.assumedRoles();
+        check(roles.size() == 1, "one role assumed: " + roles);
+        List<RecordedRequest> create = emulator.requests("CreateInvalidation");
+        check(create.size() == 1 && create.get(0).status() == 201, "one invalidation created: " + create);
+        check(
+                create.get(0).accessKeyId().equals(Optional.of(roles.get(0).issuedAccessKeyId())),
+                "CloudFront called with the issued key, not " + create.get(0).accessKeyId());
+        Optional<String> token = create.get(0).securityToken();
+        check(token.isPresent(), "CloudFront called with the issued session token");
+        List<List<String>> paths =
+                emulator.invalidations().stream().map(StoredInvalidation::paths).toList();
+        check(paths.equals(List.of(List.of("/index.html"))), "invalidated /index.html: " + paths);
+        check(!log.contains(token.get()), "the session token is not in the build log");
+        return roles.get(0);
     }
 
     private static void check(boolean condition, String what) {
