@@ -126,9 +126,14 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
                         e);
             }
             if (s3Error.statusCode() == 403) {
+                // Without s3:ListBucket, S3 hides whether a key exists: the first deploy's missing manifest is a 403.
+                String listBucket = action.equals("s3:GetObject")
+                        ? ", and s3:ListBucket on arn:aws:s3:::" + bucket + " (without it S3 answers a manifest that"
+                                + " does not exist yet, as on the first deploy, with 403 instead of 404)"
+                        : "";
                 return new UserFixableException(
                         "Cannot " + verb + " the manifest " + describe() + ": access denied ("
-                                + code + "). Allow " + action + " on arn:aws:s3:::" + bucket + "/" + key
+                                + code + "). Allow " + action + " on arn:aws:s3:::" + bucket + "/" + key + listBucket
                                 + " to the identity the build runs as.",
                         e);
             }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -117,6 +118,25 @@ class S3ManifestStoreTest {
             assertTrue(results.stream().anyMatch(r -> r.contains("was changed by another deploy")), results.toString());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFirstDeployWithoutListBucketSaysWhichPermissionIsMissing() throws Exception {
+        s3.withoutListBucket();
+
+        try (S3ManifestStore store = store()) {
+            UserFixableException e = assertThrows(UserFixableException.class, () -> store.read(dir));
+            assertTrue(
+                    e.getMessage()
+                            .contains("access denied (AccessDenied). Allow s3:GetObject on"
+                                    + " arn:aws:s3:::deploys/www/manifest.txt, and s3:ListBucket on"
+                                    + " arn:aws:s3:::deploys (without it S3 answers a manifest that does not exist"
+                                    + " yet, as on the first deploy, with 403 instead of 404)"),
+                    e.getMessage());
+            // Only the missing key is refused: once it exists, GetObject alone reads it.
+            s3.putObject("deploys", "www/manifest.txt", "cloudfront-maven-plugin manifest 1\n".getBytes(UTF_8));
+            assertTrue(store.read(dir).version().isPresent());
         }
     }
 

@@ -51,6 +51,7 @@ public final class S3Emulator implements AutoCloseable {
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
     private volatile Duration getDelay = Duration.ZERO;
+    private volatile boolean listBucketAllowed = true;
 
     private S3Emulator(HttpServer server) {
         this.server = server;
@@ -73,6 +74,15 @@ public final class S3Emulator implements AutoCloseable {
      */
     public S3Emulator sameAccountAs(CloudFrontEmulator account) {
         credentials = account.acceptedCredentials();
+        return this;
+    }
+
+    /**
+     * Answers as S3 does a caller allowed s3:GetObject but not s3:ListBucket: a key that does not exist is 403
+     * AccessDenied, not 404 NoSuchKey, so that the caller learns nothing about what the bucket holds.
+     */
+    public S3Emulator withoutListBucket() {
+        listBucketAllowed = false;
         return this;
     }
 
@@ -193,6 +203,9 @@ public final class S3Emulator implements AutoCloseable {
             }
         }
         StoredObject object = objects.get(key);
+        if (object == null && !listBucketAllowed) {
+            throw new ApiError(403, "AccessDenied", "Access Denied");
+        }
         if (object == null) {
             throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
         }
