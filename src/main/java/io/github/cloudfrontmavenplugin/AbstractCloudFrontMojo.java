@@ -1,11 +1,11 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.aws.CredentialSource;
+import io.github.cloudfrontmavenplugin.aws.Endpoints;
+import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
-import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
-import io.github.cloudfrontmavenplugin.cloudfront.Endpoints;
-import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
-import io.github.cloudfrontmavenplugin.core.Progress;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.WaitSettings;
 import java.io.File;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.GetInvalidation;
-import io.github.cloudfrontmavenplugin.core.Progress;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;

@@ -1,11 +1,11 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.DistributionIds;
 import io.github.cloudfrontmavenplugin.core.EndOfReactor;
 import io.github.cloudfrontmavenplugin.core.Invalidate;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
-import io.github.cloudfrontmavenplugin.core.Progress;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;

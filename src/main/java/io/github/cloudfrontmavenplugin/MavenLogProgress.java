@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin;
 
-import io.github.cloudfrontmavenplugin.core.Progress;
+import io.github.cloudfrontmavenplugin.base.Progress;
 import org.apache.maven.plugin.logging.Log;
 
 /**

@@ -1,8 +1,8 @@
 package io.github.cloudfrontmavenplugin;
 
-import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
-import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.aws.CredentialSource;
+import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.Optional;
 import org.apache.maven.settings.Proxy;
 import org.apache.maven.settings.Server;

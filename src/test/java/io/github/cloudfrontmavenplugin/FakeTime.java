@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin;
 
-import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin;
 
-import io.github.cloudfrontmavenplugin.core.Progress;
+import io.github.cloudfrontmavenplugin.base.Progress;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPath;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import java.io.IOException;

@@ -1,15 +1,14 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
-import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
@@ -45,24 +44,14 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                     .region(Region.of(settings.region()))
                     .credentialsProvider(credentials)
                     .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                    .overrideConfiguration(o -> o.retryStrategy(retryStrategy(settings.retries())));
+                    .overrideConfiguration(
+                            o -> o.retryStrategy(settings.retries().strategy()));
             settings.endpoint().ifPresent(builder::endpointOverride);
             return new CloudFrontInvalidations(builder.build(), credentials, settings);
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
-    }
-
-    public static RetryStrategy retryStrategy(Retries retries) {
-        BackoffStrategy backoff = BackoffStrategy.exponentialDelay(retries.baseDelay(), retries.maxDelay());
-        return AwsRetryStrategy.standardRetryStrategy().toBuilder()
-                .maxAttempts(retries.maxAttempts())
-                .backoffStrategy(backoff)
-                .throttlingBackoffStrategy(backoff)
-                // A build makes a handful of calls; the circuit breaker only makes it give up early.
-                .circuitBreakerEnabled(false)
-                .build();
     }
 
     /**

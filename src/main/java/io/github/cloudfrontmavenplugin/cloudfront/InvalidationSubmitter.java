@@ -1,7 +1,8 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
-import io.github.cloudfrontmavenplugin.core.Progress;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.time.Duration;
 import java.util.List;
 import java.util.random.RandomGenerator;

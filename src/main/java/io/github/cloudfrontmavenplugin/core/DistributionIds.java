@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

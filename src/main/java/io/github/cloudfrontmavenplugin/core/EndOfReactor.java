@@ -1,5 +1,7 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,11 +1,13 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.batch.BatchFile;
 import io.github.cloudfrontmavenplugin.batch.CallerReferences;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
-import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import io.github.cloudfrontmavenplugin.plan.Budget;

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

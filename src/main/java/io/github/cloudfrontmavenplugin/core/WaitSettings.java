@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.time.Duration;
 
 /**

@@ -1,10 +1,12 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.CompletionWaiter;
 import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
-import io.github.cloudfrontmavenplugin.cloudfront.TimeSource;
 import java.util.random.RandomGenerator;
 
 /** Waits for an invalidation as {@link WaitSettings} say, for both goals, and reports how the wait ended. */

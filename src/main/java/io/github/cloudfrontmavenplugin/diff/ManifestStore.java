@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.nio.file.Path;
 
 /** Opens the store a {@code manifest} location names: {@code s3://bucket/key}, or otherwise a file. */

@@ -1,9 +1,8 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.cloudfront.AwsCredentials;
-import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
-import io.github.cloudfrontmavenplugin.cloudfront.HttpClients;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +52,7 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
                     .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                     .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                     .overrideConfiguration(
-                            o -> o.retryStrategy(CloudFrontInvalidations.retryStrategy(settings.retries())));
+                            o -> o.retryStrategy(settings.retries().strategy()));
             if (settings.endpoint().isPresent()) {
                 // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
                 builder.endpointOverride(settings.endpoint().get())

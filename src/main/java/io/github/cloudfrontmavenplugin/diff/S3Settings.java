@@ -1,10 +1,10 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
-import io.github.cloudfrontmavenplugin.cloudfront.Endpoints;
-import io.github.cloudfrontmavenplugin.cloudfront.ProxySettings;
-import io.github.cloudfrontmavenplugin.cloudfront.Retries;
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.aws.CredentialSource;
+import io.github.cloudfrontmavenplugin.aws.Endpoints;
+import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
 import java.util.Optional;
 

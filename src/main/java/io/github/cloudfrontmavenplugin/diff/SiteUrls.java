@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.paths.InvalidPathException;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPath;
 import java.util.ArrayList;

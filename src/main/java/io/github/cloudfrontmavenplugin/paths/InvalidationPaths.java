@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.paths;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;

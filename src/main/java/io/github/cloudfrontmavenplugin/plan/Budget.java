@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.plan;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 
 /**

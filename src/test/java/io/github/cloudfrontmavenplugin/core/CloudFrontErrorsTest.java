@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;

@@ -1,8 +1,9 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.FakeTime;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
-import io.github.cloudfrontmavenplugin.cloudfront.Retries;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.io.IOException;
 import java.time.Duration;

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
-import io.github.cloudfrontmavenplugin.cloudfront.CredentialSource;
-import io.github.cloudfrontmavenplugin.cloudfront.Retries;
+import io.github.cloudfrontmavenplugin.aws.CredentialSource;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;

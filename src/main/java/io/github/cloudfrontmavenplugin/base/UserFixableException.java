@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.core;
+package io.github.cloudfrontmavenplugin.base;
 
 /**
  * A failure the user can fix: bad configuration, missing permission, or CloudFront refusing the request. Its message

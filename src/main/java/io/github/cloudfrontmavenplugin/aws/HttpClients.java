@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.cloudfront;
+package io.github.cloudfrontmavenplugin.aws;
 
 import java.time.Duration;
 import java.util.Optional;

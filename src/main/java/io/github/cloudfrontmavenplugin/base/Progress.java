@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.core;
+package io.github.cloudfrontmavenplugin.base;
 
 /** Where the core reports what it does; the Mojo routes it to Maven's log. */
 public interface Progress {

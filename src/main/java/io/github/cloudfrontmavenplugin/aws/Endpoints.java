@@ -1,6 +1,6 @@
-package io.github.cloudfrontmavenplugin.cloudfront;
+package io.github.cloudfrontmavenplugin.aws;
 
-import io.github.cloudfrontmavenplugin.core.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
