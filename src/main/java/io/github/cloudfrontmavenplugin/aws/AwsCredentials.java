@@ -20,7 +20,7 @@ public final class AwsCredentials {
      */
     public static AwsCredentialsProvider resolve(CredentialSource source, Optional<ProxySettings> proxy)
             throws UserFixableException {
-        SecretSafeLogging.capSignerLogging();
+        SecretSafeLogging.capSecretBearingLoggers();
         return SharedCredentials.acquire(source, proxy, () -> open(source, proxy));
     }
 
