@@ -4,7 +4,7 @@ def emulator = ItEmulator.get(context)
 try {
     def log = ItEmulator.buildLog(basedir)
     // Bound to deploy by default: the execution above names no phase.
-    assert log =~ /--- cloudfront:[^:]+:invalidate \(default\) @ deploy-binding ---/
+    assert log =~ /--- cloudfront(-maven-plugin)?:[^:]+:invalidate \(default\) @ deploy-binding ---/
     def stored = emulator.invalidations()
     assert stored.size() == 1
     assert stored[0].paths() == ['/index.html', '/docs/getting%20started.html', '/assets/*']
