@@ -385,8 +385,9 @@ public final class Invalidate {
             items.addAll(tags);
             source = source + " and " + TAGS;
         }
-        // Tags are never collapsed: too many for maxPaths fail here, before any call, not at the end of a reactor.
-        CoverPlanner.plan(InvalidationPaths.normalised(items, source).tags(), Optional.empty(), request.budget());
+        // Tags are never collapsed, so too many for maxPaths fail here, before any call (in a reactor, in the module
+        // that set them); planning the given items alone is the same check the whole batch gets.
+        CoverPlanner.plan(InvalidationPaths.normalised(items, source).asList(), Optional.empty(), request.budget());
         return new Checked(distributionIds, items, source, configuredReference);
     }
 
