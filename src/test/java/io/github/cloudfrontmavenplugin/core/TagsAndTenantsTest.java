@@ -340,4 +340,46 @@ class TagsAndTenantsTest {
                 List.of(TENANT_1),
                 stored.stream().map(StoredInvalidation::distributionId).toList());
     }
+
+    @Test
+    void modulesMergedAtTheEndShareOneBatchWithTheirTagsOnce() throws Exception {
+        invalidate(Connector.AWS_SDK)
+                .run(List.of(
+                        request(DISTRIBUTION, List.of("/www/index.html"), List.of("layout")),
+                        request(DISTRIBUTION, List.of("/docs/index.html", "#Layout"), List.of("docs"))));
+
+        assertEquals(1, emulator.invalidations().size());
+        assertEquals(
+                List.of("#layout", "#docs", "/www/index.html", "/docs/index.html"),
+                emulator.invalidations().get(0).paths());
+    }
+
+    @Test
+    void aTenantAndADistributionTogetherGetTheSameBatch() throws Exception {
+        InvalidateRequest request = new InvalidateRequest(
+                List.of(DISTRIBUTION, TENANT_2),
+                List.of("/index.html"),
+                Optional.empty(),
+                Optional.of("release-9"),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ofSeconds(300),
+                false,
+                Optional.empty(),
+                cloudFront.connection,
+                Optional.empty(),
+                new Budget(100, 15),
+                List.of("product:tv"),
+                false);
+
+        run(request);
+
+        assertEquals(
+                List.of("#product:tv", "/index.html"),
+                emulator.invalidations(DISTRIBUTION).get(0).paths());
+        assertEquals(
+                List.of("#product:tv", "/index.html"),
+                emulator.invalidations(TENANT_2).get(0).paths());
+        assertEquals("release-9", emulator.invalidations(TENANT_2).get(0).callerReference());
+    }
 }
