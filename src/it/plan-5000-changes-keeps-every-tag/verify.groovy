@@ -9,7 +9,7 @@ try {
     assert plan.count { it.startsWith('#') } == 5
     assert plan.drop(5).every { it.startsWith('/') }
     assert plan.size() <= 20
-    assert log =~ /Invalidation plan: ${plan.size()} paths \(\d+ wildcards, 5 cache tags\) for 5005 paths/
+    assert log =~ /Invalidation plan: ${plan.size()} paths \(\d+ wildcards?, 5 cache tags\) for 5005 paths/
     assert log.contains("Cost estimate: ${plan.size()} paths at USD 0.005 each")
     // The first deploy, without a manifest, invalidated everything and the tags too.
     assert ItEmulator.get(context).invalidations()[0].paths() == tags + ['/*']

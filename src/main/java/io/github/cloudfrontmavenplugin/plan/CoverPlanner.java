@@ -39,8 +39,8 @@ public final class CoverPlanner {
     }
 
     /**
-     * @param changed encoded paths to invalidate, duplicates removed: changed objects, their aliases, and any wildcards
-     *     the user gave
+     * @param items encoded paths to invalidate, duplicates removed: changed objects, their aliases, any wildcards the
+     *     user gave, and cache tags
      * @param unchangedByDirectory for each directory (an encoded URL prefix ending in {@code /}), how many deployed
      *     objects directly in it did not change; empty when unknown (no manifest), in which case each directory a
      *     wildcard spans counts as one, so the narrowest wildcards that fit are chosen
