@@ -382,4 +382,40 @@ class TagsAndTenantsTest {
                 emulator.invalidations(TENANT_2).get(0).paths());
         assertEquals("release-9", emulator.invalidations(TENANT_2).get(0).callerReference());
     }
+
+    @Test
+    void aTenantWithoutRoomUnderTheSharedLimitsIsRetriedThenExplained() throws Exception {
+        emulator.completionDelay(Duration.ofMinutes(10));
+        run(request(
+                TENANT_1, IntStream.range(0, 15).mapToObj(i -> "/w" + i + "/*").toList(), List.of()));
+        InvalidateRequest oneMore = new InvalidateRequest(
+                List.of(TENANT_2),
+                List.of("/one-more/*"),
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ofSeconds(60),
+                false,
+                Optional.empty(),
+                cloudFront.connection,
+                Optional.empty(),
+                new Budget(100, 15),
+                List.of(),
+                false);
+
+        UserFixableException e = failure(oneMore);
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Distribution tenant " + TENANT_2 + " has too many invalidations in progress"),
+                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("aws cloudfront list-invalidations-for-distribution-tenant --id " + TENANT_2),
+                e.getMessage());
+        assertTrue(emulator.requests("CreateInvalidationForDistributionTenant").size() > 2);
+        assertTrue(progress.info.stream()
+                .anyMatch(line -> line.startsWith("Distribution tenant " + TENANT_2 + " has too many invalidations in"
+                        + " progress; trying again in")));
+    }
 }
