@@ -1,8 +1,8 @@
 import io.github.cloudfrontmavenplugin.emulator.EmulatorClients
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 
-// Long enough to be InProgress still when the build, started after this script, first reads it.
-def emulator = ItEmulator.start(context).completionDelay(java.time.Duration.ofSeconds(40))
+// InProgress to the first two reads, Completed to the third: the wait is seen however long the build takes to start.
+def emulator = ItEmulator.start(context).completesOnRead(3)
         .addMultiTenantDistribution('EMULTITENANT1')
         .addTenant('dt_3xkEAj4iE2jwPYg7sqaKPTOF2BC', 'EMULTITENANT1', 'www.customer2.com')
 def client = EmulatorClients.cloudFront(emulator)

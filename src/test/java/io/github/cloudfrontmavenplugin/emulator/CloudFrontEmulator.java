@@ -107,6 +107,16 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes every invalidation answer InProgress to its first reads and Completed from read number {@code read} of it
+     * on (GetInvalidation or GetInvalidationForDistributionTenant), whatever the clock says: a test that must see an
+     * invalidation in progress, then waited for, does not race how long a build takes to start.
+     */
+    public CloudFrontEmulator completesOnRead(int read) {
+        state.setCompletesOnRead(read);
+        return this;
+    }
+
     public CloudFrontEmulator addDistribution(String id, String... aliases) {
         state.addDistribution(id, List.of(aliases));
         return this;
@@ -559,7 +569,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
         state.checkAllowed(
                 target.tenant() ? "GetInvalidationForDistributionTenant" : "GetInvalidation",
                 EmulatorState.arn(target));
-        return Response.ok(200, invalidationXml(state.get(target, invalidationId)));
+        StoredInvalidation invalidation = state.get(target, invalidationId);
+        return Response.ok(200, invalidationXml(invalidation, state.statusOnRead(invalidation)));
     }
 
     private Response listInvalidations(EmulatorState.Target target, Map<String, String> query) throws ApiError {
@@ -729,7 +740,10 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     private String invalidationXml(StoredInvalidation invalidation) {
-        String status = invalidation.status(state.now());
+        return invalidationXml(invalidation, invalidation.status(state.now()));
+    }
+
+    private String invalidationXml(StoredInvalidation invalidation, String status) {
         state.reported(invalidation, status);
         Xml.Writer xml = new Xml.Writer("Invalidation")
                 .element("Id", invalidation.id())

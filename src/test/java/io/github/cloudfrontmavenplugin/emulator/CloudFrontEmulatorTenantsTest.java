@@ -279,4 +279,20 @@ class CloudFrontEmulatorTenantsTest {
                         .toList());
         assertEquals(1, emulator.invalidations().size());
     }
+
+    @Test
+    void completesOnReadIgnoresTheClock() {
+        emulator.completesOnRead(3);
+        String id = create(TENANT_1, "r1", "/a").invalidation().id();
+        now.set(now.get().plusSeconds(3600));
+
+        List<String> statuses = IntStream.range(0, 3)
+                .mapToObj(i -> client.getInvalidationForDistributionTenant(
+                                r -> r.distributionTenantId(TENANT_1).id(id))
+                        .invalidation()
+                        .status())
+                .toList();
+
+        assertEquals(List.of("InProgress", "InProgress", "Completed"), statuses);
+    }
 }

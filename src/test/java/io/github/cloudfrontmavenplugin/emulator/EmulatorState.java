@@ -59,6 +59,8 @@ final class EmulatorState {
     private final Supplier<Instant> clock;
     private final Random random = new Random();
     private volatile Duration completionDelay;
+    private volatile int completesOnRead;
+    private final Map<String, Integer> reads = new ConcurrentHashMap<>();
 
     EmulatorState(Supplier<Instant> clock, Duration completionDelay) {
         this.clock = clock;
@@ -71,6 +73,18 @@ final class EmulatorState {
 
     void setCompletionDelay(Duration delay) {
         completionDelay = delay;
+    }
+
+    void setCompletesOnRead(int read) {
+        completesOnRead = read;
+    }
+
+    /** The status one read of the invalidation answers: by the clock, or by how often it was read. */
+    String statusOnRead(StoredInvalidation invalidation) {
+        if (completesOnRead <= 0) {
+            return invalidation.status(now());
+        }
+        return reads.merge(invalidation.id(), 1, Integer::sum) >= completesOnRead ? "Completed" : "InProgress";
     }
 
     Distribution addDistribution(String id, List<String> aliases) {
