@@ -1,7 +1,8 @@
 import io.github.cloudfrontmavenplugin.emulator.EmulatorClients
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 
-def emulator = ItEmulator.start(context).completionDelay(java.time.Duration.ofSeconds(15))
+// InProgress to the first two reads, Completed to the third: the wait is seen however long the build takes to start.
+def emulator = ItEmulator.start(context).completesOnRead(3)
 def client = EmulatorClients.cloudFront(emulator)
 try {
     def id = client.createInvalidation { r ->

@@ -19,7 +19,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** The parameters both goals share, and the one place where core outcomes become Maven's exceptions. */
 abstract class AbstractCloudFrontMojo extends AbstractMojo {
-    /** Required: the ID of the CloudFront distribution, such as {@code EDFDVBD6EXAMPLE}. */
+    /**
+     * Required: what to invalidate: the ID of a CloudFront distribution, such as {@code EDFDVBD6EXAMPLE}; the ID of a
+     * distribution tenant, such as {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}; or a domain name that one of them serves,
+     * such as {@code www.example.com}.
+     */
     @Parameter(property = "cloudfront.distributionId")
     protected String distributionId;
 

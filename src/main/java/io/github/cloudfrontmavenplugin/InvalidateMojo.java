@@ -37,7 +37,8 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
     private static final String STANDALONE_ARTIFACT_ID = "standalone-pom";
 
     /**
-     * Several distributions that get the same batch, such as a site served under two domains: IDs or domain names,
+     * Several distributions that get the same batch, such as a site served under two domains: distribution IDs,
+     * distribution tenant IDs ({@code dt_...}) or domain names,
      * one {@code <distributionId>} each in the POM, comma-separated on the command line. The batches are submitted
      * and waited for concurrently; one failure fails the build once the others finished. Instead of
      * {@code distributionId}.
@@ -51,6 +52,24 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
      */
     @Parameter(property = "cloudfront.paths")
     private List<String> paths;
+
+    /**
+     * Cache tags to invalidate, without the {@code #}: every cached object whose origin response carried the tag (in
+     * the header the distribution's {@code CacheTagConfig} names) is invalidated. In the POM one {@code <tag>} each, on
+     * the command line comma-separated ({@code -Dcloudfront.tags=product:tv,release-42}). Sent exactly as written, each
+     * counting as one path; 1 to 256 visible ASCII characters, no comma, no {@code *}; case-insensitive. In
+     * {@code paths} a tag is written with its {@code #}.
+     */
+    @Parameter(property = "cloudfront.tags")
+    private List<String> tags;
+
+    /**
+     * Invalidate the batch on every distribution tenant of the multi-tenant distribution named in
+     * {@code distributionId} (listed with ListDistributionTenants), concurrently; one failure fails the build once the
+     * others finished.
+     */
+    @Parameter(property = "cloudfront.allTenants", defaultValue = "false")
+    private boolean allTenants;
 
     /**
      * A JSON file in the shape {@code aws cloudfront create-invalidation --invalidation-batch file://batch.json}
@@ -217,7 +236,9 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 outputPath(),
                 connectionSettings(),
                 diffSettings(),
-                Budget.of(maxPaths, maxWildcards));
+                Budget.of(maxPaths, maxWildcards),
+                tags == null ? List.of() : tags,
+                allTenants);
     }
 
     private Optional<DiffSettings> diffSettings() throws UserFixableException {

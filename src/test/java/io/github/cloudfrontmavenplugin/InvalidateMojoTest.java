@@ -238,6 +238,48 @@ class InvalidateMojoTest {
     }
 
     /** Runs the Mojo and checks that it failed with a message the user can act on, without calling CloudFront. */
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "tags", value = "product:tv,Release-42")
+    void tagsAreSentWithTheirHashBesideThePaths(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        assertEquals(
+                List.of("#product:tv", "#Release-42", "/index.html"),
+                emulator.invalidations().get(0).paths());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "tags", value = "product tv")
+    void aBadTagNamesTheParameterAndPropertyBeforeAnyCall(InvalidateMojo mojo) throws Exception {
+        assertFailsBeforeAnyCall(
+                mojo, "Invalid cache tag in <tags> (cloudfront.tags): cache tag '#product tv' contains a space");
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = "EMULTITENANT1")
+    @MojoParameter(name = "paths", value = "/index.html")
+    @MojoParameter(name = "allTenants", value = "true")
+    void allTenantsInvalidatesEveryTenantOfTheDistribution(InvalidateMojo mojo) throws Exception {
+        emulator.addMultiTenantDistribution("EMULTITENANT1")
+                .addTenant("dt_first", "EMULTITENANT1", "www.customer1.com")
+                .addTenant("dt_second", "EMULTITENANT1", "www.customer2.com");
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        assertEquals(1, emulator.invalidations("dt_first").size());
+        assertEquals(1, emulator.invalidations("dt_second").size());
+        assertEquals(2, emulator.invalidations().size());
+    }
+
     private void assertFailsBeforeAnyCall(InvalidateMojo mojo, String messageStart) throws Exception {
         pointAtEmulator(mojo);
 

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPath;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import java.io.IOException;
@@ -56,45 +57,82 @@ public final class CloudFrontErrors {
     static String explainTooManyInProgress(AwsServiceException e, CloudFrontCall call, Duration waited) {
         long wildcards =
                 call.paths().stream().filter(InvalidationPath::isWildcard).count();
-        return "Distribution " + call.distributionId() + " has too many invalidations in progress ("
-                + TOO_MANY_IN_PROGRESS + ": " + serverMessage(e) + "). CloudFront allows at most "
-                + InvalidationPaths.MAX_PATHS + " individually named paths and " + InvalidationPaths.MAX_WILDCARDS
-                + " wildcard paths in progress at once per distribution, and this batch of "
-                + call.paths().size()
-                + " paths (" + wildcards + " wildcards) did not fit beside the running ones within "
-                + waited.toSeconds() + " s. Wait for them to complete (aws cloudfront list-invalidations"
-                + " --distribution-id " + call.distributionId() + "), invalidate fewer paths or wildcards, or"
-                + " wait longer with <inProgressRetryTimeout> (cloudfront.inProgressRetryTimeout, seconds).";
+        long tags = call.paths().stream().filter(CacheTag::isTag).count();
+        Target target = call.target();
+        return target.describeCapitalised() + " has too many invalidations in progress (" + TOO_MANY_IN_PROGRESS
+                + ": " + serverMessage(e) + "). CloudFront allows at most " + InvalidationPaths.MAX_PATHS
+                + " individually named paths and " + InvalidationPaths.MAX_WILDCARDS
+                + " wildcard paths in progress at once per distribution (a cache tag counts as a named path)"
+                + (target.isTenant() ? " (the tenants of a multi-tenant distribution may share them)" : "")
+                + ", and this batch of " + call.paths().size() + " paths (" + wildcards + " wildcards"
+                + (tags == 0 ? "" : ", " + tags + " cache tags") + ") did not fit beside the running ones within "
+                + waited.toSeconds() + " s. Wait for them to complete (" + target.listInvalidationsCommand()
+                + "), invalidate fewer paths or wildcards, or wait longer with <inProgressRetryTimeout>"
+                + " (cloudfront.inProgressRetryTimeout, seconds).";
+    }
+
+    /**
+     * Explains NoSuchDistribution for an ID that is a multi-tenant distribution: CloudFront invalidates its tenants,
+     * one by one, not the distribution.
+     */
+    static String explainMultiTenant(AwsServiceException e, CloudFrontCall call, List<String> someTenants) {
+        String id = call.subject();
+        return "Distribution " + id + " is a multi-tenant distribution, which CloudFront does not invalidate as a"
+                + " whole (" + errorCode(e) + ": " + serverMessage(e) + "): its distribution tenants are invalidated"
+                + " one by one. Set <allTenants>true</allTenants> (-Dcloudfront.allTenants) to invalidate every tenant"
+                + " of " + id + ", or set <distributionId> (cloudfront.distributionId) to one tenant's ID (such as "
+                + someTenants.get(0) + ") or domain; 'aws cloudfront list-distribution-tenants --association-filter"
+                + " DistributionId=" + id + "' lists them.";
     }
 
     private static String explainServiceError(AwsServiceException e, CloudFrontCall call) {
         String code = errorCode(e);
         String what = code.isEmpty() ? "HTTP " + e.statusCode() : code;
         String said = " (" + what + ": " + serverMessage(e) + ")";
-        String distribution = call.distributionId();
-        if ("NoSuchDistribution".equals(code)) {
+        Target target = call.target();
+        String distribution = call.subject();
+        boolean denied = "AccessDenied".equals(code) || "AccessDeniedException".equals(code);
+        if ("NoSuchDistribution".equals(code)
+                || ("EntityNotFound".equals(code) && "ListDistributionTenants".equals(call.action()))) {
             return "CloudFront has no distribution '" + distribution + "'" + said + ". Check <distributionId>"
                     + " (cloudfront.distributionId): it is the distribution's ID, such as EDFDVBD6EXAMPLE, as"
                     + " 'aws cloudfront list-distributions' shows it, and the credentials must belong to the AWS"
                     + " account that owns the distribution.";
         }
-        if ("NoSuchInvalidation".equals(code)) {
-            return "Distribution " + distribution + " has no invalidation '"
-                    + call.invalidationId().orElse("")
-                    + "'" + said + ". Check <invalidationId> (cloudfront.invalidationId); 'aws cloudfront"
-                    + " list-invalidations --distribution-id " + distribution + "' lists them.";
+        if ("EntityNotFound".equals(code)) {
+            return "CloudFront has no distribution tenant '" + distribution + "'" + said + ". Check <distributionId>"
+                    + " (cloudfront.distributionId) or <distributionIds>: a tenant ID looks like"
+                    + " dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB; 'aws cloudfront list-distribution-tenants"
+                    + " --association-filter DistributionId=<distribution ID>' lists the tenants of a multi-tenant"
+                    + " distribution, and the credentials must belong to the AWS account that owns it.";
         }
-        if (("AccessDenied".equals(code) || "AccessDeniedException".equals(code))
-                && "ListDistributions".equals(call.action())) {
+        if ("NoSuchInvalidation".equals(code)) {
+            return target.describeCapitalised() + " has no invalidation '"
+                    + call.invalidationId().orElse("")
+                    + "'" + said + ". Check <invalidationId> (cloudfront.invalidationId); '"
+                    + target.listInvalidationsCommand() + "' lists them.";
+        }
+        if (denied && "ListDistributions".equals(call.action())) {
             return "CloudFront denied cloudfront:ListDistributions" + said + ", which the plugin needs to find the"
                     + " distribution serving '" + distribution + "'. Allow that action (on resource *) to the identity"
                     + " the build runs as, or set <distributionId> (cloudfront.distributionId) to the distribution's"
                     + " ID.";
         }
-        if ("AccessDenied".equals(code) || "AccessDeniedException".equals(code)) {
-            return "CloudFront denied cloudfront:" + call.action() + " on distribution " + distribution + said
-                    + ". Allow the IAM action cloudfront:" + call.action() + " on"
-                    + " arn:aws:cloudfront::<account-id>:distribution/" + distribution
+        if (denied && "GetDistributionTenantByDomain".equals(call.action())) {
+            return "CloudFront denied cloudfront:GetDistributionTenantByDomain" + said + ", which the plugin needs to"
+                    + " find the distribution tenant serving '" + distribution + "' (no distribution serves it). Allow"
+                    + " that action (on arn:aws:cloudfront::<account-id>:distribution-tenant/*) to the identity the"
+                    + " build runs as, or set <distributionId> (cloudfront.distributionId) to the tenant's ID.";
+        }
+        if (denied && "ListDistributionTenants".equals(call.action())) {
+            return "CloudFront denied cloudfront:ListDistributionTenants" + said + ", which <allTenants>"
+                    + " (cloudfront.allTenants) needs to find the tenants of distribution " + distribution + ". Allow"
+                    + " that action (on resource *) to the identity the build runs as, or name the tenants in"
+                    + " <distributionIds> (cloudfront.distributionIds).";
+        }
+        if (denied) {
+            return "CloudFront denied cloudfront:" + call.action() + " on " + target.describe() + said
+                    + ". Allow the IAM action cloudfront:" + call.action() + " on " + target.arn()
                     + " to the identity the build runs as (the README lists the policy the plugin needs).";
         }
         if (REJECTED_CREDENTIALS.contains(code)) {
@@ -105,14 +143,14 @@ public final class CloudFrontErrors {
         if ("InvalidArgument".equals(code)
                 && serverMessage(e).toLowerCase(Locale.ROOT).contains("caller reference")) {
             return "CloudFront refused the invalidation" + said + ": CallerReference '"
-                    + call.callerReference().orElse("") + "' was already used on distribution " + distribution
+                    + call.callerReference().orElse("") + "' was already used on " + target.describe()
                     + " with other paths. Leave <callerReference> (cloudfront.callerReference) unset so that each"
                     + " deploy gets a new one, or give a new value.";
         }
         if ("InvalidArgument".equals(code) || "InvalidationBatchAlreadyExists".equals(code)) {
             return "CloudFront refused the invalidation as invalid" + said + ". Paths sent: " + sample(call.paths())
                     + ". Check the paths (<paths> or <invalidationBatch>) against CloudFront's rules: each starts with"
-                    + " '/', '*' only at the end.";
+                    + " '/', '*' only at the end; a cache tag starts with '#'.";
         }
         if ("BatchTooLarge".equals(code)) {
             return "CloudFront refused the batch of " + call.paths().size() + " paths as too large" + said
@@ -130,8 +168,8 @@ public final class CloudFrontErrors {
             return "CloudFront kept failing on " + call.action() + " with HTTP " + e.statusCode() + said + " through "
                     + attempts(e) + ". The fault is on CloudFront's side; run the build again later.";
         }
-        return "CloudFront refused " + call.action() + " on distribution " + distribution + " with HTTP "
-                + e.statusCode() + said + requestId(e) + ".";
+        return "CloudFront refused " + call.action() + " on " + target.describe() + " with HTTP " + e.statusCode()
+                + said + requestId(e) + ".";
     }
 
     private static String explainNetworkError(SdkException e, CloudFrontCall call, ConnectionSettings settings) {

@@ -6,15 +6,22 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
+import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationForDistributionTenantResponse;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
 import software.amazon.awssdk.services.cloudfront.model.DistributionList;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.DistributionTenant;
+import software.amazon.awssdk.services.cloudfront.model.EntityNotFoundException;
 import software.amazon.awssdk.services.cloudfront.model.Invalidation;
+import software.amazon.awssdk.services.cloudfront.model.InvalidationBatch;
+import software.amazon.awssdk.services.cloudfront.model.ListDistributionTenantsResponse;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
@@ -60,46 +67,60 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      *
      * @throws SdkException TooManyInvalidationsInProgress, as CloudFront sent it, so that the caller can wait for room
      */
-    public InvalidationInfo create(String distributionId, List<String> paths, String callerReference)
+    public InvalidationInfo create(Target target, List<String> paths, String callerReference)
             throws UserFixableException {
-        CloudFrontCall call = CloudFrontCall.createInvalidation(distributionId, paths, callerReference);
+        CloudFrontCall call = CloudFrontCall.createInvalidation(target, paths, callerReference);
+        Consumer<InvalidationBatch.Builder> batch = b -> b.callerReference(callerReference)
+                .paths(p -> p.quantity(paths.size()).items(paths));
         try {
-            CreateInvalidationResponse response =
-                    client.createInvalidation(request -> request.distributionId(distributionId)
-                            .invalidationBatch(batch -> batch.callerReference(callerReference)
-                                    .paths(p -> p.quantity(paths.size()).items(paths))));
-            return toInfo(distributionId, response.invalidation(), Optional.ofNullable(response.location()));
+            if (target.isTenant()) {
+                CreateInvalidationForDistributionTenantResponse response =
+                        client.createInvalidationForDistributionTenant(
+                                request -> request.id(target.id()).invalidationBatch(batch));
+                return toInfo(target, response.invalidation(), Optional.ofNullable(response.location()));
+            }
+            CreateInvalidationResponse response = client.createInvalidation(
+                    request -> request.distributionId(target.id()).invalidationBatch(batch));
+            return toInfo(target, response.invalidation(), Optional.ofNullable(response.location()));
         } catch (SdkException e) {
             if (isTooManyInProgress(e)) {
                 throw e;
+            }
+            Optional<List<String>> tenants = isNoSuchDistribution(e) ? someTenants(target) : Optional.empty();
+            if (tenants.isPresent()) {
+                throw new UserFixableException(
+                        CloudFrontErrors.explainMultiTenant((AwsServiceException) e, call, tenants.get()), e);
             }
             throw CloudFrontErrors.translate(e, call, settings);
         }
     }
 
-    public InvalidationInfo get(String distributionId, String invalidationId) throws UserFixableException {
+    public InvalidationInfo get(Target target, String invalidationId) throws UserFixableException {
         try {
-            Invalidation invalidation = client.getInvalidation(
-                            request -> request.distributionId(distributionId).id(invalidationId))
-                    .invalidation();
-            return toInfo(distributionId, invalidation, Optional.empty());
+            Invalidation invalidation = target.isTenant()
+                    ? client.getInvalidationForDistributionTenant(request ->
+                                    request.distributionTenantId(target.id()).id(invalidationId))
+                            .invalidation()
+                    : client.getInvalidation(request ->
+                                    request.distributionId(target.id()).id(invalidationId))
+                            .invalidation();
+            return toInfo(target, invalidation, Optional.empty());
         } catch (SdkException e) {
-            throw CloudFrontErrors.translate(
-                    e, CloudFrontCall.getInvalidation(distributionId, invalidationId), settings);
+            throw CloudFrontErrors.translate(e, CloudFrontCall.getInvalidation(target, invalidationId), settings);
         }
     }
 
+    /** What serves a domain: a distribution, or a tenant of the multi-tenant distribution named. */
+    public record DomainOwner(Target target, Optional<String> distributionId) {}
+
     /**
-     * Finds the distribution that serves {@code domain}, as its {@code *.cloudfront.net} domain or one of its
-     * aliases (an exact alias first, else a wildcard alias such as {@code *.example.com}), over every page of
-     * ListDistributions.
-     *
-     * @return the distribution's ID
+     * Finds what serves {@code domain}: a distribution, as its {@code *.cloudfront.net} domain or one of its aliases
+     * (an exact alias first, else a wildcard alias such as {@code *.example.com}), over every page of
+     * ListDistributions; when no distribution does, the distribution tenant GetDistributionTenantByDomain finds.
      */
-    public String findDistribution(String domain) throws UserFixableException {
+    public DomainOwner findByDomain(String domain) throws UserFixableException {
         List<DistributionSummary> all = new ArrayList<>();
-        CloudFrontCall call =
-                new CloudFrontCall("ListDistributions", domain, Optional.empty(), Optional.empty(), List.of());
+        CloudFrontCall call = CloudFrontCall.lookup("ListDistributions", domain);
         try {
             String marker = null;
             do {
@@ -122,7 +143,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                     .toList();
         }
         if (matches.size() == 1) {
-            return matches.get(0).id();
+            return new DomainOwner(Target.distribution(matches.get(0).id()), Optional.empty());
         }
         String listed = (matches.isEmpty() ? all : matches)
                 .stream()
@@ -132,14 +153,78 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("none");
         if (matches.isEmpty()) {
+            Optional<DistributionTenant> tenant = tenantByDomain(domain);
+            if (tenant.isPresent()) {
+                return new DomainOwner(
+                        Target.tenant(tenant.get().id()),
+                        Optional.ofNullable(tenant.get().distributionId()));
+            }
             throw new UserFixableException("No CloudFront distribution these credentials can see serves '" + domain
-                    + "' (<distributionId>, cloudfront.distributionId). The account has " + all.size()
-                    + (all.size() == 1 ? " distribution: " : " distributions: ") + listed
+                    + "' (<distributionId>, cloudfront.distributionId), nor does any distribution tenant. The account"
+                    + " has " + all.size() + (all.size() == 1 ? " distribution: " : " distributions: ") + listed
                     + (all.size() > 20 ? "; ..." : "")
-                    + ". Use one of these IDs or domain names.");
+                    + ". Use one of these IDs or domain names, or a distribution tenant's ID or domain.");
         }
         throw new UserFixableException(matches.size() + " distributions serve '" + domain + "': " + listed
                 + ". Set <distributionId> (cloudfront.distributionId) to the ID of the one to invalidate.");
+    }
+
+    private Optional<DistributionTenant> tenantByDomain(String domain) throws UserFixableException {
+        try {
+            return Optional.of(
+                    client.getDistributionTenantByDomain(r -> r.domain(domain)).distributionTenant());
+        } catch (EntityNotFoundException e) {
+            return Optional.empty();
+        } catch (SdkException e) {
+            throw CloudFrontErrors.translate(
+                    e, CloudFrontCall.lookup("GetDistributionTenantByDomain", domain), settings);
+        }
+    }
+
+    /** The IDs of every distribution tenant of {@code distributionId}, over every page of ListDistributionTenants. */
+    public List<String> tenantsOf(String distributionId) throws UserFixableException {
+        try {
+            return tenantIds(distributionId, null);
+        } catch (SdkException e) {
+            throw CloudFrontErrors.translate(
+                    e, CloudFrontCall.lookup("ListDistributionTenants", distributionId), settings);
+        }
+    }
+
+    private List<String> tenantIds(String distributionId, Integer maxItems) {
+        List<String> ids = new ArrayList<>();
+        String marker = null;
+        do {
+            String page = marker;
+            ListDistributionTenantsResponse response =
+                    client.listDistributionTenants(r -> r.associationFilter(f -> f.distributionId(distributionId))
+                            .marker(page)
+                            .maxItems(maxItems));
+            response.distributionTenantList().forEach(tenant -> ids.add(tenant.id()));
+            marker = maxItems == null ? response.nextMarker() : null;
+        } while (marker != null && !marker.isEmpty());
+        return ids;
+    }
+
+    /**
+     * A few tenants of a distribution CloudFront said does not exist, when it is a multi-tenant one; empty when it has
+     * none or they cannot be listed, which leaves the plain explanation.
+     */
+    private Optional<List<String>> someTenants(Target target) {
+        if (target.isTenant()) {
+            return Optional.empty();
+        }
+        try {
+            List<String> tenants = tenantIds(target.id(), 3);
+            return tenants.isEmpty() ? Optional.empty() : Optional.of(tenants);
+        } catch (SdkException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isNoSuchDistribution(SdkException e) {
+        return e instanceof AwsServiceException service
+                && "NoSuchDistribution".equals(CloudFrontErrors.errorCode(service));
     }
 
     private static List<String> aliases(DistributionSummary distribution) {
@@ -164,7 +249,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     }
 
     static boolean isTooManyInProgress(SdkException e) {
-        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+        return e instanceof AwsServiceException service
                 && CloudFrontErrors.TOO_MANY_IN_PROGRESS.equals(CloudFrontErrors.errorCode(service));
     }
 
@@ -174,10 +259,9 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         IoUtils.closeIfCloseable(credentials, null);
     }
 
-    private static InvalidationInfo toInfo(
-            String distributionId, Invalidation invalidation, Optional<String> location) {
+    private static InvalidationInfo toInfo(Target target, Invalidation invalidation, Optional<String> location) {
         return new InvalidationInfo(
-                distributionId,
+                target,
                 invalidation.id(),
                 invalidation.status(),
                 invalidation.createTime(),

@@ -59,7 +59,7 @@ public final class CompletionWaiter {
             }
             Duration delay = schedule.delay(Duration.ofNanos(now - start), random);
             time.sleep(Duration.ofNanos(Math.min(delay.toNanos(), deadline - now)));
-            current = cloudFront.get(known.distributionId(), known.id());
+            current = cloudFront.get(known.target(), known.id());
             polls++;
             long after = time.nanoTime();
             Duration elapsed = Duration.ofNanos(after - start);

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One invalidation as CloudFront reports it. */
+/**
+ * One invalidation as CloudFront reports it.
+ *
+ * @param target the distribution or distribution tenant it was created on
+ */
 public record InvalidationInfo(
-        String distributionId,
+        Target target,
         String id,
         String status,
         Instant createTime,
@@ -25,13 +29,18 @@ public record InvalidationInfo(
         paths = List.copyOf(paths);
     }
 
+    /** The ID of the distribution or tenant it was created on, as the CLI's {@code --distribution-id}/{@code --id}. */
+    public String distributionId() {
+        return target.id();
+    }
+
     /** Some emulators answer {@code COMPLETED}; CloudFront answers {@code Completed}. */
     public boolean isCompleted() {
         return "Completed".equalsIgnoreCase(status);
     }
 
     public InvalidationInfo withStatus(String newStatus) {
-        return new InvalidationInfo(distributionId, id, newStatus, createTime, paths, callerReference, location);
+        return new InvalidationInfo(target, id, newStatus, createTime, paths, callerReference, location);
     }
 
     /** The shape {@code aws cloudfront create-invalidation} and {@code get-invalidation} print. */

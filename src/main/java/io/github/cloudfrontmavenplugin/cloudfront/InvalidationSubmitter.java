@@ -34,13 +34,12 @@ public final class InvalidationSubmitter {
         this.progress = progress;
     }
 
-    public InvalidationInfo submit(
-            String distributionId, List<String> paths, String callerReference, Duration retryTimeout)
+    public InvalidationInfo submit(Target target, List<String> paths, String callerReference, Duration retryTimeout)
             throws UserFixableException, InterruptedException {
         long start = time.nanoTime();
         while (true) {
             try {
-                return cloudFront.create(distributionId, paths, callerReference);
+                return cloudFront.create(target, paths, callerReference);
             } catch (SdkException e) {
                 if (!CloudFrontInvalidations.isTooManyInProgress(e)) {
                     throw e;
@@ -51,12 +50,12 @@ public final class InvalidationSubmitter {
                     throw new UserFixableException(
                             CloudFrontErrors.explainTooManyInProgress(
                                     (AwsServiceException) e,
-                                    CloudFrontCall.createInvalidation(distributionId, paths, callerReference),
+                                    CloudFrontCall.createInvalidation(target, paths, callerReference),
                                     waited),
                             e);
                 }
                 Duration delay = min(schedule.delay(waited, random), left);
-                progress.info("Distribution " + distributionId + " has too many invalidations in progress;"
+                progress.info(target.describeCapitalised() + " has too many invalidations in progress;"
                         + " trying again in " + seconds(delay) + " (waited " + seconds(waited) + " of "
                         + seconds(retryTimeout) + ")");
                 time.sleep(delay);

@@ -7,6 +7,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,12 +96,13 @@ final class Deliveries {
         }
 
         private InvalidationInfo create() throws UserFixableException, InterruptedException {
-            String distributionId = Invalidate.resolve(cloudFront, distribution, log);
+            Target target = Invalidate.resolve(cloudFront, distribution, log);
             InvalidationInfo invalidation = new InvalidationSubmitter(
                             cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, log)
-                    .submit(distributionId, batch.paths(), batch.callerReference(), inProgressRetryTimeout);
-            log.info("Created invalidation " + invalidation.id() + " on distribution " + invalidation.distributionId()
-                    + " for " + Invalidate.count(invalidation.paths().size()) + " (" + invalidation.status() + ")");
+                    .submit(target, batch.paths(), batch.callerReference(), inProgressRetryTimeout);
+            log.info("Created invalidation " + invalidation.id() + " on "
+                    + invalidation.target().describe() + " for "
+                    + Invalidate.count(invalidation.paths().size()) + " (" + invalidation.status() + ")");
             invalidation.location().ifPresent(location -> log.info("Location: " + location));
             log.debug("CallerReference: " + invalidation.callerReference());
             return invalidation;
@@ -150,7 +152,9 @@ final class Deliveries {
                 afterCreation.add(e);
             }
         } else if (several && recording != Recording.NOTHING) {
-            progress.warn("Not every distribution accepted the invalidation, so the deploy is not recorded in any"
+            progress.warn("Not every "
+                    + Invalidate.noun(List.of(batch.distributionIds().get(0)))
+                    + " accepted the invalidation, so the deploy is not recorded in any"
                     + " manifest: the next deploy invalidates the same changes again.");
         }
         Optional<UserFixableException> unwritten = writeOutputFiles(created);
@@ -201,7 +205,7 @@ final class Deliveries {
     }
 
     private void report(List<Delivery> deliveries) {
-        progress.info("Invalidations on " + deliveries.size() + " distributions:");
+        progress.info("Invalidations on " + deliveries.size() + " " + Invalidate.noun(batch.distributionIds()) + ":");
         int width =
                 deliveries.stream().mapToInt(d -> d.distribution.length()).max().orElse(0);
         for (Delivery delivery : deliveries) {
@@ -249,7 +253,8 @@ final class Deliveries {
             }
         }
         StringBuilder message = new StringBuilder("The invalidation failed on " + failures.size() + " of "
-                + deliveries.size() + " distributions (the others finished as reported above):");
+                + deliveries.size() + " " + Invalidate.noun(batch.distributionIds())
+                + " (the others finished as reported above):");
         for (Delivery delivery : deliveries) {
             delivery.failure.ifPresent(f -> message.append("\n  ")
                     .append(delivery.distribution)
@@ -280,7 +285,7 @@ final class Deliveries {
 
     private static InvalidationInfo withLocation(InvalidationInfo last, InvalidationInfo created) {
         return new InvalidationInfo(
-                last.distributionId(),
+                last.target(),
                 last.id(),
                 last.status(),
                 last.createTime(),

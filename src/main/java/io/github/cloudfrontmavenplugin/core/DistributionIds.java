@@ -1,14 +1,16 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks what names the distribution before anything is sent: its ID, or one of its domain names (an alias such as
- * {@code www.example.com}, or its {@code d111111abcdef8.cloudfront.net} domain), which is looked up later.
+ * Checks what names the distribution before anything is sent: its ID, a distribution tenant's ID
+ * ({@code dt_...}), or a domain name (an alias such as {@code www.example.com}, its
+ * {@code d111111abcdef8.cloudfront.net} domain, or a tenant's domain), which is looked up later.
  */
 public final class DistributionIds {
     private DistributionIds() {}
@@ -18,21 +20,23 @@ public final class DistributionIds {
         if (distributionId == null || distributionId.isBlank()) {
             throw new UserFixableException("<distributionId> (cloudfront.distributionId) is not set. Set it to the ID"
                     + " of the CloudFront distribution, such as EDFDVBD6EXAMPLE, as 'aws cloudfront"
-                    + " list-distributions' shows it, or to one of its domain names, such as www.example.com.");
+                    + " list-distributions' shows it, to a distribution tenant's ID (dt_...), or to a domain name one of"
+                    + " them serves, such as www.example.com.");
         }
         return require(distributionId, "<distributionId> (cloudfront.distributionId)");
     }
 
     private static String require(String distributionId, String parameter) throws UserFixableException {
         String value = distributionId.strip();
-        if (isId(value)) {
+        if (isId(value) || Target.isTenantId(value)) {
             return value;
         }
         String domain = value.toLowerCase(Locale.ROOT);
         if (!domain.matches("(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
             throw new UserFixableException(parameter + " names '" + value + "', which is"
-                    + " neither a CloudFront distribution ID (such as EDFDVBD6EXAMPLE) nor a domain name (such as"
-                    + " www.example.com or d111111abcdef8.cloudfront.net).");
+                    + " neither a CloudFront distribution ID (such as EDFDVBD6EXAMPLE), a distribution tenant ID (such as"
+                    + " dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB) nor a domain name (such as www.example.com or"
+                    + " d111111abcdef8.cloudfront.net).");
         }
         return domain;
     }
@@ -64,8 +68,22 @@ public final class DistributionIds {
         return List.copyOf(checked);
     }
 
-    /** IDs are letters and digits; domain names have dots. */
+    /** Distribution IDs are letters and digits; domain names have dots. */
     public static boolean isId(String value) {
         return value.matches("[A-Za-z0-9]+");
+    }
+
+    /** An ID as CloudFront takes it, case and all; a domain name is compared without regard to case. */
+    static String canonical(String value) {
+        String stripped = value.strip();
+        return isId(stripped) || Target.isTenantId(stripped) ? stripped : stripped.toLowerCase(Locale.ROOT);
+    }
+
+    /** What an ID names, without a call; empty for a domain name, which must be looked up. */
+    static java.util.Optional<Target> target(String value) {
+        if (isId(value)) {
+            return java.util.Optional.of(Target.distribution(value));
+        }
+        return Target.isTenantId(value) ? java.util.Optional.of(Target.tenant(value)) : java.util.Optional.empty();
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.WeakHashMap;
@@ -98,7 +97,10 @@ public final class EndOfReactor {
         return missing;
     }
 
-    /** Requests for the same distributions, through the same connection, and equally dry, share a batch. */
+    /**
+     * Requests for the same distributions (or all their tenants), through the same connection, and equally dry, share
+     * a batch.
+     */
     private static List<Due> groups(List<Held> held) {
         Map<List<Object>, List<Held>> byBatch = new LinkedHashMap<>();
         for (Held one : held) {
@@ -116,11 +118,10 @@ public final class EndOfReactor {
 
     private static List<Object> batchKey(InvalidateRequest request) {
         List<String> distributions = request.distributionIds().stream()
-                .map(String::strip)
-                .map(id -> DistributionIds.isId(id) ? id : id.toLowerCase(Locale.ROOT))
+                .map(DistributionIds::canonical)
                 .distinct()
                 .toList();
-        return List.of(distributions, request.connection(), request.dryRun());
+        return List.of(distributions, request.connection(), request.dryRun(), request.allTenants());
     }
 
     /**

@@ -6,6 +6,7 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Optional;
@@ -39,9 +40,11 @@ public final class GetInvalidation {
     public InvalidationInfo run(Request request) throws UserFixableException, InterruptedException {
         String distributionId = DistributionIds.require(request.distributionId());
         if (request.invalidationId() == null || request.invalidationId().isBlank()) {
+            String list = DistributionIds.target(distributionId)
+                    .map(Target::listInvalidationsCommand)
+                    .orElse("aws cloudfront list-invalidations --distribution-id <ID>");
             throw new UserFixableException("<invalidationId> (cloudfront.invalidationId) is not set. Set it to the ID"
-                    + " that cloudfront:invalidate printed, such as I2J0I21PCUYOIK; 'aws cloudfront list-invalidations"
-                    + " --distribution-id " + distributionId + "' lists them.");
+                    + " that cloudfront:invalidate printed, such as I2J0I21PCUYOIK; '" + list + "' lists them.");
         }
         String invalidationId = request.invalidationId().strip();
         if (request.outputFile().isPresent()) {

@@ -8,7 +8,9 @@ import io.github.cloudfrontmavenplugin.batch.CallerReferences;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
+import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.plan.CoverPlanner;
@@ -34,6 +36,7 @@ import java.util.random.RandomGenerator;
 public final class Invalidate {
     private static final String PATHS = "<paths> (cloudfront.paths)";
     private static final String BATCH_FILE = "<invalidationBatch> (cloudfront.invalidationBatch)";
+    private static final String TAGS = "<tags> (cloudfront.tags)";
 
     private final Connector connector;
     private final TimeSource time;
@@ -139,13 +142,13 @@ public final class Invalidate {
             reportPlan(planned);
         }
         if (merged.dryRun()) {
-            reportDryRun(batch);
+            reportDryRun(batch, merged.allTenants());
             return List.of();
         }
         try (CloudFrontInvalidations cloudFront = connector.connect(merged.connection())) {
             return new Deliveries(
                             cloudFront,
-                            batch,
+                            targets(cloudFront, merged, batch),
                             merged.waiting(),
                             merged.inProgressRetryTimeout(),
                             merged.outputFiles(),
@@ -156,15 +159,53 @@ public final class Invalidate {
         }
     }
 
-    /** The ID of the distribution {@code idOrDomain} names, looked up when it is a domain name. */
-    static String resolve(CloudFrontInvalidations cloudFront, String idOrDomain, Progress progress)
+    /** What {@code idOrDomain} names: a distribution or tenant ID as it is, a domain name as looked up. */
+    static Target resolve(CloudFrontInvalidations cloudFront, String idOrDomain, Progress progress)
             throws UserFixableException {
-        if (DistributionIds.isId(idOrDomain)) {
-            return idOrDomain;
+        Optional<Target> named = DistributionIds.target(idOrDomain);
+        if (named.isPresent()) {
+            return named.get();
         }
-        String id = cloudFront.findDistribution(idOrDomain);
-        progress.info("Distribution " + idOrDomain + " is " + id);
-        return id;
+        CloudFrontInvalidations.DomainOwner owner = cloudFront.findByDomain(idOrDomain);
+        if (owner.target().isTenant()) {
+            progress.info(idOrDomain + " is distribution tenant "
+                    + owner.target().id()
+                    + owner.distributionId().map(d -> " of distribution " + d).orElse(""));
+        } else {
+            progress.info("Distribution " + idOrDomain + " is " + owner.target().id());
+        }
+        return owner.target();
+    }
+
+    /**
+     * With {@code allTenants}, the tenants of the one distribution named, which the batch then goes to; otherwise the
+     * batch as planned.
+     */
+    private Batch targets(CloudFrontInvalidations cloudFront, Merged merged, Batch batch) throws UserFixableException {
+        if (!merged.allTenants()) {
+            return batch;
+        }
+        Target distribution = resolve(cloudFront, batch.distributionIds().get(0), progress);
+        if (distribution.isTenant()) {
+            throw allTenantsNeedsADistribution(distribution.id());
+        }
+        List<String> tenants = cloudFront.tenantsOf(distribution.id());
+        if (tenants.isEmpty()) {
+            throw new UserFixableException("Distribution " + distribution.id() + " has no distribution tenants, so"
+                    + " <allTenants> (cloudfront.allTenants) finds nothing to invalidate. Set it to false to"
+                    + " invalidate a standard distribution, or name a multi-tenant distribution.");
+        }
+        progress.info("Distribution " + distribution.id() + " has " + tenants.size()
+                + (tenants.size() == 1 ? " distribution tenant: " : " distribution tenants: ")
+                + String.join(", ", tenants));
+        return new Batch(tenants, batch.paths(), batch.callerReference());
+    }
+
+    private static UserFixableException allTenantsNeedsADistribution(String named) {
+        return new UserFixableException("<allTenants> (cloudfront.allTenants) invalidates every tenant of one"
+                + " multi-tenant distribution, but " + named + " is a distribution tenant. Set <distributionId>"
+                + " (cloudfront.distributionId) to the distribution's ID, or leave <allTenants> false to invalidate"
+                + " this tenant alone.");
     }
 
     /** Records every module's deploy, even when one of them cannot be; then reports the first failure. */
@@ -206,7 +247,8 @@ public final class Invalidate {
             boolean dryRun,
             List<Path> outputFiles,
             ConnectionSettings connection,
-            Budget budget) {
+            Budget budget,
+            boolean allTenants) {
 
         /** Fits the explicit paths and the diffs' into one batch. */
         Planned plan(List<String> diffPaths, Optional<Map<String, Long>> unchanged) throws UserFixableException {
@@ -237,9 +279,10 @@ public final class Invalidate {
             if (!checked.isEmpty()
                     && (!one.distributionIds().equals(checked.get(0).distributionIds())
                             || !request.connection().equals(first.connection())
-                            || request.dryRun() != first.dryRun())) {
+                            || request.dryRun() != first.dryRun()
+                            || request.allTenants() != first.allTenants())) {
                 throw new IllegalArgumentException(
-                        "only requests for the same distributions, connection and dry run share a batch");
+                        "only requests for the same distributions, connection, dry run and allTenants share a batch");
             }
             checked.add(one);
         }
@@ -288,11 +331,22 @@ public final class Invalidate {
                 first.dryRun(),
                 List.copyOf(outputFiles),
                 first.connection(),
-                budget);
+                budget,
+                first.allTenants());
     }
 
     private Checked check(InvalidateRequest request) throws UserFixableException {
         List<String> distributionIds = DistributionIds.requireAll(null, request.distributionIds());
+        if (request.allTenants()) {
+            if (distributionIds.size() > 1) {
+                throw new UserFixableException("<allTenants> (cloudfront.allTenants) invalidates every tenant of one"
+                        + " multi-tenant distribution, named in <distributionId> (cloudfront.distributionId), but "
+                        + distributionIds.size() + " are named: " + String.join(", ", distributionIds) + ".");
+            }
+            if (Target.isTenantId(distributionIds.get(0))) {
+                throw allTenantsNeedsADistribution(distributionIds.get(0));
+            }
+        }
         if (request.outputFile().isPresent()) {
             OutputFile.checkWritable(request.outputFile().get());
         }
@@ -325,7 +379,33 @@ public final class Invalidate {
             source = PATHS;
             paths = InvalidationPaths.normalised(request.paths(), PATHS);
         }
-        return new Checked(distributionIds, paths.asList(), source, configuredReference);
+        List<String> items = new ArrayList<>(paths.asList());
+        List<String> tags = tags(request);
+        if (!tags.isEmpty()) {
+            items.addAll(tags);
+            source = source + " and " + TAGS;
+        }
+        // Tags are never collapsed, so too many for maxPaths fail here, before any call (in a reactor, in the module
+        // that set them); planning the given items alone is the same check the whole batch gets.
+        CoverPlanner.plan(InvalidationPaths.normalised(items, source).asList(), Optional.empty(), request.budget());
+        return new Checked(distributionIds, items, source, configuredReference);
+    }
+
+    /** The tags of {@code <tags>}, each with the {@code #} that makes it a cache tag, checked. */
+    private static List<String> tags(InvalidateRequest request) throws UserFixableException {
+        List<String> tags = new ArrayList<>();
+        for (String tag : request.tags()) {
+            if (tag == null || tag.isBlank()) {
+                continue;
+            }
+            if (tag.strip().startsWith(CacheTag.PREFIX)) {
+                throw new UserFixableException("Invalid cache tag in " + TAGS + ": '" + tag.strip() + "' starts with"
+                        + " '#'; write the tag without it (<tag>product:tv</tag>, -Dcloudfront.tags=product:tv), the"
+                        + " plugin adds it. In <paths>, a tag is written with its '#'.");
+            }
+            tags.add(CacheTag.PREFIX + tag.strip());
+        }
+        return InvalidationPaths.normalised(tags, TAGS).asList();
     }
 
     private void reportPlan(Planned planned) {
@@ -336,8 +416,9 @@ public final class Invalidate {
                         ? "unchanged objects could not be counted (no manifest), so the narrowest wildcards that fit"
                                 + " were chosen"
                         : "sent as they are";
+        String tags = plan.tags() == 0 ? "" : ", " + plan.tags() + (plan.tags() == 1 ? " cache tag" : " cache tags");
         progress.info("Invalidation plan: " + count(plan.entries().size()) + " (" + plan.wildcards()
-                + (plan.wildcards() == 1 ? " wildcard" : " wildcards") + ") for " + planned.requested()
+                + (plan.wildcards() == 1 ? " wildcard" : " wildcards") + tags + ") for " + planned.requested()
                 + (planned.requested() == 1 ? " path" : " paths") + "; " + overInvalidated);
         int width =
                 plan.entries().stream().mapToInt(e -> e.path().length()).max().orElse(0);
@@ -345,7 +426,7 @@ public final class Invalidate {
             String covers = entry.wildcard()
                     ? "covers " + entry.changed() + " changed, "
                             + (entry.unchanged() < 0 ? "unknown" : Long.toString(entry.unchanged())) + " unchanged"
-                    : "";
+                    : entry.tag() ? "cache tag, sent as written" : "";
             progress.info(
                     "  " + String.format("%-" + width + "s", entry.path()) + (covers.isEmpty() ? "" : "  " + covers));
         }
@@ -358,9 +439,10 @@ public final class Invalidate {
                 paths * 0.005));
     }
 
-    private void reportDryRun(Batch batch) {
+    private void reportDryRun(Batch batch, boolean allTenants) {
         progress.info("Dry run: would invalidate " + count(batch.paths().size()) + " on "
-                + distributions(batch.distributionIds()) + "; nothing is sent to CloudFront. The batch:");
+                + (allTenants ? "every distribution tenant of " : "") + distributions(batch.distributionIds())
+                + "; nothing is sent to CloudFront. The batch:");
         for (String line : Json.write(InvalidationInfo.batchShape(batch.paths(), batch.callerReference()))
                 .split("\n")) {
             progress.info(line);
@@ -368,7 +450,13 @@ public final class Invalidate {
     }
 
     static String distributions(List<String> distributionIds) {
-        return (distributionIds.size() == 1 ? "distribution " : "distributions ") + String.join(", ", distributionIds);
+        return noun(distributionIds) + " " + String.join(", ", distributionIds);
+    }
+
+    /** What the IDs name, in the singular or plural: distributions, or tenants when they all are. */
+    static String noun(List<String> distributionIds) {
+        boolean tenants = distributionIds.stream().allMatch(Target::isTenantId);
+        return (tenants ? "distribution tenant" : "distribution") + (distributionIds.size() == 1 ? "" : "s");
     }
 
     static String count(int paths) {

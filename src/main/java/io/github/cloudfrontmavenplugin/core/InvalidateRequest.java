@@ -21,6 +21,8 @@ import java.util.Optional;
  *     progress
  * @param diff the site to compare with the last deploy's manifest, whose changes are invalidated too
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
+ * @param tags cache tags from {@code <tags>}, without their {@code #}
+ * @param allTenants invalidate every tenant of the multi-tenant distribution named, instead of the distribution
  */
 public record InvalidateRequest(
         List<String> distributionIds,
@@ -34,10 +36,44 @@ public record InvalidateRequest(
         Optional<Path> outputFile,
         ConnectionSettings connection,
         Optional<DiffSettings> diff,
-        Budget budget) {
+        Budget budget,
+        List<String> tags,
+        boolean allTenants) {
 
     public InvalidateRequest {
         distributionIds = List.copyOf(distributionIds);
         paths = List.copyOf(paths);
+        tags = List.copyOf(tags);
+    }
+
+    /** A request without cache tags, for distributions as named. */
+    public InvalidateRequest(
+            List<String> distributionIds,
+            List<String> paths,
+            Optional<Path> batchFile,
+            Optional<String> callerReference,
+            String referenceOrigin,
+            WaitSettings waiting,
+            Duration inProgressRetryTimeout,
+            boolean dryRun,
+            Optional<Path> outputFile,
+            ConnectionSettings connection,
+            Optional<DiffSettings> diff,
+            Budget budget) {
+        this(
+                distributionIds,
+                paths,
+                batchFile,
+                callerReference,
+                referenceOrigin,
+                waiting,
+                inProgressRetryTimeout,
+                dryRun,
+                outputFile,
+                connection,
+                diff,
+                budget,
+                List.of(),
+                false);
     }
 }

@@ -36,7 +36,7 @@ final class Waiting {
             progress.info("Invalidation " + last.id() + " completed after " + seconds + " s");
             return last;
         }
-        String message = "Invalidation " + last.id() + " on distribution " + last.distributionId() + " is still "
+        String message = "Invalidation " + last.id() + " on " + last.target().describe() + " is still "
                 + last.status() + " after " + seconds + " s, the <waitTimeout> (cloudfront.waitTimeout). CloudFront"
                 + " finishes it on its own; check it later with: mvn cloudfront:get-invalidation"
                 + " -Dcloudfront.distributionId=" + last.distributionId() + " -Dcloudfront.invalidationId="

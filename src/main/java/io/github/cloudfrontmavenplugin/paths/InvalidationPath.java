@@ -41,11 +41,6 @@ public final class InvalidationPath {
         if (path.isEmpty()) {
             throw new InvalidPathException("an invalidation path cannot be empty");
         }
-        if (path.startsWith("#")) {
-            throw new InvalidPathException(
-                    "'" + path + "' is a cache-tag invalidation (it starts with '#'); this plugin"
-                            + " invalidates paths only. Remove it, or write the path it stands for");
-        }
         int star = path.indexOf('*');
         if (star >= 0 && star != path.length() - 1) {
             throw new InvalidPathException("'" + path + "' has a '*' before its end; CloudFront accepts '*' only as the"

@@ -3,14 +3,15 @@ package io.github.cloudfrontmavenplugin.paths;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The normalised, de-duplicated paths of one invalidation batch, in the order they were given, checked against the
- * limits CloudFront enforces on what may be in progress at once.
+ * The normalised, de-duplicated items of one invalidation batch, in the order they were given, checked against the
+ * limits CloudFront enforces on what may be in progress at once. An item is a path ({@code /index.html}, {@code /img/*})
+ * or a {@link CacheTag} ({@code #product:tv}); a tag counts as one path, never as a wildcard.
  */
 public final class InvalidationPaths {
     /** CloudFront's limit on individually named paths in progress per distribution. */
@@ -39,18 +40,22 @@ public final class InvalidationPaths {
      * charges for each path sent), but without CloudFront's limits on one batch: for the planner to fit.
      */
     public static InvalidationPaths normalised(Collection<String> rawPaths, String source) throws UserFixableException {
-        Set<String> unique = new LinkedHashSet<>();
+        // Keyed by what CloudFront tells apart: paths by their case, tags without it (the first spelling is kept).
+        Map<String, String> unique = new LinkedHashMap<>();
         for (String raw : rawPaths) {
             if (raw == null || raw.isBlank()) {
                 continue;
             }
+            boolean tag = CacheTag.isTag(raw.strip());
             try {
-                unique.add(InvalidationPath.normalise(raw));
+                String item = tag ? CacheTag.check(raw) : InvalidationPath.normalise(raw);
+                unique.putIfAbsent(tag ? CacheTag.identity(item) : item, item);
             } catch (InvalidPathException e) {
-                throw new UserFixableException("Invalid path in " + source + ": " + e.getMessage() + ".", e);
+                throw new UserFixableException(
+                        (tag ? "Invalid cache tag in " : "Invalid path in ") + source + ": " + e.getMessage() + ".", e);
             }
         }
-        return new InvalidationPaths(withoutCovered(unique));
+        return new InvalidationPaths(withoutCovered(unique.values()));
     }
 
     /**
@@ -75,6 +80,10 @@ public final class InvalidationPaths {
         }
         List<String> kept = new ArrayList<>();
         for (String path : paths) {
+            if (CacheTag.isTag(path)) {
+                kept.add(path);
+                continue;
+            }
             String candidate = outermost.floor(path);
             boolean covered = candidate != null
                     && path.startsWith(candidate)
@@ -88,9 +97,9 @@ public final class InvalidationPaths {
 
     private void checkLimits(String source) throws UserFixableException {
         if (paths.size() > MAX_PATHS) {
-            throw new UserFixableException(source + " lists " + paths.size() + " distinct paths; one CloudFront"
-                    + " invalidation holds at most " + MAX_PATHS + ". Replace groups of paths with a wildcard such"
-                    + " as '/docs/*'.");
+            throw new UserFixableException(source + " lists " + paths.size() + " distinct paths and cache tags; one"
+                    + " CloudFront invalidation holds at most " + MAX_PATHS + " (a tag counts as a path). Replace"
+                    + " groups of paths with a wildcard such as '/docs/*'.");
         }
         long wildcards = paths.stream().filter(InvalidationPath::isWildcard).count();
         if (wildcards > MAX_WILDCARDS) {
@@ -102,6 +111,11 @@ public final class InvalidationPaths {
 
     public List<String> asList() {
         return paths;
+    }
+
+    /** The cache tags among the items, in their order. */
+    public List<String> tags() {
+        return paths.stream().filter(CacheTag::isTag).toList();
     }
 
     public int size() {

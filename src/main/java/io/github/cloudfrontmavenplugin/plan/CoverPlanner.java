@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.plan;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +24,8 @@ import java.util.Set;
  * sum to it. The work is about linear in the number of directories for a fixed budget.
  *
  * <p>Wildcards the user gave are kept as they are and count against the budget; what they cover needs nothing else.
+ * Cache tags ({@code #product:tv}) are fixed items too: never collapsed, never dropped, each counting as one path
+ * (never a wildcard), so the paths are planned within what the tags leave of the budget.
  */
 public final class CoverPlanner {
     private static final long NONE = Long.MAX_VALUE;
@@ -36,13 +39,40 @@ public final class CoverPlanner {
     }
 
     /**
-     * @param changed encoded paths to invalidate, duplicates removed: changed objects, their aliases, and any wildcards
-     *     the user gave
+     * @param items encoded paths to invalidate, duplicates removed: changed objects, their aliases, any wildcards the
+     *     user gave, and cache tags
      * @param unchangedByDirectory for each directory (an encoded URL prefix ending in {@code /}), how many deployed
      *     objects directly in it did not change; empty when unknown (no manifest), in which case each directory a
      *     wildcard spans counts as one, so the narrowest wildcards that fit are chosen
      */
-    public static Plan plan(List<String> changed, Optional<Map<String, Long>> unchangedByDirectory, Budget budget)
+    public static Plan plan(List<String> items, Optional<Map<String, Long>> unchangedByDirectory, Budget budget)
+            throws UserFixableException {
+        List<String> tags = items.stream().filter(CacheTag::isTag).toList();
+        if (tags.isEmpty()) {
+            return planPaths(items, unchangedByDirectory, budget);
+        }
+        List<String> changed =
+                items.stream().filter(item -> !CacheTag.isTag(item)).toList();
+        int pathsLeft = budget.maxPaths() - tags.size();
+        if (pathsLeft < 0 || (pathsLeft == 0 && !changed.isEmpty())) {
+            throw new UserFixableException("The batch has " + tags.size()
+                    + (tags.size() == 1 ? " cache tag" : " cache" + " tags")
+                    + (changed.isEmpty() ? "" : " and paths besides") + ", but <maxPaths>"
+                    + " (cloudfront.maxPaths) is " + budget.maxPaths() + " and each tag counts as one path; tags are"
+                    + " never collapsed. Raise <maxPaths> to at least " + (tags.size() + (changed.isEmpty() ? 0 : 1))
+                    + ", or invalidate fewer tags.");
+        }
+        List<Plan.Entry> entries = new ArrayList<>();
+        tags.forEach(tag -> entries.add(new Plan.Entry(tag, 1, 0)));
+        if (changed.isEmpty()) {
+            return new Plan(entries, unchangedByDirectory.isPresent(), false);
+        }
+        Plan paths = planPaths(changed, unchangedByDirectory, new Budget(pathsLeft, budget.maxWildcards()));
+        entries.addAll(paths.entries());
+        return new Plan(entries, paths.countKnown(), paths.collapsed());
+    }
+
+    private static Plan planPaths(List<String> changed, Optional<Map<String, Long>> unchangedByDirectory, Budget budget)
             throws UserFixableException {
         List<String> given = changed.stream().filter(p -> p.endsWith("*")).toList();
         if (given.size() > budget.maxWildcards()) {

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.plan;
 
+import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ public record Plan(List<Entry> entries, boolean countKnown, boolean collapsed) {
         public boolean wildcard() {
             return path.endsWith("*");
         }
+
+        public boolean tag() {
+            return CacheTag.isTag(path);
+        }
     }
 
     public Plan {
@@ -36,5 +41,9 @@ public record Plan(List<Entry> entries, boolean countKnown, boolean collapsed) {
 
     public long wildcards() {
         return entries.stream().filter(Entry::wildcard).count();
+    }
+
+    public long tags() {
+        return entries.stream().filter(Entry::tag).count();
     }
 }

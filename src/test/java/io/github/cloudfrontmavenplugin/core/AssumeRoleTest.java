@@ -8,6 +8,7 @@ import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
 import java.net.URI;
@@ -45,7 +46,7 @@ class AssumeRoleTest {
     @Test
     void cloudFrontIsCalledWithTheAssumedRolesCredentials() throws Exception {
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(assuming(Optional.of("ext-7")))) {
-            api.create(CloudFrontEmulator.DISTRIBUTION_ID, List.of("/a"), "ref");
+            api.create(Target.distribution(CloudFrontEmulator.DISTRIBUTION_ID), List.of("/a"), "ref");
         }
 
         List<CloudFrontEmulator.AssumedRole> roles = emulator.assumedRoles();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import java.net.ServerSocket;
@@ -51,7 +52,9 @@ class CloudFrontErrorsTest {
     }
 
     private String createFailure(String distributionId, String reference, String... paths) {
-        return failure(cloudFront.connection, api -> api.create(distributionId, List.of(paths), reference));
+        return failure(
+                cloudFront.connection,
+                api -> api.create(Target.distribution(distributionId), List.of(paths), reference));
     }
 
     @Test
@@ -78,13 +81,13 @@ class CloudFrontErrorsTest {
                         + " arn:aws:cloudfront::<account-id>:distribution/" + DISTRIBUTION),
                 create);
 
-        String get = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "I1"));
+        String get = failure(cloudFront.connection, api -> api.get(Target.distribution(DISTRIBUTION), "I1"));
         assertTrue(get.contains("Allow the IAM action cloudfront:GetInvalidation"), get);
     }
 
     @Test
     void noSuchInvalidationNamesTheId() {
-        String message = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "INOPE"));
+        String message = failure(cloudFront.connection, api -> api.get(Target.distribution(DISTRIBUTION), "INOPE"));
         assertTrue(message.startsWith("Distribution " + DISTRIBUTION + " has no invalidation 'INOPE'"), message);
         assertTrue(message.contains("<invalidationId> (cloudfront.invalidationId)"), message);
     }
@@ -92,7 +95,7 @@ class CloudFrontErrorsTest {
     @Test
     void reusedCallerReferenceSaysToLeaveItUnset() throws Exception {
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            api.create(DISTRIBUTION, List.of("/a"), "release-1");
+            api.create(Target.distribution(DISTRIBUTION), List.of("/a"), "release-1");
         }
         String message = createFailure(DISTRIBUTION, "release-1", "/b");
         assertTrue(
@@ -128,7 +131,7 @@ class CloudFrontErrorsTest {
     void serverErrorsAreRetriedThenExplained() {
         emulator.inject("GetInvalidation", repeat(Fault.serverError(503), 8));
 
-        String message = failure(cloudFront.connection, api -> api.get(DISTRIBUTION, "I1"));
+        String message = failure(cloudFront.connection, api -> api.get(Target.distribution(DISTRIBUTION), "I1"));
         assertTrue(message.startsWith("CloudFront kept failing on GetInvalidation with HTTP 503"), message);
         assertTrue(message.contains("through 8 attempts"), message);
     }
@@ -142,7 +145,7 @@ class CloudFrontErrorsTest {
         ConnectionSettings nowhere = ConnectionSettings.of("aws-global", "http://127.0.0.1:" + closedPort, null)
                 .withRetries(EmulatedCloudFront.QUICK_RETRIES);
 
-        String message = failure(nowhere, api -> api.create(DISTRIBUTION, List.of("/a"), "ref-5"));
+        String message = failure(nowhere, api -> api.create(Target.distribution(DISTRIBUTION), List.of("/a"), "ref-5"));
         assertTrue(message.startsWith("Could not reach CloudFront at http://127.0.0.1:" + closedPort), message);
         assertTrue(message.contains("Check <endpoint> (cloudfront.endpoint)"), message);
         assertTrue(message.contains("-Dcloudfront.callerReference=ref-5"), message);

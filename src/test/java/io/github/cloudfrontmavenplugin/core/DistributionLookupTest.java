@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +37,8 @@ class DistributionLookupTest {
 
     private String find(String domain) throws UserFixableException {
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            return Invalidate.resolve(api, DistributionIds.require(domain), progress);
+            return Invalidate.resolve(api, DistributionIds.require(domain), progress)
+                    .id();
         }
     }
 
@@ -98,7 +100,8 @@ class DistributionLookupTest {
     void getInvalidationAcceptsADomainNameToo() throws Exception {
         String id;
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            id = api.create("ELASTPAGE", java.util.List.of("/a"), "ref").id();
+            id = api.create(Target.distribution("ELASTPAGE"), java.util.List.of("/a"), "ref")
+                    .id();
         }
         new GetInvalidation(Connector.AWS_SDK, cloudFront.time, new SplittableRandom(1), progress)
                 .run(new GetInvalidation.Request(

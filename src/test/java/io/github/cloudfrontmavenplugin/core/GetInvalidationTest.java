@@ -8,6 +8,7 @@ import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.time.Duration;
 import java.util.List;
@@ -28,7 +29,7 @@ class GetInvalidationTest {
     void start() throws Exception {
         cloudFront = new EmulatedCloudFront(Duration.ofSeconds(30));
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            id = api.create(DISTRIBUTION, List.of("/index.html", "/error.html"), "cli-example")
+            id = api.create(Target.distribution(DISTRIBUTION), List.of("/index.html", "/error.html"), "cli-example")
                     .id();
         }
     }

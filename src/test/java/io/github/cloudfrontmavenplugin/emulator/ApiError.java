@@ -17,6 +17,10 @@ final class ApiError extends Exception {
         return new ApiError(404, "NoSuchDistribution", "The specified distribution does not exist.");
     }
 
+    static ApiError entityNotFound() {
+        return new ApiError(404, "EntityNotFound", "The entity was not found.");
+    }
+
     static ApiError noSuchInvalidation() {
         return new ApiError(404, "NoSuchInvalidation", "The specified invalidation does not exist.");
     }

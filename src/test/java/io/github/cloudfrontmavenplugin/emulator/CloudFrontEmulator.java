@@ -33,7 +33,10 @@ import org.w3c.dom.Element;
 /**
  * An in-memory CloudFront on loopback that speaks the 2020-05-31 REST-XML protocol, so tests run the real AWS SDK
  * (and the AWS CLI) against it: CreateInvalidation, GetInvalidation, ListInvalidations, ListDistributions and
- * GetDistribution, with SigV4 verification, CloudFront's errors and limits, and injected faults.
+ * GetDistribution; for distribution tenants CreateInvalidationForDistributionTenant,
+ * GetInvalidationForDistributionTenant, ListInvalidationsForDistributionTenant, GetDistributionTenantByDomain,
+ * GetDistributionTenant and ListDistributionTenants; with SigV4 verification, CloudFront's errors and limits (cache
+ * tag items included), and injected faults.
  */
 public final class CloudFrontEmulator implements AutoCloseable {
     public static final String DISTRIBUTION_ID = "EDFDVBD6EXAMPLE";
@@ -44,6 +47,11 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private static final Pattern INVALIDATION = Pattern.compile(API + "/([^/]+)/invalidation/([^/]+)");
     private static final Pattern INVALIDATIONS = Pattern.compile(API + "/([^/]+)/invalidation/?");
     private static final Pattern DISTRIBUTION = Pattern.compile(API + "/([^/]+)/?");
+    private static final String TENANT_API = "/2020-05-31/distribution-tenant";
+    private static final Pattern TENANT_INVALIDATION = Pattern.compile(TENANT_API + "/([^/]+)/invalidation/([^/]+)");
+    private static final Pattern TENANT_INVALIDATIONS = Pattern.compile(TENANT_API + "/([^/]+)/invalidation/?");
+    private static final Pattern TENANT = Pattern.compile(TENANT_API + "/([^/]+)/?");
+    private static final String LIST_TENANTS = "/2020-05-31/distribution-tenants";
     private static final Pattern ATTEMPT = Pattern.compile("attempt=(\\d+)");
     private static final Pattern ACCESS_KEY = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final DateTimeFormatter TIME =
@@ -99,8 +107,33 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Makes every invalidation answer InProgress to its first reads and Completed from read number {@code read} of it
+     * on (GetInvalidation or GetInvalidationForDistributionTenant), whatever the clock says: a test that must see an
+     * invalidation in progress, then waited for, does not race how long a build takes to start.
+     */
+    public CloudFrontEmulator completesOnRead(int read) {
+        state.setCompletesOnRead(read);
+        return this;
+    }
+
     public CloudFrontEmulator addDistribution(String id, String... aliases) {
         state.addDistribution(id, List.of(aliases));
+        return this;
+    }
+
+    /**
+     * Adds a multi-tenant distribution: CloudFront invalidates its tenants, and answers NoSuchDistribution to an
+     * invalidation of the distribution itself.
+     */
+    public CloudFrontEmulator addMultiTenantDistribution(String id) {
+        state.addDistribution(id, List.of(), true);
+        return this;
+    }
+
+    /** Adds a distribution tenant, such as {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}, of a multi-tenant distribution. */
+    public CloudFrontEmulator addTenant(String tenantId, String distributionId, String... domains) {
+        state.addTenant(tenantId, distributionId, List.of(domains));
         return this;
     }
 
@@ -123,6 +156,19 @@ public final class CloudFrontEmulator implements AutoCloseable {
     public CloudFrontEmulator deny(String action) {
         state.deny(action);
         return this;
+    }
+
+    /**
+     * Answers {@code action} on one distribution or tenant (by its ID) with AccessDenied, as a policy scoped to other
+     * resources does.
+     */
+    public CloudFrontEmulator deny(String action, String distributionOrTenantId) {
+        state.deny(action, EmulatorState.arn(target(distributionOrTenantId)));
+        return this;
+    }
+
+    private static EmulatorState.Target target(String id) {
+        return new EmulatorState.Target(id, id.startsWith("dt_"));
     }
 
     /** Applies the faults, in order, to the next requests of {@code operation}, one fault per request. */
@@ -270,6 +316,23 @@ public final class CloudFrontEmulator implements AutoCloseable {
         if ("/".equals(path) && "POST".equals(method)) {
             return "STS";
         }
+        if (TENANT_INVALIDATION.matcher(path).matches()) {
+            return "GET".equals(method) ? "GetInvalidationForDistributionTenant" : "Unknown";
+        }
+        if (TENANT_INVALIDATIONS.matcher(path).matches()) {
+            return "POST".equals(method)
+                    ? "CreateInvalidationForDistributionTenant"
+                    : "GET".equals(method) ? "ListInvalidationsForDistributionTenant" : "Unknown";
+        }
+        if (TENANT_API.equals(path) && "GET".equals(method)) {
+            return "GetDistributionTenantByDomain";
+        }
+        if (TENANT.matcher(path).matches() && "GET".equals(method)) {
+            return "GetDistributionTenant";
+        }
+        if (LIST_TENANTS.equals(path) && "POST".equals(method)) {
+            return "ListDistributionTenants";
+        }
         if (INVALIDATION.matcher(path).matches()) {
             return "GET".equals(method) ? "GetInvalidation" : "Unknown";
         }
@@ -292,32 +355,69 @@ public final class CloudFrontEmulator implements AutoCloseable {
         Map<String, String> query = query(rawQuery);
         switch (operation) {
             case "CreateInvalidation" -> {
-                Matcher m = INVALIDATIONS.matcher(path);
-                m.matches();
-                return createInvalidation(m.group(1), body);
+                return createInvalidation(distribution(INVALIDATIONS, path), body);
             }
             case "GetInvalidation" -> {
-                Matcher m = INVALIDATION.matcher(path);
-                m.matches();
-                return getInvalidation(m.group(1), m.group(2));
+                Matcher m = matched(INVALIDATION, path);
+                return getInvalidation(new EmulatorState.Target(m.group(1), false), m.group(2));
             }
             case "ListInvalidations" -> {
-                Matcher m = INVALIDATIONS.matcher(path);
-                m.matches();
-                return listInvalidations(m.group(1), query);
+                return listInvalidations(distribution(INVALIDATIONS, path), query);
+            }
+            case "CreateInvalidationForDistributionTenant" -> {
+                return createInvalidation(tenant(TENANT_INVALIDATIONS, path), body);
+            }
+            case "GetInvalidationForDistributionTenant" -> {
+                Matcher m = matched(TENANT_INVALIDATION, path);
+                return getInvalidation(new EmulatorState.Target(m.group(1), true), m.group(2));
+            }
+            case "ListInvalidationsForDistributionTenant" -> {
+                return listInvalidations(tenant(TENANT_INVALIDATIONS, path), query);
+            }
+            case "GetDistributionTenantByDomain" -> {
+                state.checkAllowed("GetDistributionTenantByDomain", "*");
+                String domain = query.get("domain");
+                if (domain == null || domain.isBlank()) {
+                    throw new ApiError(400, "InvalidArgument", "The domain parameter is required.");
+                }
+                return tenantResponse(state.tenantByDomain(domain));
+            }
+            case "GetDistributionTenant" -> {
+                // An ARN arrives percent-encoded ('%3A', '%2F') in the URI.
+                EmulatorState.Tenant tenant =
+                        state.tenant(URLDecoder.decode(matched(TENANT, path).group(1), StandardCharsets.UTF_8));
+                state.checkAllowed("GetDistributionTenant", EmulatorState.tenantArn(tenant.id()));
+                return tenantResponse(tenant);
+            }
+            case "ListDistributionTenants" -> {
+                return listDistributionTenants(body);
             }
             case "ListDistributions" -> {
                 return listDistributions(query);
             }
             case "GetDistribution" -> {
-                Matcher m = DISTRIBUTION.matcher(path);
-                m.matches();
-                return getDistribution(m.group(1));
+                return getDistribution(matched(DISTRIBUTION, path).group(1));
             }
             default ->
                 throw new ApiError(
                         400, "InvalidAction", "The action " + method + " " + path + " is not valid for this endpoint.");
         }
+    }
+
+    private static Matcher matched(Pattern pattern, String path) {
+        Matcher m = pattern.matcher(path);
+        if (!m.matches()) {
+            throw new IllegalStateException(path + " does not match " + pattern);
+        }
+        return m;
+    }
+
+    private static EmulatorState.Target distribution(Pattern pattern, String path) {
+        return new EmulatorState.Target(matched(pattern, path).group(1), false);
+    }
+
+    private static EmulatorState.Target tenant(Pattern pattern, String path) {
+        return new EmulatorState.Target(matched(pattern, path).group(1), true);
     }
 
     /** A role assumed through the emulated STS, and the temporary credentials it issued. */
@@ -429,8 +529,10 @@ public final class CloudFrontEmulator implements AutoCloseable {
         exchange.close();
     }
 
-    private Response createInvalidation(String distributionId, byte[] body) throws ApiError {
-        state.checkAllowed("CreateInvalidation", arn(distributionId));
+    private Response createInvalidation(EmulatorState.Target target, byte[] body) throws ApiError {
+        state.checkAllowed(
+                target.tenant() ? "CreateInvalidationForDistributionTenant" : "CreateInvalidation",
+                EmulatorState.arn(target));
         if (body.length == 0) {
             throw ApiError.missingBody();
         }
@@ -457,19 +559,25 @@ public final class CloudFrontEmulator implements AutoCloseable {
         }
         String callerReference =
                 Xml.child(batch, "CallerReference").map(Element::getTextContent).orElse(null);
-        StoredInvalidation invalidation = state.create(distributionId, items, callerReference);
-        String location = endpoint() + API + "/" + distributionId + "/invalidation/" + invalidation.id();
+        StoredInvalidation invalidation = state.create(target, items, callerReference);
+        String location = endpoint() + (target.tenant() ? TENANT_API : API) + "/" + target.id() + "/invalidation/"
+                + invalidation.id();
         return new Response(201, Map.of("Location", location), invalidationXml(invalidation));
     }
 
-    private Response getInvalidation(String distributionId, String invalidationId) throws ApiError {
-        state.checkAllowed("GetInvalidation", arn(distributionId));
-        return Response.ok(200, invalidationXml(state.get(distributionId, invalidationId)));
+    private Response getInvalidation(EmulatorState.Target target, String invalidationId) throws ApiError {
+        state.checkAllowed(
+                target.tenant() ? "GetInvalidationForDistributionTenant" : "GetInvalidation",
+                EmulatorState.arn(target));
+        StoredInvalidation invalidation = state.get(target, invalidationId);
+        return Response.ok(200, invalidationXml(invalidation, state.statusOnRead(invalidation)));
     }
 
-    private Response listInvalidations(String distributionId, Map<String, String> query) throws ApiError {
-        state.checkAllowed("ListInvalidations", arn(distributionId));
-        List<StoredInvalidation> all = state.invalidationsNewestFirst(distributionId);
+    private Response listInvalidations(EmulatorState.Target target, Map<String, String> query) throws ApiError {
+        state.checkAllowed(
+                target.tenant() ? "ListInvalidationsForDistributionTenant" : "ListInvalidations",
+                EmulatorState.arn(target));
+        List<StoredInvalidation> all = state.invalidationsNewestFirst(target);
         Page<StoredInvalidation> page = page(all, StoredInvalidation::id, query);
         Instant now = state.now();
         Xml.Writer xml = page.header(new Xml.Writer("InvalidationList"));
@@ -530,6 +638,75 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return Response.ok(200, xml.finish());
     }
 
+    /** GetDistributionTenant and GetDistributionTenantByDomain: the tenant, with its ETag. */
+    private Response tenantResponse(EmulatorState.Tenant tenant) {
+        Xml.Writer xml = new Xml.Writer("DistributionTenant");
+        tenantElements(xml, tenant, false);
+        return new Response(200, Map.of("ETag", etag(tenant)), xml.finish());
+    }
+
+    /** The members of DistributionTenant, or of DistributionTenantSummary, in the model's order. */
+    private static void tenantElements(Xml.Writer xml, EmulatorState.Tenant tenant, boolean summary) {
+        xml.element("Id", tenant.id())
+                .element("DistributionId", tenant.distributionId())
+                .element("Name", tenant.name())
+                .element("Arn", EmulatorState.tenantArn(tenant.id()))
+                .open("Domains");
+        for (String domain : tenant.domains()) {
+            xml.open("member")
+                    .element("Domain", domain)
+                    .element("Status", "active")
+                    .close();
+        }
+        xml.close()
+                .element("CreatedTime", TIME.format(tenant.created()))
+                .element("LastModifiedTime", TIME.format(tenant.created()));
+        if (summary) {
+            xml.element("ETag", etag(tenant));
+        }
+        xml.element("Enabled", true).element("Status", "Deployed");
+    }
+
+    private static String etag(EmulatorState.Tenant tenant) {
+        return "E" + Integer.toHexString(tenant.id().hashCode()).toUpperCase();
+    }
+
+    /** ListDistributionTenants: a POSTed ListDistributionTenantsRequest; NextMarker is the page's last tenant. */
+    private Response listDistributionTenants(byte[] body) throws ApiError {
+        state.checkAllowed("ListDistributionTenants", "*");
+        Optional<String> distributionId = Optional.empty();
+        String marker = "";
+        String maxItems = "100";
+        if (body.length > 0) {
+            Element request = Xml.parse(body);
+            if (!"ListDistributionTenantsRequest".equals(request.getLocalName())
+                    || !Xml.NAMESPACE.equals(request.getNamespaceURI())) {
+                throw ApiError.malformedInput(
+                        "the root element must be ListDistributionTenantsRequest in " + Xml.NAMESPACE);
+            }
+            distributionId = Xml.child(request, "AssociationFilter")
+                    .flatMap(filter -> Xml.child(filter, "DistributionId"))
+                    .map(Element::getTextContent);
+            marker = Xml.child(request, "Marker").map(Element::getTextContent).orElse("");
+            maxItems =
+                    Xml.child(request, "MaxItems").map(Element::getTextContent).orElse(maxItems);
+        }
+        List<EmulatorState.Tenant> all =
+                distributionId.isPresent() ? state.tenantsOf(distributionId.get()) : state.tenants();
+        Page<EmulatorState.Tenant> page =
+                page(all, EmulatorState.Tenant::id, Map.of("Marker", marker, "MaxItems", maxItems.strip()));
+        Xml.Writer xml = new Xml.Writer("ListDistributionTenantsResult");
+        page.nextMarker().ifPresent(next -> xml.element("NextMarker", next));
+        xml.open("DistributionTenantList");
+        for (EmulatorState.Tenant tenant : page.items()) {
+            xml.open("DistributionTenantSummary");
+            tenantElements(xml, tenant, true);
+            xml.close();
+        }
+        xml.close();
+        return Response.ok(200, xml.finish());
+    }
+
     private Response getDistribution(String distributionId) throws ApiError {
         state.checkAllowed("GetDistribution", arn(distributionId));
         EmulatorState.Distribution d = state.distribution(distributionId);
@@ -546,6 +723,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
         xml.element("DefaultRootObject", "index.html")
                 .element("Comment", "")
                 .element("Enabled", true)
+                .element("ConnectionMode", d.multiTenant ? "tenant-only" : "direct")
                 .close();
         return new Response(
                 200, Map.of("ETag", "E" + Integer.toHexString(d.id.hashCode()).toUpperCase()), xml.finish());
@@ -562,7 +740,10 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     private String invalidationXml(StoredInvalidation invalidation) {
-        String status = invalidation.status(state.now());
+        return invalidationXml(invalidation, invalidation.status(state.now()));
+    }
+
+    private String invalidationXml(StoredInvalidation invalidation, String status) {
         state.reported(invalidation, status);
         Xml.Writer xml = new Xml.Writer("Invalidation")
                 .element("Id", invalidation.id())
@@ -672,7 +853,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
     }
 
     private static String arn(String distributionId) {
-        return "arn:aws:cloudfront::123456789012:distribution/" + distributionId;
+        return EmulatorState.arn(distributionId);
     }
 
     private static void sleep(Duration duration) {

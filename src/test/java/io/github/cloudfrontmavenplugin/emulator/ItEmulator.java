@@ -63,6 +63,45 @@ public final class ItEmulator {
         }
     }
 
+    /** The multi-tenant distribution of {@link #startWithTenants}, and its tenants, each serving its own domain. */
+    public static final String MULTI_TENANT_DISTRIBUTION = "EMULTITENANT1";
+
+    public static final List<String> TENANTS = List.of(
+            "dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB", "dt_3xkEAj4iE2jwPYg7sqaKPTOF2BC", "dt_4ylFBk5jF3kxQZh8trbLQUPG3CD");
+
+    /**
+     * Starts the emulator with a multi-tenant distribution, {@code EMULTITENANT1}, of three {@link #TENANTS} serving
+     * {@code www.customer1.com}, {@code www.customer2.com} and {@code www.customer3.com}.
+     */
+    public static CloudFrontEmulator startWithTenants(Map<String, Object> context) throws IOException {
+        CloudFrontEmulator emulator = start(context).addMultiTenantDistribution(MULTI_TENANT_DISTRIBUTION);
+        for (int i = 0; i < TENANTS.size(); i++) {
+            emulator.addTenant(TENANTS.get(i), MULTI_TENANT_DISTRIBUTION, "www.customer" + (i + 1) + ".com");
+        }
+        return emulator;
+    }
+
+    /**
+     * Writes the two deploys of the planner ITs: 8,000 pages in 10 sections of 10 parts, where {@code v2/} rewrites
+     * sections 0 to 5 (4,800 pages) and 200 pages elsewhere; the 5,000 changed URL paths go to {@code changed.txt}.
+     */
+    public static void writeFiveThousandChanges(File basedir) throws IOException {
+        List<String> pages = new ArrayList<>();
+        for (int section = 0; section < 10; section++) {
+            for (int part = 0; part < 10; part++) {
+                for (int page = 0; page < 80; page++) {
+                    pages.add("sec" + section + "/part" + part + "/page" + page + ".html");
+                }
+            }
+        }
+        Pattern numbers = Pattern.compile("sec(\\d+)/part\\d+/page(\\d+)\\.html");
+        List<String> changed = writeTwoDeploys(basedir, pages, page -> {
+            java.util.regex.Matcher m = numbers.matcher(page);
+            return m.matches() && (Integer.parseInt(m.group(1)) < 6 || Integer.parseInt(m.group(2)) % 16 == 0);
+        });
+        Files.writeString(new File(basedir, "changed.txt").toPath(), String.join("\n", changed) + "\n");
+    }
+
     /**
      * Writes two deploys of one site, {@code v1/} and {@code v2/} under {@code basedir}: every page, with new content
      * in {@code v2/} where {@code modified} says so.

@@ -198,20 +198,111 @@ class CoverPlannerTest {
             }
             Plan plan = plan(c.changed(), c.unchanged(), maxPaths, maxWildcards);
             String context = c + " maxPaths=" + maxPaths + " maxWildcards=" + maxWildcards + " plan=" + plan.paths();
-            assertEquals(expected[0], plan.overInvalidated(), context);
-            assertEquals(expected[1], plan.paths().size(), context);
-            assertTrue(plan.wildcards() <= maxWildcards, context);
-            List<String> prefixes = plan.paths().stream()
-                    .filter(p -> p.endsWith("*"))
-                    .map(p -> p.substring(0, p.length() - 1))
-                    .toList();
-            for (String path : c.changed()) {
-                assertTrue(
-                        plan.paths().contains(path) || prefixes.stream().anyMatch(path::startsWith),
-                        path + " is not covered: " + context);
-            }
+            assertOptimalCover(c, plan.paths(), expected, maxWildcards, context);
             compared++;
         }
         assertTrue(compared > 500, "only " + compared + " cases needed collapsing");
+    }
+
+    /**
+     * Checks a batch from its paths alone, not from the planner's own accounting: it covers every changed path, sends
+     * nothing but changed paths and wildcards, keeps to the wildcard budget, and invalidates exactly as few unchanged
+     * objects, with as few paths, as the brute-force optimum.
+     */
+    private static void assertOptimalCover(
+            Case c, List<String> batch, long[] expected, int maxWildcards, String context) {
+        List<String> prefixes = batch.stream()
+                .filter(p -> p.endsWith("*"))
+                .map(p -> p.substring(0, p.length() - 1))
+                .toList();
+        assertTrue(prefixes.size() <= maxWildcards, context);
+        for (String path : c.changed()) {
+            assertTrue(
+                    batch.contains(path) || prefixes.stream().anyMatch(path::startsWith),
+                    path + " is not covered: " + context);
+        }
+        for (String path : batch) {
+            assertTrue(path.endsWith("*") || c.changed().contains(path), path + " was never asked for: " + context);
+        }
+        long unchangedInvalidated = c.unchanged().entrySet().stream()
+                .filter(e -> prefixes.stream().anyMatch(e.getKey()::startsWith))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        assertEquals(expected[0], unchangedInvalidated, context);
+        assertEquals(expected[1], batch.size(), context);
+    }
+
+    @Test
+    void tagsStayUntouchedUnderEveryBudget() throws UserFixableException {
+        Random random = new Random(20261130);
+        int withPaths = 0;
+        int refused = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            Case c = randomCase(random);
+            List<String> tags = new ArrayList<>();
+            int tagCount = random.nextInt(5);
+            for (int t = 0; t < tagCount; t++) {
+                tags.add("#Tag-" + t + (random.nextBoolean() ? ":v" : ""));
+            }
+            List<String> items = new ArrayList<>(c.changed());
+            for (String tag : tags) {
+                items.add(random.nextInt(items.size() + 1), tag);
+            }
+            if (items.isEmpty()) {
+                continue;
+            }
+            int maxPaths = 1 + random.nextInt(items.size() + 1);
+            int maxWildcards = random.nextInt(4);
+            String context = items + " maxPaths=" + maxPaths + " maxWildcards=" + maxWildcards;
+            int pathsLeft = maxPaths - tags.size();
+            if (pathsLeft < 0 || (pathsLeft == 0 && !c.changed().isEmpty())) {
+                UserFixableException e = assertThrows(
+                        UserFixableException.class, () -> plan(items, c.unchanged(), maxPaths, maxWildcards), context);
+                assertTrue(e.getMessage().contains("Raise <maxPaths> to at least"), e.getMessage());
+                refused++;
+                continue;
+            }
+            long[] expected = c.changed().isEmpty() ? new long[] {0, 0} : bruteForce(c, pathsLeft, maxWildcards);
+            if (expected == null) {
+                assertThrows(UserFixableException.class, () -> plan(items, c.unchanged(), maxPaths, maxWildcards));
+                continue;
+            }
+            Plan plan = plan(items, c.unchanged(), maxPaths, maxWildcards);
+            context += " plan=" + plan.paths();
+            assertEquals(
+                    items.stream().filter(p -> p.startsWith("#")).toList(),
+                    plan.paths().stream().filter(p -> p.startsWith("#")).toList(),
+                    context);
+            assertEquals(tags.size(), plan.tags(), context);
+            assertTrue(plan.paths().size() <= maxPaths, context);
+            List<String> paths =
+                    plan.paths().stream().filter(p -> !p.startsWith("#")).toList();
+            if (c.changed().size() <= pathsLeft) {
+                assertEquals(c.changed(), paths, context);
+            } else {
+                assertOptimalCover(c, paths, expected, maxWildcards, context);
+                withPaths++;
+            }
+        }
+        assertTrue(withPaths > 300 && refused > 100, withPaths + " collapsed with tags, " + refused + " refused");
+    }
+
+    @Test
+    void tagsAloneBeyondMaxPathsFailSayingWhatToRaise() {
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> plan(List.of("#a", "#b", "#c", "/x"), Map.of(), 2, 15));
+        assertEquals(
+                "The batch has 3 cache tags and paths besides, but <maxPaths> (cloudfront.maxPaths) is 2 and each tag"
+                        + " counts as one path; tags are never collapsed. Raise <maxPaths> to at least 4, or invalidate"
+                        + " fewer tags.",
+                e.getMessage());
+    }
+
+    @Test
+    void tagsNeverCountAsWildcards() throws UserFixableException {
+        Plan plan = plan(List.of("#a", "#b", "/d/1", "/d/2", "/d/3"), Map.of("/d/", 0L, "/", 5L), 3, 1);
+        assertEquals(List.of("#a", "#b", "/d/*"), plan.paths());
+        assertEquals(1, plan.wildcards());
+        assertEquals(2, plan.tags());
     }
 }
