@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.UUID;
 
@@ -54,13 +53,7 @@ public final class ContainerCredentialsEmulator extends CredentialEndpoint {
             return error(401, "AccessDenied", "The authorization token is missing or not valid.");
         }
         Issued issued = issue("ASIA", Duration.ofHours(6));
-        return Answer.of(
-                200,
-                "application/json",
-                "{\"AccessKeyId\":" + quote(issued.accessKeyId()) + ",\"SecretAccessKey\":"
-                        + quote(issued.secretAccessKey()) + ",\"Token\":" + quote(issued.sessionToken())
-                        + ",\"AccountId\":\"123456789012\",\"Expiration\":"
-                        + quote(DateTimeFormatter.ISO_INSTANT.format(issued.expiration())) + "}");
+        return Answer.of(200, "application/json", metadataJson(issued, "\"AccountId\":\"123456789012\","));
     }
 
     private static Answer error(int status, String code, String message) {

@@ -6,12 +6,11 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -99,6 +98,16 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         return credentials;
     }
 
+    /**
+     * Credentials in the JSON shape the instance metadata service and the container endpoint share (the SDK reads
+     * both with one loader).
+     */
+    protected static String metadataJson(Issued issued, String extraFields) {
+        return "{" + extraFields + "\"AccessKeyId\":" + quote(issued.accessKeyId()) + ",\"SecretAccessKey\":"
+                + quote(issued.secretAccessKey()) + ",\"Token\":" + quote(issued.sessionToken()) + ",\"Expiration\":"
+                + quote(DateTimeFormatter.ISO_INSTANT.format(issued.expiration())) + "}";
+    }
+
     /** Reads a JSON document with the SDK's own parser. */
     protected static JsonNode json(String text) {
         return JsonNodeParser.create().parse(text);
@@ -134,7 +143,8 @@ public abstract class CredentialEndpoint implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            Map<String, String> query =
+                    Map.copyOf(CloudFrontEmulator.query(exchange.getRequestURI().getRawQuery()));
             Answer answer = answer(method, path, query, exchange.getRequestHeaders(), body);
             requests.add(new Request(method, path, query, answer.status()));
             byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -143,20 +153,5 @@ public abstract class CredentialEndpoint implements AutoCloseable {
             exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
             exchange.getResponseBody().write(bytes);
         }
-    }
-
-    private static Map<String, String> query(String rawQuery) {
-        Map<String, String> query = new HashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    query.put(
-                            URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                }
-            }
-        }
-        return Map.copyOf(query);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,13 +67,12 @@ public final class InstanceMetadataEmulator extends CredentialEndpoint {
             return Answer.of(
                     200,
                     "text/plain",
-                    "{\n  \"Code\" : \"Success\",\n  \"LastUpdated\" : "
-                            + quote(DateTimeFormatter.ISO_INSTANT.format(
-                                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
-                            + ",\n  \"Type\" : \"AWS-HMAC\",\n  \"AccessKeyId\" : " + quote(issued.accessKeyId())
-                            + ",\n  \"SecretAccessKey\" : " + quote(issued.secretAccessKey()) + ",\n  \"Token\" : "
-                            + quote(issued.sessionToken()) + ",\n  \"Expiration\" : "
-                            + quote(DateTimeFormatter.ISO_INSTANT.format(issued.expiration())) + "\n}");
+                    metadataJson(
+                            issued,
+                            "\"Code\":\"Success\",\"LastUpdated\":"
+                                    + quote(DateTimeFormatter.ISO_INSTANT.format(
+                                            Instant.now().truncatedTo(ChronoUnit.SECONDS)))
+                                    + ",\"Type\":\"AWS-HMAC\","));
         }
         return text(404, "");
     }
