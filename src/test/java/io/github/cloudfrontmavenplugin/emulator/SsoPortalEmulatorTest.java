@@ -2,15 +2,22 @@ package io.github.cloudfrontmavenplugin.emulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.regions.Region;
@@ -108,6 +115,60 @@ class SsoPortalEmulatorTest {
                     403,
                     assertThrows(SsoException.class, provider::resolveCredentials)
                             .statusCode());
+        }
+    }
+
+    /**
+     * The AWS CLI reads the token cache as the emulator writes it and exchanges the token in the portal's shape: a
+     * second client, besides the Java SDK, for both. Skipped where no {@code aws} is installed.
+     */
+    @Test
+    void awsCliSignsInWithTheCachedTokenAtThePortal(@TempDir Path home) throws Exception {
+        assumeTrue(awsCliInstalled(), "the AWS CLI is not installed");
+        String token = portal.signIn(ACCOUNT, ROLE, Instant.now().plus(Duration.ofHours(8)));
+        SsoPortalEmulator.writeTokenCache(
+                home, "example-org", token, Instant.now().plus(Duration.ofHours(8)));
+        Files.writeString(
+                home.resolve("config"),
+                "[profile dev]\nsso_session = example-org\nsso_account_id = " + ACCOUNT + "\nsso_role_name = " + ROLE
+                        + "\nregion = us-east-1\n\n[sso-session example-org]\nsso_region = us-east-1\nsso_start_url = "
+                        + SsoPortalEmulator.START_URL + "\n");
+        ProcessBuilder cli = new ProcessBuilder(
+                        "aws",
+                        "cloudfront",
+                        "list-distributions",
+                        "--profile",
+                        "dev",
+                        "--endpoint-url",
+                        account.endpoint(),
+                        "--query",
+                        "DistributionList.Items[0].Id",
+                        "--output",
+                        "text")
+                .redirectErrorStream(true);
+        cli.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        cli.environment().put("HOME", home.toString());
+        cli.environment().put("AWS_CONFIG_FILE", home.resolve("config").toString());
+        cli.environment()
+                .put(
+                        "AWS_SHARED_CREDENTIALS_FILE",
+                        home.resolve("no-credentials").toString());
+        cli.environment().put("AWS_ENDPOINT_URL_SSO", portal.endpoint());
+        Process process = cli.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor(), output);
+        assertEquals(CloudFrontEmulator.DISTRIBUTION_ID, output.strip());
+        assertEquals(
+                Optional.of(portal.issued().get(0).accessKeyId()),
+                account.requests("ListDistributions").get(0).accessKeyId());
+    }
+
+    private static boolean awsCliInstalled() {
+        try {
+            return new ProcessBuilder("aws", "--version").start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
         }
     }
 }
