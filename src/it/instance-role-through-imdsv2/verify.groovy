@@ -12,6 +12,7 @@ try {
                      'GET /latest/meta-data/iam/security-credentials/' + InstanceMetadataEmulator.ROLE + ' 200']
     assert imds.refusedWithoutToken() == 0
     ItCredentialSources.invalidatedWith(context, log, imds.issued()[0])
+    imds.sessionTokens().each { assert !log.contains(it) }
     assert log.contains("AWS credentials from the EC2 instance's role, from instance metadata (IMDS)")
 } finally {
     ItEmulator.stop(context)

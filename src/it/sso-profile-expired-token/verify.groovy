@@ -9,9 +9,14 @@ try {
     assert log.contains("The IAM Identity Center (SSO) sign-in of profile 'site-deploy' (AWS_PROFILE) has expired or"
             + " was not made on this machine. Run 'aws sso login --profile site-deploy', then build again.")
     assert ItEmulator.get(context).requests().isEmpty()
-    assert ItCredentialSources.get(context, SsoPortalEmulator).issued().isEmpty()
-    def cache = new File(basedir, 'home/.aws/sso/cache').listFiles()[0]
-    assert !log.contains(new JsonSlurper().parse(cache).accessToken)
+    def portal = ItCredentialSources.get(context, SsoPortalEmulator)
+    assert portal.issued().isEmpty()
+    // The SDK tried to renew the token with its refresh token, which IAM Identity Center refused.
+    assert portal.requests().collect { it.method() + ' ' + it.path() + ' ' + it.status() } == ['POST /token 400']
+    def cached = new JsonSlurper().parse(new File(basedir, 'home/.aws/sso/cache').listFiles()[0])
+    assert !log.contains(cached.accessToken)
+    assert !log.contains(cached.refreshToken)
+    assert !log.contains(cached.clientSecret)
 } finally {
     ItEmulator.stop(context)
 }

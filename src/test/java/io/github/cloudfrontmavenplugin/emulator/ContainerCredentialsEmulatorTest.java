@@ -76,4 +76,24 @@ class ContainerCredentialsEmulatorTest {
         assertEquals(List.of(), container.issued());
         assertEquals(401, container.requests().get(0).status());
     }
+
+    @Test
+    void sdkGetsATasksCredentialsFromTheRelativeUriOnTheAgentsAddress() throws Exception {
+        System.clearProperty("aws.containerCredentialsFullUri");
+        System.clearProperty("aws.containerAuthorizationTokenFile");
+        try (ContainerCredentialsEmulator task = ContainerCredentialsEmulator.startForTask(account)) {
+            // What ECS and CodeBuild set: the relative URI; the agent's address is the SDK's setting for it.
+            System.setProperty("aws.containerCredentialsPath", task.relativeUri());
+            System.setProperty("aws.containerServiceEndpoint", task.endpoint());
+            try (ContainerCredentialsProvider provider = provider()) {
+                AwsCredentials resolved = provider.resolveCredentials();
+
+                CredentialEndpointChecks.resolvedAsIssued(task.issued().get(0), resolved);
+            } finally {
+                System.clearProperty("aws.containerCredentialsPath");
+                System.clearProperty("aws.containerServiceEndpoint");
+            }
+            assertEquals(1, task.issued().size());
+        }
+    }
 }

@@ -113,6 +113,11 @@ public abstract class CredentialEndpoint implements AutoCloseable {
         return JsonNodeParser.create().parse(text);
     }
 
+    /** A string member of a JSON object, or null. */
+    protected static String text(JsonNode node, String field) {
+        return node.field(field).filter(JsonNode::isString).map(JsonNode::text).orElse(null);
+    }
+
     /** Writes a JSON string literal. */
     protected static String quote(String text) {
         StringBuilder out = new StringBuilder("\"");

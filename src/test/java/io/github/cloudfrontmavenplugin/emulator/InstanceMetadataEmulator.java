@@ -40,6 +40,11 @@ public final class InstanceMetadataEmulator extends CredentialEndpoint {
         return this;
     }
 
+    /** The session tokens handed out by {@code PUT /latest/api/token}. */
+    public Set<String> sessionTokens() {
+        return Set.copyOf(sessionTokens);
+    }
+
     /** How many GETs came without a valid session token (IMDSv1 style) and were refused. */
     public long refusedWithoutToken() {
         return requests().stream()

@@ -40,7 +40,8 @@ public final class ItCredentialSources {
     /**
      * An IAM Identity Center portal where the user signed in with {@code aws sso login} for {@code sessionName},
      * assigned {@code roleName} in {@code accountId}; the token cache holds a token that expires after {@code
-     * validFor} (negative: already expired). The SDK finds the portal through {@code aws.endpointUrlSso}.
+     * validFor} (negative: already expired, to be renewed with its refresh token). The SDK finds the portal through
+     * {@code aws.endpointUrlSso}, and the OIDC service that renews tokens through {@code aws.endpointUrlSsoOidc}.
      */
     public static SsoPortalEmulator ssoSignedIn(
             Map<String, Object> context,
@@ -53,8 +54,10 @@ public final class ItCredentialSources {
         SsoPortalEmulator portal = keep(context, SsoPortalEmulator.start(ItEmulator.get(context)));
         Instant expires = Instant.now().plus(validFor);
         String token = portal.signIn(accountId, roleName, expires);
-        SsoPortalEmulator.writeTokenCache(home(basedir), sessionName, token, expires);
+        portal.writeTokenCache(home(basedir), sessionName, token);
         systemProperty(context, "aws.endpointUrlSso", portal.endpoint());
+        // The same server renews tokens as IAM Identity Center's OIDC service.
+        systemProperty(context, "aws.endpointUrlSsoOidc", portal.endpoint());
         return portal;
     }
 
@@ -86,6 +89,19 @@ public final class ItCredentialSources {
         container.writeTokenFile(basedir.toPath().resolve(tokenFile));
         systemProperty(context, "aws.containerCredentialsFullUri", container.fullUri());
         return container;
+    }
+
+    /**
+     * A container credentials endpoint as the ECS agent serves a task (and CodeBuild a build): the relative URI as
+     * {@code aws.containerCredentialsPath} ({@code AWS_CONTAINER_CREDENTIALS_RELATIVE_URI}), on the agent's address
+     * given as {@code aws.containerServiceEndpoint} in place of 169.254.170.2.
+     */
+    public static ContainerCredentialsEmulator taskRole(Map<String, Object> context) throws IOException {
+        ContainerCredentialsEmulator task =
+                keep(context, ContainerCredentialsEmulator.startForTask(ItEmulator.get(context)));
+        systemProperty(context, "aws.containerCredentialsPath", task.relativeUri());
+        systemProperty(context, "aws.containerServiceEndpoint", task.endpoint());
+        return task;
     }
 
     /** An EC2 instance metadata service with an instance role, named to the build by aws.ec2MetadataServiceEndpoint. */

@@ -184,10 +184,6 @@ public final class SigninEmulator extends CredentialEndpoint {
         return Optional.empty();
     }
 
-    private static String text(JsonNode node, String field) {
-        return node.field(field).filter(JsonNode::isString).map(JsonNode::text).orElse(null);
-    }
-
     private static BigInteger unsigned(byte[] bytes) {
         return new BigInteger(1, bytes);
     }

@@ -20,12 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider;
 import software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest;
 import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
 
 class SsoPortalEmulatorTest {
     private static final String ACCOUNT = "123456789012";
@@ -118,6 +122,63 @@ class SsoPortalEmulatorTest {
         }
     }
 
+    private SsoOidcClient oidc() {
+        return SsoOidcClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(URI.create(portal.endpoint()))
+                .credentialsProvider(AnonymousCredentialsProvider.create())
+                .build();
+    }
+
+    private static String refreshTokenIn(Path cacheFile) throws IOException {
+        return JsonNodeParser.create()
+                .parse(Files.readString(cacheFile))
+                .field("refreshToken")
+                .orElseThrow()
+                .text();
+    }
+
+    @Test
+    void expiredAccessTokenIsRenewedWithTheCachedRefreshTokenOnce(@TempDir Path home) throws Exception {
+        String expired = portal.signIn(ACCOUNT, ROLE, Instant.now().minus(Duration.ofMinutes(10)));
+        String refreshToken = refreshTokenIn(portal.writeTokenCache(home, "example-org", expired));
+
+        try (SsoOidcClient oidc = oidc()) {
+            CreateTokenResponse renewed = oidc.createToken(r -> r.clientId(SsoPortalEmulator.CLIENT_ID)
+                    .clientSecret("example-client-secret")
+                    .grantType("refresh_token")
+                    .refreshToken(refreshToken));
+            try (SsoCredentialsProvider provider = provider(renewed.accessToken(), ACCOUNT, ROLE)) {
+                AwsCredentials resolved = provider.resolveCredentials();
+
+                CredentialEndpointChecks.resolvedAsIssued(portal.issued().get(0), resolved);
+            }
+            assertThrows(
+                    InvalidGrantException.class,
+                    () -> oidc.createToken(r -> r.clientId(SsoPortalEmulator.CLIENT_ID)
+                            .clientSecret("example-client-secret")
+                            .grantType("refresh_token")
+                            .refreshToken(refreshToken)),
+                    "a refresh token is used once");
+        }
+    }
+
+    @Test
+    void afterTheSessionEndsTheRefreshTokenIsRefused(@TempDir Path home) throws Exception {
+        String expired = portal.signIn(ACCOUNT, ROLE, Instant.now().minus(Duration.ofMinutes(10)));
+        String refreshToken = refreshTokenIn(portal.writeTokenCache(home, "example-org", expired));
+        portal.endSessions();
+
+        try (SsoOidcClient oidc = oidc()) {
+            assertThrows(
+                    InvalidGrantException.class,
+                    () -> oidc.createToken(r -> r.clientId(SsoPortalEmulator.CLIENT_ID)
+                            .clientSecret("example-client-secret")
+                            .grantType("refresh_token")
+                            .refreshToken(refreshToken)));
+        }
+    }
+
     /**
      * The AWS CLI reads the token cache as the emulator writes it and exchanges the token in the portal's shape: a
      * second client, besides the Java SDK, for both. Skipped where no {@code aws} is installed.
@@ -126,8 +187,7 @@ class SsoPortalEmulatorTest {
     void awsCliSignsInWithTheCachedTokenAtThePortal(@TempDir Path home) throws Exception {
         assumeTrue(awsCliInstalled(), "the AWS CLI is not installed");
         String token = portal.signIn(ACCOUNT, ROLE, Instant.now().plus(Duration.ofHours(8)));
-        SsoPortalEmulator.writeTokenCache(
-                home, "example-org", token, Instant.now().plus(Duration.ofHours(8)));
+        portal.writeTokenCache(home, "example-org", token);
         Files.writeString(
                 home.resolve("config"),
                 "[profile dev]\nsso_session = example-org\nsso_account_id = " + ACCOUNT + "\nsso_role_name = " + ROLE
