@@ -124,4 +124,23 @@ class CredentialFailureTest {
                 e.getMessage().startsWith("Could not load AWS credentials from profile 'missing-" + unique + "'"),
                 e.getMessage());
     }
+
+    @Test
+    void containerEndpointThatGaveNothingIsNamedBeforeTheOtherWays() {
+        System.setProperty("aws.containerCredentialsFullUri", "http://127.0.0.1:9/v1/credentials");
+        System.setProperty("aws.disableEc2Metadata", "true");
+        try {
+            String message = CredentialFailure.explain(Optional.empty(), new IllegalStateException("chain failed"))
+                    .getMessage();
+
+            assertTrue(
+                    message.startsWith("No AWS credentials found. The container credentials endpoint"
+                            + " (http://127.0.0.1:9/v1/credentials) gave none"),
+                    message);
+            assertFalse(message.contains("instance role"), "instance metadata is disabled: " + message);
+        } finally {
+            System.clearProperty("aws.containerCredentialsFullUri");
+            System.clearProperty("aws.disableEc2Metadata");
+        }
+    }
 }
