@@ -30,6 +30,7 @@ public final class AwsCredentials {
         if (source.accessKey().isPresent()) {
             CredentialSource.AccessKey key = source.accessKey().get();
             base = StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
+            CredentialOrigin.debug(source.profile(), base.resolveCredentials());
         } else {
             base = source.profile()
                     .<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder()
@@ -37,10 +38,11 @@ public final class AwsCredentials {
                             .build())
                     .orElseGet(() -> DefaultCredentialsProvider.builder().build());
             try {
-                base.resolveCredentials();
-            } catch (SdkException e) {
+                CredentialOrigin.debug(source.profile(), base.resolveCredentials());
+            } catch (RuntimeException e) {
+                // Not only SdkException: a failing credential_process throws IllegalStateException.
                 IoUtils.closeIfCloseable(base, null);
-                throw new UserFixableException(explainMissing(source.profile(), e), e);
+                throw CredentialFailure.explain(source.profile(), e);
             }
         }
         if (source.role().isEmpty()) {
@@ -50,6 +52,7 @@ public final class AwsCredentials {
                 new AssumedRoleCredentials(base, source.role().get(), proxy);
         try {
             assumed.resolveCredentials();
+            CredentialOrigin.debugAssumed(source.role().get());
             return assumed;
         } catch (SdkException e) {
             assumed.close();
@@ -67,19 +70,5 @@ public final class AwsCredentials {
                 + "). The build's credentials need sts:AssumeRole on that role, and the role's trust policy must"
                 + " allow them" + (role.externalId().isPresent() ? ", with the external id given in <externalId>" : "")
                 + ".";
-    }
-
-    private static String explainMissing(Optional<String> profile, SdkException e) {
-        if (profile.isPresent()) {
-            return "Could not load AWS credentials from profile '" + profile.get() + "' (<profile>,"
-                    + " cloudfront.profile): " + e.getMessage() + ". Check that the profile exists in ~/.aws/config or"
-                    + " ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE) and that its session is"
-                    + " current (for example 'aws sso login --profile " + profile.get() + "').";
-        }
-        return "No AWS credentials found. Provide them in one of the ways the AWS SDK looks for them: the"
-                + " environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (plus AWS_SESSION_TOKEN for"
-                + " temporary ones); a profile, chosen with <profile> (cloudfront.profile) or AWS_PROFILE; a web"
-                + " identity token (AWS_WEB_IDENTITY_TOKEN_FILE and AWS_ROLE_ARN, as GitHub Actions OIDC and EKS set"
-                + " them); or the role of the EC2 instance or ECS task. Run with -X for what each source said.";
     }
 }

@@ -21,7 +21,12 @@ final class SecretSafeLogging {
             "org.apache.http.wire",
             "org.apache.http.headers",
             "org.apache.hc.client5.http.wire",
-            "org.apache.hc.client5.http.headers");
+            "org.apache.hc.client5.http.headers",
+            // A failed credential source's exception with its causes, at DEBUG: for a credential_process, all of its
+            // stderr, and a piece of its stdout (which holds secrets) when that is not the JSON expected. The
+            // chain's final message, which the build's error keeps as its cause, still says what each source said.
+            "software.amazon.awssdk.utils.cache.CachedSupplier",
+            "software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain");
 
     private SecretSafeLogging() {}
 

@@ -837,7 +837,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
         exchange.close();
     }
 
-    private static Map<String, String> query(String rawQuery) {
+    /** A query string (or form body) decoded into names and values. */
+    static Map<String, String> query(String rawQuery) {
         Map<String, String> query = new HashMap<>();
         if (rawQuery != null) {
             for (String pair : rawQuery.split("&")) {

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.emulator;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -16,10 +17,15 @@ public final class EmulatorClients {
     }
 
     public static CloudFrontClient cloudFront(CloudFrontEmulator emulator, String accessKeyId, String secret) {
+        return cloudFront(emulator, StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)));
+    }
+
+    /** A client that signs with whatever {@code credentials} resolves to, such as an SDK credential source. */
+    public static CloudFrontClient cloudFront(CloudFrontEmulator emulator, AwsCredentialsProvider credentials) {
         return CloudFrontClient.builder()
                 .region(Region.AWS_GLOBAL)
                 .endpointOverride(URI.create(emulator.endpoint()))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
+                .credentialsProvider(credentials)
                 .httpClientBuilder(ApacheHttpClient.builder())
                 .build();
     }

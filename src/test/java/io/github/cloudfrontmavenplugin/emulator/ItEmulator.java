@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 public final class ItEmulator {
     private static final String KEY = "emulator";
     private static final String S3_KEY = "s3";
+    private static final String CLOSE_AT_STOP_KEY = "closeAtStop";
 
     private ItEmulator() {}
 
@@ -52,7 +53,19 @@ public final class ItEmulator {
         return Files.readString(new File(basedir, "build.log").toPath(), StandardCharsets.UTF_8);
     }
 
-    public static void stop(Map<String, Object> context) {
+    /** Has {@link #stop} close {@code closeable} too, such as a credential source's emulator; returns it. */
+    @SuppressWarnings("unchecked")
+    public static <T extends AutoCloseable> T closeAtStop(Map<String, Object> context, T closeable) {
+        ((List<AutoCloseable>) context.computeIfAbsent(CLOSE_AT_STOP_KEY, key -> new ArrayList<AutoCloseable>()))
+                .add(closeable);
+        return closeable;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void stop(Map<String, Object> context) throws Exception {
+        for (AutoCloseable closeable : (List<AutoCloseable>) context.getOrDefault(CLOSE_AT_STOP_KEY, List.of())) {
+            closeable.close();
+        }
         CloudFrontEmulator emulator = get(context);
         if (emulator != null) {
             emulator.close();

@@ -1,0 +1,6 @@
+import io.github.cloudfrontmavenplugin.emulator.ItCredentialSources
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+ItEmulator.start(context)
+ItCredentialSources.instanceMetadata(context)
+true
