@@ -3,7 +3,7 @@ package io.github.cloudfrontmavenplugin.emulator;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -17,10 +17,11 @@ public final class EmulatorClients {
 
     public static CloudFrontClient cloudFront(CloudFrontEmulator emulator, String accessKeyId, String secret) {
         return CloudFrontClient.builder()
-                .region(Region.AWS_GLOBAL)
+                // As the plugin gives it with an endpoint override: aws-global would be signed as it is.
+                .region(Region.US_EAST_1)
                 .endpointOverride(URI.create(emulator.endpoint()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secret)))
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
     }
 }
