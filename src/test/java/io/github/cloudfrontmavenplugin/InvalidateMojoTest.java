@@ -164,6 +164,24 @@ class InvalidateMojoTest {
     @InjectMojo(goal = "invalidate")
     @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
     @MojoParameter(name = "paths", value = "/index.html")
+    void aProxyThatWantsCredentialsIsNamedAsTheRefusal(InvalidateMojo mojo) throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.requiringCredentials("build", "proxy-secret")) {
+            pointAtEmulator(mojo);
+            setVariableValueToObject(mojo, "settings", settingsWithProxy(proxy.port(), null, null, null));
+
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+            assertTrue(
+                    e.getMessage().startsWith("The proxy refused the connection to CloudFront (HTTP 407 Proxy"),
+                    e.getMessage());
+            assertTrue(emulator.invalidations().isEmpty());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
     void nonProxyHostsAreReachedDirectly(InvalidateMojo mojo) throws Exception {
         try (ForwardProxy proxy = ForwardProxy.start()) {
             pointAtEmulator(mojo);

@@ -107,6 +107,10 @@ public final class AwsCredentials {
     }
 
     private static String said(SdkException e) {
+        Optional<String> proxy = ProxyFailures.explain(e, "STS");
+        if (proxy.isPresent()) {
+            return proxy.get();
+        }
         return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
                         && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + ": "

@@ -37,6 +37,10 @@ public final class CloudFrontErrors {
      * @throws SdkException the original exception, when it is not one the plugin can explain
      */
     public static UserFixableException translate(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
+        java.util.Optional<String> proxy = io.github.cloudfrontmavenplugin.aws.ProxyFailures.explain(e, "CloudFront");
+        if (proxy.isPresent()) {
+            return new UserFixableException(proxy.get(), e);
+        }
         if (e instanceof AwsServiceException service) {
             return new UserFixableException(explainServiceError(service, call), e);
         }

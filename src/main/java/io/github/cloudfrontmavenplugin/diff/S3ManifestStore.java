@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.diff;
 import io.github.cloudfrontmavenplugin.aws.AwsClients;
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.ClockSkew;
+import io.github.cloudfrontmavenplugin.aws.ProxyFailures;
 import io.github.cloudfrontmavenplugin.aws.TlsFailures;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
@@ -126,6 +127,10 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     private UserFixableException explain(SdkException e, String action, String verb) {
+        Optional<String> proxy = ProxyFailures.explain(e, "S3");
+        if (proxy.isPresent()) {
+            return new UserFixableException("Cannot " + verb + " the manifest " + describe() + ": " + proxy.get(), e);
+        }
         if (e instanceof S3Exception s3Error) {
             String code = code(s3Error);
             if ("NoSuchBucket".equals(code)) {

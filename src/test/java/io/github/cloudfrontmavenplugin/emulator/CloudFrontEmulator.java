@@ -225,6 +225,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
         synchronized (inFlight) {
             int now = inFlight.merge(operation, 1, Integer::sum);
             mostInFlight.merge(operation, now, Math::max);
+            inFlight.notifyAll();
         }
         try {
             handleCounted(exchange);
@@ -262,6 +263,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
         try {
             if (fault instanceof Fault.Delay delay) {
                 sleep(delay.delay());
+            }
+            if (fault instanceof Fault.HoldUntilInFlight hold) {
+                awaitInFlight(operation, hold);
             }
             if (fault instanceof Fault.DropConnectionBeforeCommit) {
                 throw new DroppedConnection();
@@ -709,6 +713,21 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     private static String arn(String distributionId) {
         return "arn:aws:cloudfront::123456789012:distribution/" + distributionId;
+    }
+
+    private void awaitInFlight(String operation, Fault.HoldUntilInFlight hold) {
+        long deadline = System.nanoTime() + hold.timeout().toNanos();
+        synchronized (inFlight) {
+            try {
+                for (long left = hold.timeout().toMillis();
+                        inFlight.getOrDefault(operation, 0) < hold.count() && left > 0;
+                        left = (deadline - System.nanoTime()) / 1_000_000) {
+                    inFlight.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void sleep(Duration duration) {

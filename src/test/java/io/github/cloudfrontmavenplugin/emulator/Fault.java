@@ -43,6 +43,15 @@ public sealed interface Fault {
         return new Error(new ApiError(status, code, "We encountered an internal error. Please try again."));
     }
 
+    /**
+     * Holds the request until {@code count} requests of its operation are in flight at once (at most a minute), so a
+     * test sees concurrency by construction rather than by timing: a client that sends one at a time is held the
+     * whole minute and then shows only one in flight.
+     */
+    static Fault holdUntilInFlight(int count) {
+        return new HoldUntilInFlight(count, Duration.ofMinutes(1));
+    }
+
     /** Waits before handling the request, as a slow service does. */
     static Fault delay(Duration delay) {
         return new Delay(delay);
@@ -64,6 +73,8 @@ public sealed interface Fault {
     record Error(ApiError error) implements Fault {}
 
     record Delay(Duration delay) implements Fault {}
+
+    record HoldUntilInFlight(int count, Duration timeout) implements Fault {}
 
     record DropConnectionAfterCommit() implements Fault {}
 

@@ -9,6 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -44,6 +48,7 @@ public final class ForwardProxy implements AutoCloseable {
     private final Optional<String> expectedAuthorization;
     private final List<Tunnel> tunnels = new CopyOnWriteArrayList<>();
     private final List<Forwarded> forwarded = new CopyOnWriteArrayList<>();
+    private volatile Duration serverClockOffset = Duration.ZERO;
 
     private ForwardProxy(int port, TestCa ca, Function<String, Optional<URI>> upstream, Optional<String> credentials)
             throws IOException {
@@ -78,6 +83,15 @@ public final class ForwardProxy implements AutoCloseable {
             int port, TestCa ca, Function<String, Optional<URI>> upstream, Optional<String> credentials)
             throws IOException {
         return new ForwardProxy(port, ca, upstream, credentials);
+    }
+
+    /**
+     * Stamps the answers' {@code Date} this far from the real clock, as AWS does whose clock differs from the build
+     * machine's. (The emulators' JDK server always stamps the real time; this is where a test's service clock shows.)
+     */
+    public ForwardProxy serverClockOffBy(Duration offset) {
+        serverClockOffset = offset;
+        return this;
     }
 
     public int port() {
@@ -235,7 +249,13 @@ public final class ForwardProxy implements AutoCloseable {
         forwarded.add(new Forwarded(host, head.method(), path, tls, authorization, status));
         StringBuilder relayed = new StringBuilder();
         for (String line : responseHead.split("\r\n")) {
-            if (!line.toLowerCase(Locale.ROOT).startsWith("connection:")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("date:") && !serverClockOffset.isZero()) {
+                relayed.append("Date: ")
+                        .append(DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                                ZonedDateTime.now(ZoneOffset.UTC).plus(serverClockOffset)))
+                        .append("\r\n");
+            } else if (!lower.startsWith("connection:")) {
                 relayed.append(line).append("\r\n");
             }
         }

@@ -10,7 +10,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -25,8 +24,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,7 +59,7 @@ public final class S3Emulator implements AutoCloseable {
     private volatile Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
-    private volatile Duration getDelay = Duration.ZERO;
+    private volatile CountDownLatch readersMeet;
     private volatile boolean listBucketAllowed = true;
 
     private S3Emulator(HttpServer server) {
@@ -163,9 +164,12 @@ public final class S3Emulator implements AutoCloseable {
         return this;
     }
 
-    /** Delays every GetObject: with two readers, both read before either writes. */
-    public S3Emulator delayGets(Duration delay) {
-        getDelay = delay;
+    /**
+     * Holds each GetObject until {@code readers} of them have arrived (at most a minute): both readers of a race read
+     * before either writes, by construction rather than by timing.
+     */
+    public S3Emulator readersMeetBeforeAnswering(int readers) {
+        readersMeet = new CountDownLatch(readers);
         return this;
     }
 
@@ -250,9 +254,11 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     private Reply get(Map<String, StoredObject> objects, String key, boolean head) throws ApiError {
-        if (!getDelay.isZero()) {
+        CountDownLatch meet = readersMeet;
+        if (meet != null) {
+            meet.countDown();
             try {
-                Thread.sleep(getDelay.toMillis());
+                meet.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
