@@ -1,7 +1,9 @@
 import io.github.cloudfrontmavenplugin.emulator.EmulatorClients
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 
-def emulator = ItEmulator.start(context).completionDelay(java.time.Duration.ofSeconds(15))
+// The emulator's time moves 10 s per poll: the first two polls see InProgress, the third Completed, however late the
+// build starts on a loaded machine.
+def emulator = ItEmulator.startClockedByPolls(context, java.time.Duration.ofSeconds(15), java.time.Duration.ofSeconds(10))
 def client = EmulatorClients.cloudFront(emulator)
 try {
     def id = client.createInvalidation { r ->

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,28 @@ public final class ItEmulator {
     @SuppressWarnings("unchecked")
     public static CloudFrontEmulator start(Map<String, Object> context) throws IOException {
         CloudFrontEmulator emulator = CloudFrontEmulator.start();
+        context.put(KEY, emulator);
+        ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.endpoint", emulator.endpoint());
+        return emulator;
+    }
+
+    /**
+     * Starts an emulator whose time moves {@code step} per GetInvalidation it has answered, not with the machine's
+     * clock: how many polls see InProgress is then fixed, however long a loaded machine takes to start the build.
+     */
+    @SuppressWarnings("unchecked")
+    public static CloudFrontEmulator startClockedByPolls(
+            Map<String, Object> context, Duration completionDelay, Duration step) throws IOException {
+        Instant base = Instant.now();
+        CloudFrontEmulator[] started = new CloudFrontEmulator[1];
+        CloudFrontEmulator emulator = CloudFrontEmulator.start(
+                0,
+                completionDelay,
+                () -> base.plus(step.multipliedBy(
+                        started[0] == null
+                                ? 0
+                                : started[0].requests("GetInvalidation").size())));
+        started[0] = emulator;
         context.put(KEY, emulator);
         ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.endpoint", emulator.endpoint());
         return emulator;
