@@ -2,7 +2,7 @@ package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Endpoints;
-import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
@@ -102,15 +102,19 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
         this.decrypter = decrypter;
     }
 
-    /** The active proxy of settings.xml, which the AWS calls go through. */
-    protected Optional<ProxySettings> proxy() throws UserFixableException {
-        return SettingsXml.activeProxy(settings, decrypter);
+    /**
+     * What decides the proxy of every AWS call: the active proxy of settings.xml, the JVM's proxy properties and the
+     * proxy environment variables, read here once.
+     */
+    protected Proxies proxies() throws UserFixableException {
+        return Proxies.read(SettingsXml.activeProxy(settings, decrypter), System::getProperty, System::getenv)
+                .validated();
     }
 
     /** A settings.xml server when {@code serverId} names one, else the profile or the SDK's default chain. */
     protected CredentialSource credentialSource() throws UserFixableException {
         CredentialSource base = serverId == null || serverId.isBlank()
-                ? CredentialSource.profile(profile)
+                ? CredentialSource.profile(profile).withEnvironment(System::getProperty, System::getenv)
                 : SettingsXml.fromServer(settings, decrypter, serverId.strip());
         if (roleArn == null || roleArn.isBlank()) {
             return base;
@@ -149,7 +153,7 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     protected ConnectionSettings connectionSettings() throws UserFixableException {
         return ConnectionSettings.of(region, endpoint, profile)
                 .withCredentials(credentialSource())
-                .withProxy(proxy());
+                .withProxies(proxies());
     }
 
     protected WaitSettings waitSettings() throws UserFixableException {

@@ -257,6 +257,6 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 OnMissingManifest.parse(onMissingManifest),
                 S3Settings.of(s3Region, s3Endpoint, profile)
                         .withCredentials(credentialSource())
-                        .withProxy(proxy())));
+                        .withProxies(proxies())));
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
+import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.aws.ProxySettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.Optional;
@@ -61,13 +62,16 @@ final class SettingsXml {
             }
         }
         Proxy decrypted = result.getProxy();
+        // <protocol> says which URLs the proxy serves (http or https), as Maven reads it; the proxy itself is spoken
+        // to in plain HTTP, with CONNECT for https URLs, as Maven's own transport does.
         return Optional.of(new ProxySettings(
-                decrypted.getProtocol(),
+                "http",
                 decrypted.getHost(),
                 decrypted.getPort(),
                 Optional.ofNullable(decrypted.getUsername()).filter(u -> !u.isBlank()),
                 Optional.ofNullable(decrypted.getPassword()).filter(p -> !p.isEmpty()),
-                decrypted.getNonProxyHosts()));
+                Proxies.split(decrypted.getNonProxyHosts()),
+                "settings.xml <proxy> '" + decrypted.getId() + "'"));
     }
 
     private static boolean isBlank(String value) {

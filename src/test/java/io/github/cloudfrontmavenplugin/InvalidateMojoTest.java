@@ -147,16 +147,34 @@ class InvalidateMojoTest {
             mojo.execute();
 
             assertEquals(1, emulator.invalidations().size());
-            List<ForwardProxy.Relayed> relayed = proxy.relayed();
+            List<ForwardProxy.Forwarded> relayed = proxy.forwarded();
             assertTrue(
                     relayed.stream()
                             .anyMatch(r -> r.method().equals("POST")
-                                    && r.uri()
-                                            .equals(emulator.endpoint() + "/2020-05-31/distribution/"
-                                                    + CloudFrontEmulator.DISTRIBUTION_ID + "/invalidation")
+                                    && r.path()
+                                            .equals("/2020-05-31/distribution/" + CloudFrontEmulator.DISTRIBUTION_ID
+                                                    + "/invalidation")
                                     && r.status() == 201
                                     && r.proxyAuthorization().isPresent()),
                     relayed.toString());
+        }
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionId", value = CloudFrontEmulator.DISTRIBUTION_ID)
+    @MojoParameter(name = "paths", value = "/index.html")
+    void aProxyThatWantsCredentialsIsNamedAsTheRefusal(InvalidateMojo mojo) throws Exception {
+        try (ForwardProxy proxy = ForwardProxy.requiringCredentials("build", "proxy-secret")) {
+            pointAtEmulator(mojo);
+            setVariableValueToObject(mojo, "settings", settingsWithProxy(proxy.port(), null, null, null));
+
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+            assertTrue(
+                    e.getMessage().startsWith("The proxy refused the connection to CloudFront (HTTP 407 Proxy"),
+                    e.getMessage());
+            assertTrue(emulator.invalidations().isEmpty());
         }
     }
 
@@ -173,7 +191,7 @@ class InvalidateMojoTest {
             mojo.execute();
 
             assertEquals(1, emulator.invalidations().size());
-            assertTrue(proxy.relayed().isEmpty(), proxy.relayed().toString());
+            assertTrue(proxy.forwarded().isEmpty(), proxy.forwarded().toString());
         }
     }
 

@@ -18,19 +18,32 @@ public final class AwsCredentials {
      * Resolves the credentials at once, so that missing ones are reported before any other work, with how to provide
      * them; the caller closes the provider. Clients open at the same time with the same source share one provider.
      */
-    public static AwsCredentialsProvider resolve(CredentialSource source, Optional<ProxySettings> proxy)
+    public static AwsCredentialsProvider resolve(CredentialSource source, Proxies proxies, Retries retries)
             throws UserFixableException {
         SecretSafeLogging.capSecretBearingLoggers();
-        return SharedCredentials.acquire(source, proxy, () -> open(source, proxy));
+        return SharedCredentials.acquire(source, proxies, () -> open(source, proxies, retries));
     }
 
-    private static AwsCredentialsProvider open(CredentialSource source, Optional<ProxySettings> proxy)
+    private static AwsCredentialsProvider open(CredentialSource source, Proxies proxies, Retries retries)
             throws UserFixableException {
         AwsCredentialsProvider base;
         if (source.accessKey().isPresent()) {
             CredentialSource.AccessKey key = source.accessKey().get();
             base = StaticCredentialsProvider.create(AwsBasicCredentials.create(key.id(), key.secret()));
             CredentialOrigin.debug(source.profile(), base.resolveCredentials());
+        } else if (source.webIdentity().isPresent()) {
+            CredentialSource.WebIdentity identity = source.webIdentity().get();
+            WebIdentityCredentials exchanged = new WebIdentityCredentials(identity, proxies, retries);
+            try {
+                CredentialOrigin.debug(source.profile(), exchanged.resolveCredentials());
+            } catch (SdkException e) {
+                exchanged.close();
+                throw new UserFixableException(explainWebIdentity(identity, e), e);
+            }
+            base = exchanged;
+        } else if (source.profile().isPresent()
+                && ProfileRoles.assumesRole(source.profile().get())) {
+            base = profileRole(source.profile().get(), proxies, retries);
         } else {
             base = source.profile()
                     .<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder()
@@ -49,7 +62,7 @@ public final class AwsCredentials {
             return base;
         }
         AssumedRoleCredentials assumed =
-                new AssumedRoleCredentials(base, source.role().get(), proxy);
+                new AssumedRoleCredentials(base, source.role().get(), proxies, retries);
         try {
             assumed.resolveCredentials();
             CredentialOrigin.debugAssumed(source.role().get());
@@ -60,12 +73,61 @@ public final class AwsCredentials {
         }
     }
 
-    private static String explainAssumeRole(CredentialSource.RoleToAssume role, SdkException e) {
-        String said = e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
+    /** The role a {@code role_arn} profile assumes, resolved at once. */
+    private static AwsCredentialsProvider profileRole(String profile, Proxies proxies, Retries retries)
+            throws UserFixableException {
+        Optional<AwsCredentialsProvider> role = ProfileRoles.open(profile, proxies, retries);
+        try {
+            CredentialOrigin.debug(Optional.of(profile), role.orElseThrow().resolveCredentials());
+            return role.get();
+        } catch (SdkException e) {
+            IoUtils.closeIfCloseable(role.get(), null);
+            throw new UserFixableException(
+                    "Could not assume the role of profile '" + profile + "' (<profile>, cloudfront.profile; role_arn"
+                            + " in the AWS config file) through STS: "
+                            + TlsFailures.explain(e, AssumedRoleCredentials.STS.getHost())
+                                    .orElse(said(e))
+                            + ". Its source credentials need sts:AssumeRole on the role, and the role's trust policy"
+                            + " must allow them.",
+                    e);
+        }
+    }
+
+    /** A token that is there but cannot be exchanged is that source failing, not "no credentials". */
+    private static String explainWebIdentity(CredentialSource.WebIdentity identity, SdkException e) {
+        String sts = "sts." + identity.stsRegion() + ".amazonaws.com";
+        return "The web identity token of AWS_WEB_IDENTITY_TOKEN_FILE (" + identity.tokenFile() + ") could not be"
+                + " exchanged through STS for the role of AWS_ROLE_ARN (" + identity.roleArn() + "): "
+                + TlsFailures.explain(e, sts).orElse(said(e))
+                + (isServiceError(e)
+                        ? " The role's trust policy must"
+                                + " allow sts:AssumeRoleWithWebIdentity for this token's issuer and subject."
+                        : "");
+    }
+
+    private static boolean isServiceError(SdkException e) {
+        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException;
+    }
+
+    private static String said(SdkException e) {
+        Optional<String> proxy = ProxyFailures.explain(e, "STS");
+        if (proxy.isPresent()) {
+            return proxy.get();
+        }
+        return e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException service
                         && service.awsErrorDetails() != null
                 ? service.awsErrorDetails().errorCode() + ": "
                         + service.awsErrorDetails().errorMessage()
                 : e.getMessage();
+    }
+
+    private static String explainAssumeRole(CredentialSource.RoleToAssume role, SdkException e) {
+        Optional<String> tls = TlsFailures.explain(
+                e, role.stsEndpoint().map(java.net.URI::getHost).orElse(AssumedRoleCredentials.STS.getHost()));
+        if (tls.isPresent()) {
+            return "Could not assume the role " + role.roleArn() + " (<roleArn>, cloudfront.roleArn): " + tls.get();
+        }
+        String said = said(e);
         return "Could not assume the role " + role.roleArn() + " (<roleArn>, cloudfront.roleArn) through STS (" + said
                 + "). The build's credentials need sts:AssumeRole on that role, and the role's trust policy must"
                 + " allow them" + (role.externalId().isPresent() ? ", with the external id given in <externalId>" : "")

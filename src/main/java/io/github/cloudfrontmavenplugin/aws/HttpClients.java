@@ -1,18 +1,48 @@
 package io.github.cloudfrontmavenplugin.aws;
 
+import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.apache5.ProxyConfiguration;
+import software.amazon.awssdk.utils.Logger;
 
-/** The one HTTP client setup the plugin's AWS clients share: timeouts, and the proxy from settings.xml. */
+/**
+ * The one HTTP client setup of every AWS client the plugin builds: Apache HttpClient 5, timeouts, the proxy {@link
+ * Proxies} chose for the endpoint, and TLS checked against the JVM's trust store ({@code javax.net.ssl.trustStore}).
+ */
 public final class HttpClients {
+    private static final Logger LOG = Logger.loggerFor(HttpClients.class);
+
     private HttpClients() {}
 
-    public static ApacheHttpClient.Builder apache(Optional<ProxySettings> proxy) {
-        ApacheHttpClient.Builder builder = ApacheHttpClient.builder()
+    /**
+     * @param service the service, for the {@code -X} log: {@code CloudFront}
+     * @param endpoint where its requests go; its scheme picks the https or http proxy settings
+     */
+    public static Apache5HttpClient.Builder forEndpoint(Proxies proxies, String service, URI endpoint) {
+        Proxies.Choice choice = proxies.forEndpoint(endpoint);
+        LOG.debug(() -> service + " (" + endpoint + "): " + choice);
+        ProxyConfiguration.Builder proxy =
+                ProxyConfiguration.builder().useSystemPropertyValues(false).useEnvironmentVariableValues(false);
+        choice.proxy().ifPresent(p -> {
+            proxy.endpoint(URI.create(p.scheme() + "://" + p.host() + ":" + p.port()));
+            p.username().ifPresent(proxy::username);
+            p.password().ifPresent(proxy::password);
+            proxy.nonProxyHosts(regexes(p));
+        });
+        return Apache5HttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(10))
-                .socketTimeout(Duration.ofSeconds(30));
-        proxy.ifPresent(p -> builder.proxyConfiguration(p.toApacheConfiguration()));
-        return builder;
+                .socketTimeout(Duration.ofSeconds(30))
+                .proxyConfiguration(proxy.build());
+    }
+
+    /** The client matches a host name against each entry as a regular expression: {@code *} becomes {@code .*}. */
+    private static Set<String> regexes(ProxySettings proxy) {
+        return proxy.direct().stream()
+                .map(glob -> Pattern.quote(glob.toLowerCase()).replace("*", "\\E.*\\Q"))
+                .collect(Collectors.toSet());
     }
 }

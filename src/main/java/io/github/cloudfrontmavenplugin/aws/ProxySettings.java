@@ -1,50 +1,34 @@
 package io.github.cloudfrontmavenplugin.aws;
 
-import java.net.URI;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import software.amazon.awssdk.http.apache.ProxyConfiguration;
 
 /**
- * An HTTP proxy, as the active {@code <proxy>} of settings.xml gives it. Without one, the SDK's HTTP client uses the
- * JVM's proxy system properties ({@code https.proxyHost} ...) as it always does.
+ * One HTTP proxy and where it was found. Its text form shows neither the user name nor the password, so it can be
+ * logged as it is.
  *
- * @param nonProxyHosts hosts to reach directly, {@code |}-separated with {@code *} wildcards, as settings.xml writes
+ * @param scheme how the client talks to the proxy itself: {@code http} (CONNECT in plain text, then TLS to the host
+ *     through it), or {@code https} where an {@code HTTPS_PROXY} URL says so
+ * @param direct the hosts reached without the proxy, as patterns with {@code *} matching any run of characters
+ * @param origin where it was found, for the {@code -X} log: {@code settings.xml <proxy> 'corporate'}
  */
 public record ProxySettings(
-        String protocol,
+        String scheme,
         String host,
         int port,
         Optional<String> username,
         Optional<String> password,
-        String nonProxyHosts) {
+        List<String> direct,
+        String origin) {
+
+    public ProxySettings {
+        direct = List.copyOf(direct);
+    }
 
     @Override
     public String toString() {
-        return "ProxySettings[" + protocol + "://" + host + ":" + port
-                + username.map(u -> ", user " + u).orElse("") + (password.isPresent() ? ", password ****" : "")
-                + ", nonProxyHosts " + nonProxyHosts + "]";
-    }
-
-    ProxyConfiguration toApacheConfiguration() {
-        ProxyConfiguration.Builder proxy = ProxyConfiguration.builder()
-                .endpoint(URI.create(
-                        (protocol == null || protocol.isBlank() ? "http" : protocol) + "://" + host + ":" + port))
-                .useSystemPropertyValues(false)
-                .useEnvironmentVariableValues(false);
-        username.ifPresent(proxy::username);
-        password.ifPresent(proxy::password);
-        Set<String> direct = nonProxyHosts == null
-                ? Set.of()
-                : Arrays.stream(nonProxyHosts.split("[|,]"))
-                        .map(String::strip)
-                        .filter(h -> !h.isEmpty())
-                        .collect(Collectors.toSet());
-        if (!direct.isEmpty()) {
-            proxy.nonProxyHosts(direct);
-        }
-        return proxy.build();
+        return scheme + "://" + host + ":" + port + " from " + origin
+                + (username.isPresent() ? ", with credentials" : "")
+                + (direct.isEmpty() ? "" : ", except for " + String.join("|", direct));
     }
 }

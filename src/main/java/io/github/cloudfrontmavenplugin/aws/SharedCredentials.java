@@ -3,7 +3,6 @@ package io.github.cloudfrontmavenplugin.aws;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.utils.IoUtils;
@@ -22,7 +21,7 @@ final class SharedCredentials {
         AwsCredentialsProvider open() throws UserFixableException;
     }
 
-    private record Key(CredentialSource source, Optional<ProxySettings> proxy) {}
+    private record Key(CredentialSource source, Proxies proxies) {}
 
     private static final class Shared {
         final AwsCredentialsProvider provider;
@@ -38,9 +37,9 @@ final class SharedCredentials {
     private SharedCredentials() {}
 
     /** The open provider for this source, or a new one; the caller closes what it gets, once. */
-    static AwsCredentialsProvider acquire(CredentialSource source, Optional<ProxySettings> proxy, Opening opening)
+    static AwsCredentialsProvider acquire(CredentialSource source, Proxies proxies, Opening opening)
             throws UserFixableException {
-        Key key = new Key(source, proxy);
+        Key key = new Key(source, proxies);
         // Resolving under the lock: of two clients opening at once, the second waits for and reuses the first's.
         synchronized (OPEN) {
             Shared shared = OPEN.get(key);

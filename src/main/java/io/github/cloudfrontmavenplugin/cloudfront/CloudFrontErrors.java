@@ -38,6 +38,10 @@ public final class CloudFrontErrors {
      * @throws SdkException the original exception, when it is not one the plugin can explain
      */
     public static UserFixableException translate(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
+        java.util.Optional<String> proxy = io.github.cloudfrontmavenplugin.aws.ProxyFailures.explain(e, "CloudFront");
+        if (proxy.isPresent()) {
+            return new UserFixableException(proxy.get(), e);
+        }
         if (e instanceof AwsServiceException service) {
             return new UserFixableException(explainServiceError(service, call), e);
         }
@@ -135,6 +139,10 @@ public final class CloudFrontErrors {
                     + ". Allow the IAM action cloudfront:" + call.action() + " on " + target.arn()
                     + " to the identity the build runs as (the README lists the policy the plugin needs).";
         }
+        java.util.Optional<String> clock = io.github.cloudfrontmavenplugin.aws.ClockSkew.explain(e, "CloudFront");
+        if (clock.isPresent()) {
+            return clock.get();
+        }
         if (REJECTED_CREDENTIALS.contains(code)) {
             return "CloudFront rejected the AWS credentials" + said + ". Check that the access key is active and the"
                     + " secret belongs to it; temporary credentials expire, so renew the session (for example"
@@ -147,7 +155,16 @@ public final class CloudFrontErrors {
                     + " with other paths. Leave <callerReference> (cloudfront.callerReference) unset so that each"
                     + " deploy gets a new one, or give a new value.";
         }
-        if ("InvalidArgument".equals(code) || "InvalidationBatchAlreadyExists".equals(code)) {
+        if ("InvalidationBatchAlreadyExists".equals(code)) {
+            String reference = call.callerReference().orElse("");
+            return "CloudFront already has an invalidation batch with CallerReference '" + reference + "' on"
+                    + " distribution " + distribution + said + "; it created nothing new. If an earlier run sent this"
+                    + " reference with the same paths, that invalidation stands: find it with 'aws cloudfront"
+                    + " list-invalidations --distribution-id " + distribution + "'. To invalidate again, leave"
+                    + " <callerReference> (cloudfront.callerReference) unset so that the deploy gets a new one, or"
+                    + " give a new value.";
+        }
+        if ("InvalidArgument".equals(code)) {
             return "CloudFront refused the invalidation as invalid" + said + ". Paths sent: " + sample(call.paths())
                     + ". Check the paths (<paths> or <invalidationBatch>) against CloudFront's rules: each starts with"
                     + " '/', '*' only at the end; a cache tag starts with '#'.";
@@ -177,6 +194,11 @@ public final class CloudFrontErrors {
                 ? " Check <endpoint> (cloudfront.endpoint)."
                 : " Check the network connection and any proxy.";
         String cause = rootCause(e);
+        java.util.Optional<String> tls = io.github.cloudfrontmavenplugin.aws.TlsFailures.explain(
+                e, java.net.URI.create(settings.describeEndpoint()).getHost());
+        if (tls.isPresent()) {
+            return "Could not call CloudFront: " + tls.get() + maybeCreated(call);
+        }
         if (hasCause(e, ConnectException.class)
                 || hasCause(e, UnknownHostException.class)
                 || hasCause(e, NoRouteToHostException.class)) {

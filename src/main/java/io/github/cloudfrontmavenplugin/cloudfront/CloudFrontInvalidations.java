@@ -1,7 +1,7 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
+import io.github.cloudfrontmavenplugin.aws.AwsClients;
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
-import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +45,18 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      * other work, with how to provide them.
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
+        AwsCredentialsProvider credentials =
+                AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
         try {
-            CloudFrontClientBuilder builder = CloudFrontClient.builder()
-                    .region(Region.of(settings.region()))
-                    .credentialsProvider(credentials)
-                    .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                    .overrideConfiguration(
-                            o -> o.retryStrategy(settings.retries().strategy()));
-            settings.endpoint().ifPresent(builder::endpointOverride);
+            CloudFrontClientBuilder builder = AwsClients.configure(
+                    CloudFrontClient.builder()
+                            .region(Region.of(settings.clientRegion()))
+                            .credentialsProvider(credentials),
+                    "CloudFront",
+                    settings.endpoint(),
+                    settings.defaultEndpoint(),
+                    settings.proxies(),
+                    settings.retries());
             return new CloudFrontInvalidations(builder.build(), credentials, settings);
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);

@@ -2,7 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Endpoints;
-import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
@@ -14,15 +14,11 @@ import java.util.Optional;
  * @param region the signing region; {@code aws-global} everywhere but China
  * @param endpoint an endpoint to use instead of CloudFront's (an emulator, a test)
  * @param credentials where the credentials come from
- * @param proxy an HTTP proxy from settings.xml; otherwise the JVM's proxy properties apply
+ * @param proxies where the proxy of each connection comes from (settings.xml, JVM properties, environment)
  * @param retries how the SDK retries transient failures
  */
 public record ConnectionSettings(
-        String region,
-        Optional<URI> endpoint,
-        CredentialSource credentials,
-        Retries retries,
-        Optional<ProxySettings> proxy) {
+        String region, Optional<URI> endpoint, CredentialSource credentials, Retries retries, Proxies proxies) {
     public static final String DEFAULT_REGION = "aws-global";
 
     public static ConnectionSettings of(String region, String endpoint, String profile) throws UserFixableException {
@@ -37,27 +33,40 @@ public record ConnectionSettings(
                         endpoint, "<endpoint> (cloudfront.endpoint)", "http://localhost:4566", "to call CloudFront"),
                 CredentialSource.profile(profile),
                 Retries.DEFAULT,
-                Optional.empty());
+                Proxies.NONE);
     }
 
     public ConnectionSettings withRetries(Retries newRetries) {
-        return new ConnectionSettings(region, endpoint, credentials, newRetries, proxy);
+        return new ConnectionSettings(region, endpoint, credentials, newRetries, proxies);
     }
 
     public ConnectionSettings withCredentials(CredentialSource source) {
-        return new ConnectionSettings(region, endpoint, source, retries, proxy);
+        return new ConnectionSettings(region, endpoint, source, retries, proxies);
     }
 
-    public ConnectionSettings withProxy(Optional<ProxySettings> newProxy) {
-        return new ConnectionSettings(region, endpoint, credentials, retries, newProxy);
+    public ConnectionSettings withProxies(Proxies newProxies) {
+        return new ConnectionSettings(region, endpoint, credentials, retries, newProxies);
+    }
+
+    /**
+     * The region the SDK client is built for. Without an endpoint override the SDK sends {@code aws-global} to
+     * cloudfront.amazonaws.com signed for us-east-1; with one it signs for the region as given, and no CloudFront
+     * accepts a signature for {@code aws-global}, so an override gets us-east-1.
+     */
+    public String clientRegion() {
+        return endpoint.isPresent() && region.equals(DEFAULT_REGION) ? "us-east-1" : region;
     }
 
     /** The address requests go to, for messages. */
     public String describeEndpoint() {
-        return endpoint.map(URI::toString)
-                .orElse(
-                        region.startsWith("cn-")
-                                ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
-                                : "https://cloudfront.amazonaws.com");
+        return endpoint.orElse(defaultEndpoint()).toString();
+    }
+
+    /** Where the SDK sends CloudFront's requests for this region without an override. */
+    public URI defaultEndpoint() {
+        return URI.create(
+                region.startsWith("cn-")
+                        ? "https://cloudfront.cn-northwest-1.amazonaws.com.cn"
+                        : "https://cloudfront.amazonaws.com");
     }
 }

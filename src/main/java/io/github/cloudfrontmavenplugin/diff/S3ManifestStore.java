@@ -1,9 +1,13 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.aws.AwsClients;
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
-import io.github.cloudfrontmavenplugin.aws.HttpClients;
+import io.github.cloudfrontmavenplugin.aws.ClockSkew;
+import io.github.cloudfrontmavenplugin.aws.ProxyFailures;
+import io.github.cloudfrontmavenplugin.aws.TlsFailures;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -33,37 +37,44 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final String bucket;
     private final String key;
+    private final Optional<URI> endpoint;
 
-    private S3ManifestStore(S3Client s3, AwsCredentialsProvider credentials, String bucket, String key) {
+    private S3ManifestStore(
+            S3Client s3, AwsCredentialsProvider credentials, String bucket, String key, Optional<URI> endpoint) {
         this.s3 = s3;
+        this.endpoint = endpoint;
         this.credentials = credentials;
         this.bucket = bucket;
         this.key = key;
     }
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
+        AwsCredentialsProvider credentials =
+                AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
         try {
-            S3ClientBuilder builder = S3Client.builder()
-                    .credentialsProvider(credentials)
-                    .region(Region.of(settings.region().orElse("us-east-1")))
-                    .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                    // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .overrideConfiguration(
-                            o -> o.retryStrategy(settings.retries().strategy()));
+            String region = settings.region().orElse("us-east-1");
+            S3ClientBuilder builder = AwsClients.configure(
+                    S3Client.builder()
+                            .credentialsProvider(credentials)
+                            .region(Region.of(region))
+                            // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
+                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
+                    "S3",
+                    settings.endpoint(),
+                    URI.create("https://" + bucket + ".s3." + region + ".amazonaws.com"),
+                    settings.proxies(),
+                    settings.retries());
             if (settings.endpoint().isPresent()) {
                 // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
-                builder.endpointOverride(settings.endpoint().get())
-                        .serviceConfiguration(S3Configuration.builder()
-                                .pathStyleAccessEnabled(true)
-                                .chunkedEncodingEnabled(false)
-                                .build());
+                builder.serviceConfiguration(S3Configuration.builder()
+                        .pathStyleAccessEnabled(true)
+                        .chunkedEncodingEnabled(false)
+                        .build());
             } else {
                 builder.crossRegionAccessEnabled(true);
             }
-            return new S3ManifestStore(builder.build(), credentials, bucket, key);
+            return new S3ManifestStore(builder.build(), credentials, bucket, key, settings.endpoint());
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
@@ -116,6 +127,10 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     private UserFixableException explain(SdkException e, String action, String verb) {
+        Optional<String> proxy = ProxyFailures.explain(e, "S3");
+        if (proxy.isPresent()) {
+            return new UserFixableException("Cannot " + verb + " the manifest " + describe() + ": " + proxy.get(), e);
+        }
         if (e instanceof S3Exception s3Error) {
             String code = code(s3Error);
             if ("NoSuchBucket".equals(code)) {
@@ -123,6 +138,11 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
                         "Cannot " + verb + " the manifest " + describe() + ": the bucket '" + bucket
                                 + "' does not exist (NoSuchBucket). Check <manifest> (cloudfront.manifest).",
                         e);
+            }
+            Optional<String> clock = ClockSkew.explain(s3Error, "S3");
+            if (clock.isPresent()) {
+                return new UserFixableException(
+                        "Cannot " + verb + " the manifest " + describe() + ": " + clock.get(), e);
             }
             if (s3Error.statusCode() == 403) {
                 // Without s3:ListBucket, S3 hides whether a key exists: the first deploy's missing manifest is a 403.
@@ -141,7 +161,11 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
                             + " (" + code + ": " + s3Error.awsErrorDetails().errorMessage() + ").",
                     e);
         }
-        return new UserFixableException("Cannot " + verb + " the manifest " + describe() + ": " + e.getMessage(), e);
+        String host = endpoint.map(URI::getHost).orElse(bucket + ".s3.amazonaws.com");
+        return new UserFixableException(
+                "Cannot " + verb + " the manifest " + describe() + ": "
+                        + TlsFailures.explain(e, host).orElse(e.getMessage()),
+                e);
     }
 
     private static String code(S3Exception e) {

@@ -2,7 +2,7 @@ package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Endpoints;
-import io.github.cloudfrontmavenplugin.aws.ProxySettings;
+import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
@@ -19,24 +19,24 @@ public record S3Settings(
         Optional<URI> endpoint,
         CredentialSource credentials,
         Retries retries,
-        Optional<ProxySettings> proxy) {
+        Proxies proxies) {
     public static S3Settings of(String region, String endpoint, String profile) throws UserFixableException {
         Optional<URI> uri =
                 Endpoints.parse(endpoint, "<s3Endpoint> (cloudfront.s3Endpoint)", "http://localhost:9000", "for AWS");
         Optional<String> regionName =
                 region == null || region.isBlank() ? Optional.empty() : Optional.of(region.strip());
-        return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT, Optional.empty());
+        return new S3Settings(regionName, uri, CredentialSource.profile(profile), Retries.DEFAULT, Proxies.NONE);
     }
 
     public S3Settings withRetries(Retries newRetries) {
-        return new S3Settings(region, endpoint, credentials, newRetries, proxy);
+        return new S3Settings(region, endpoint, credentials, newRetries, proxies);
     }
 
     public S3Settings withCredentials(CredentialSource source) {
-        return new S3Settings(region, endpoint, source, retries, proxy);
+        return new S3Settings(region, endpoint, source, retries, proxies);
     }
 
-    public S3Settings withProxy(Optional<ProxySettings> newProxy) {
-        return new S3Settings(region, endpoint, credentials, retries, newProxy);
+    public S3Settings withProxies(Proxies newProxies) {
+        return new S3Settings(region, endpoint, credentials, retries, newProxies);
     }
 }

@@ -41,7 +41,7 @@ class CredentialFailureTest {
         Files.writeString(directory.resolve("config"), config);
         return assertThrows(
                 UserFixableException.class,
-                () -> AwsCredentials.resolve(CredentialSource.profile(profile), Optional.empty()));
+                () -> AwsCredentials.resolve(CredentialSource.profile(profile), Proxies.NONE, Retries.DEFAULT));
     }
 
     private Path script(String body) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -36,7 +35,7 @@ class SharedCredentialsTest {
     private final AtomicInteger closed = new AtomicInteger();
 
     private AwsCredentialsProvider acquire() throws UserFixableException {
-        return SharedCredentials.acquire(source, Optional.empty(), () -> {
+        return SharedCredentials.acquire(source, Proxies.NONE, () -> {
             opened.incrementAndGet();
             return new Counted();
         });
@@ -66,7 +65,7 @@ class SharedCredentialsTest {
 
         assertThrows(
                 UserFixableException.class,
-                () -> SharedCredentials.acquire(source, Optional.empty(), () -> {
+                () -> SharedCredentials.acquire(source, Proxies.NONE, () -> {
                     throw new UserFixableException("no credentials");
                 }));
 

@@ -93,6 +93,38 @@ class CloudFrontErrorsTest {
     }
 
     @Test
+    void batchAlreadyExistsSaysNothingNewWasCreatedAndHowToFindTheExistingOne() {
+        emulator.inject(
+                "CreateInvalidation",
+                Fault.error("InvalidationBatchAlreadyExists", "The invalidation batch specified already exists."));
+
+        String message = createFailure(DISTRIBUTION, "release-2", "/a");
+
+        assertTrue(
+                message.startsWith("CloudFront already has an invalidation batch with CallerReference 'release-2' on"
+                        + " distribution " + DISTRIBUTION),
+                message);
+        assertTrue(message.contains("aws cloudfront list-invalidations --distribution-id " + DISTRIBUTION), message);
+        assertFalse(message.contains("Check the paths"), message);
+    }
+
+    @Test
+    void aClockTwentyMinutesOffIsNamedAsTheCause() {
+        // The emulator's answers carry the real time in Date (the JDK's server sets it), so the SDK sees no skew to
+        // correct: the refusal stands, as it does when a build machine's clock is off beyond what the SDK corrects.
+        emulator.clockOffBy(Duration.ofMinutes(20));
+
+        String message = createFailure(DISTRIBUTION, "r-clock", "/a");
+
+        assertTrue(
+                message.startsWith("CloudFront refused the request because it was signed more than 15 minutes away"
+                        + " from AWS's clock (SignatureDoesNotMatch: Signature expired: "),
+                message);
+        assertTrue(message.contains("The clock of the machine running the build is off"), message);
+        assertTrue(emulator.invalidations().isEmpty());
+    }
+
+    @Test
     void reusedCallerReferenceSaysToLeaveItUnset() throws Exception {
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
             api.create(Target.distribution(DISTRIBUTION), List.of("/a"), "release-1");

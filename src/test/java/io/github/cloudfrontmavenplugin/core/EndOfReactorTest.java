@@ -113,9 +113,9 @@ class EndOfReactorTest {
             cloudFront.emulator.addDistribution("E2SECONDEXAMPLE");
             cloudFront.emulator.inject(
                     "CreateInvalidation",
-                    Fault.delay(Duration.ofMillis(500)),
-                    Fault.delay(Duration.ofMillis(500)),
-                    Fault.delay(Duration.ofMillis(500)));
+                    Fault.holdUntilInFlight(3),
+                    Fault.holdUntilInFlight(3),
+                    Fault.holdUntilInFlight(3));
             List<EndOfReactor.Due> due = List.of(
                     new EndOfReactor.Due(
                             List.of("www", "docs"),

@@ -491,7 +491,7 @@ class InvalidateTest {
     @Test
     void sendsTheSameBatchToEveryDistributionConcurrently() throws Exception {
         emulator.addDistribution("E2SECONDEXAMPLE", "docs.example.org");
-        emulator.inject("CreateInvalidation", Fault.delay(Duration.ofMillis(500)), Fault.delay(Duration.ofMillis(500)));
+        emulator.inject("CreateInvalidation", Fault.holdUntilInFlight(2), Fault.holdUntilInFlight(2));
 
         List<InvalidationInfo> created = paths("/index.html", "/docs/*")
                 .distributions(DISTRIBUTION, "docs.example.org")
@@ -505,7 +505,7 @@ class InvalidateTest {
         assertEquals(List.of("/index.html", "/docs/*"), first.paths());
         assertEquals(first.paths(), second.paths());
         assertEquals(first.callerReference(), second.callerReference());
-        // The second request was sent while the first, held 500 ms by the emulator, was still open.
+        // The second request was sent while the first, held by the emulator until a second one came, was still open.
         assertEquals(2, emulator.mostInFlight("CreateInvalidation"));
         assertTrue(
                 progress.info.contains("[docs.example.org] Distribution docs.example.org is E2SECONDEXAMPLE"),
@@ -522,7 +522,8 @@ class InvalidateTest {
     @Test
     void waitsForEveryDistributionConcurrently() throws Exception {
         emulator.addDistribution("E2SECONDEXAMPLE");
-        emulator.inject("GetInvalidation", Fault.delay(Duration.ofMillis(300)), Fault.delay(Duration.ofMillis(300)));
+        // Each distribution's first poll is held until the other's comes: a sequential waiter would show one at a time.
+        emulator.inject("GetInvalidation", Fault.holdUntilInFlight(2), Fault.holdUntilInFlight(2));
 
         List<InvalidationInfo> last = paths("/a")
                 .distributions(DISTRIBUTION, "E2SECONDEXAMPLE")

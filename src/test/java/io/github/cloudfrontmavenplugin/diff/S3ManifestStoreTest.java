@@ -96,7 +96,7 @@ class S3ManifestStoreTest {
 
     @Test
     void twoFirstDeploysRacingCannotBothWin() throws Exception {
-        s3.delayGets(Duration.ofMillis(300));
+        s3.readersMeetBeforeAnswering(2);
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<String>> outcomes = new ArrayList<>();

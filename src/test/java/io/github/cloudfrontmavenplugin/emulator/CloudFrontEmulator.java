@@ -65,6 +65,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> inFlight = new HashMap<>();
     private final Map<String, Integer> mostInFlight = new HashMap<>();
+    private volatile String signingRegion = "us-east-1";
+    private volatile Duration clockOffset = Duration.ZERO;
 
     private CloudFrontEmulator(HttpServer server, EmulatorState state) {
         this.server = server;
@@ -100,6 +102,29 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /**
+     * The region signatures must be scoped to: us-east-1, as CloudFront's global endpoint; CloudFront in China
+     * (cloudfront.cn-northwest-1.amazonaws.com.cn) signs for cn-northwest-1.
+     */
+    public CloudFrontEmulator signingRegion(String region) {
+        signingRegion = region;
+        return this;
+    }
+
+    /**
+     * Sets the clock signatures are checked against this far from the real one, as a service whose clock differs from
+     * the build machine's. (The fake clock a test may give {@link #start(int, Duration, Supplier)} only paces
+     * invalidations: it stands for the passing of time, not for AWS's clock.)
+     */
+    public CloudFrontEmulator clockOffBy(Duration offset) {
+        clockOffset = offset;
+        return this;
+    }
+
+    private Instant awsClock() {
+        return Instant.now().plus(clockOffset);
     }
 
     public CloudFrontEmulator completionDelay(Duration delay) {
@@ -246,6 +271,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
         synchronized (inFlight) {
             int now = inFlight.merge(operation, 1, Integer::sum);
             mostInFlight.merge(operation, now, Math::max);
+            inFlight.notifyAll();
         }
         try {
             handleCounted(exchange);
@@ -284,13 +310,17 @@ public final class CloudFrontEmulator implements AutoCloseable {
             if (fault instanceof Fault.Delay delay) {
                 sleep(delay.delay());
             }
+            if (fault instanceof Fault.HoldUntilInFlight hold) {
+                awaitInFlight(operation, hold);
+            }
             if (fault instanceof Fault.DropConnectionBeforeCommit) {
                 throw new DroppedConnection();
             }
             SigV4Verifier.verify(
                     new SigV4Verifier.SignedRequest(
                             method, path, exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders(), body),
-                    credentials);
+                    credentials,
+                    new SigV4Verifier.Expected("cloudfront", signingRegion, awsClock()));
             if (fault instanceof Fault.Error error) {
                 throw error.error();
             }
@@ -420,6 +450,16 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return new EmulatorState.Target(matched(pattern, path).group(1), true);
     }
 
+    /** STS signs for the region of its endpoint: {@code sts.eu-west-1.amazonaws.com}; the global one for us-east-1. */
+    private static String stsRegion(HttpExchange exchange) {
+        String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"))
+                .orElse("")
+                .replaceFirst(":\\d+$", "");
+        Matcher regional =
+                Pattern.compile("sts\\.([a-z0-9-]+)\\.amazonaws\\.com(\\.cn)?").matcher(host);
+        return regional.matches() ? regional.group(1) : "us-east-1";
+    }
+
     /** A role assumed through the emulated STS, and the temporary credentials it issued. */
     public record AssumedRole(
             String action,
@@ -464,7 +504,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
                                 exchange.getRequestHeaders(),
                                 body),
                         credentials,
-                        "sts");
+                        new SigV4Verifier.Expected("sts", stsRegion(exchange), awsClock()));
             } else if (action.equals("AssumeRoleWithWebIdentity")) {
                 if (form.getOrDefault("WebIdentityToken", "").isBlank()) {
                     throw new ApiError(400, "InvalidIdentityToken", "The web identity token is missing.");
@@ -855,6 +895,21 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     private static String arn(String distributionId) {
         return EmulatorState.arn(distributionId);
+    }
+
+    private void awaitInFlight(String operation, Fault.HoldUntilInFlight hold) {
+        long deadline = System.nanoTime() + hold.timeout().toNanos();
+        synchronized (inFlight) {
+            try {
+                for (long left = hold.timeout().toMillis();
+                        inFlight.getOrDefault(operation, 0) < hold.count() && left > 0;
+                        left = (deadline - System.nanoTime()) / 1_000_000) {
+                    inFlight.wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static void sleep(Duration duration) {

@@ -261,6 +261,51 @@ class CloudFrontEmulatorTest {
     }
 
     @Test
+    void signatureForAnotherRegionIsRefused() {
+        emulator.signingRegion("cn-northwest-1");
+
+        CloudFrontException e =
+                assertThrows(CloudFrontException.class, () -> client.getDistribution(r -> r.id(DISTRIBUTION)));
+
+        assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+        assertTrue(e.getMessage().contains("'us-east-1'"), e.getMessage());
+    }
+
+    @Test
+    void signatureMadeMoreThanFifteenMinutesBeforeTheServiceClockHasExpired() {
+        emulator.clockOffBy(Duration.ofMinutes(20));
+
+        CloudFrontException e =
+                assertThrows(CloudFrontException.class, () -> client.getDistribution(r -> r.id(DISTRIBUTION)));
+
+        assertEquals(403, e.statusCode());
+        assertEquals("SignatureDoesNotMatch", e.awsErrorDetails().errorCode());
+        assertTrue(e.awsErrorDetails().errorMessage().startsWith("Signature expired: "), e.getMessage());
+    }
+
+    @Test
+    void signatureWithinFifteenMinutesOfTheServiceClockIsAccepted() {
+        emulator.clockOffBy(Duration.ofMinutes(-14));
+
+        assertEquals(
+                DISTRIBUTION,
+                client.getDistribution(r -> r.id(DISTRIBUTION)).distribution().id());
+    }
+
+    @Test
+    void anyModelledErrorCodeCanBeInjectedWithItsStatus() {
+        emulator.inject(
+                "CreateInvalidation",
+                Fault.error("InvalidationBatchAlreadyExists", "The batch already exists with other paths."));
+
+        CloudFrontException e = assertThrows(CloudFrontException.class, () -> create("ref-1", "/a"));
+
+        assertEquals(409, e.statusCode());
+        assertEquals("InvalidationBatchAlreadyExists", e.awsErrorDetails().errorCode());
+        assertTrue(emulator.invalidations().isEmpty());
+    }
+
+    @Test
     void unsignedRequestIsRefused() throws Exception {
         HttpResponse<String> response = raw("GET", "/2020-05-31/distribution/" + DISTRIBUTION, null);
 

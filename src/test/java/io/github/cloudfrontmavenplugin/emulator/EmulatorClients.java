@@ -4,7 +4,7 @@ import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -23,10 +23,11 @@ public final class EmulatorClients {
     /** A client that signs with whatever {@code credentials} resolves to, such as an SDK credential source. */
     public static CloudFrontClient cloudFront(CloudFrontEmulator emulator, AwsCredentialsProvider credentials) {
         return CloudFrontClient.builder()
-                .region(Region.AWS_GLOBAL)
+                // As the plugin gives it with an endpoint override: aws-global would be signed as it is.
+                .region(Region.US_EAST_1)
                 .endpointOverride(URI.create(emulator.endpoint()))
                 .credentialsProvider(credentials)
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
     }
 }

@@ -2,13 +2,16 @@ package io.github.cloudfrontmavenplugin.emulator;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -20,6 +23,7 @@ public final class ItEmulator {
     private static final String KEY = "emulator";
     private static final String S3_KEY = "s3";
     private static final String CLOSE_AT_STOP_KEY = "closeAtStop";
+    private static final String PROXY_KEY = "tlsProxy";
 
     private ItEmulator() {}
 
@@ -38,6 +42,69 @@ public final class ItEmulator {
         context.put(S3_KEY, s3);
         ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.s3Endpoint", s3.endpoint());
         return s3;
+    }
+
+    /**
+     * Production-shaped: CloudFront (which answers STS too) and S3 emulators behind a TLS-inspecting proxy on
+     * loopback that serves them under AWS's own host names; the build gets no endpoint, and reaches them only through
+     * that proxy. The proxy's CA is written to {@code truststore.p12} in {@code basedir}, which the case's {@code
+     * invoker.mavenOpts} hands the build as {@code javax.net.ssl.trustStore}. S3 has a bucket {@code deploys} in
+     * us-east-1.
+     *
+     * @param port the proxy's port: 0 for any, or the one the case's {@code HTTPS_PROXY} names
+     * @param credentials {@code user:password} the proxy demands, or null
+     */
+    @SuppressWarnings("unchecked")
+    public static ForwardProxy startBehindTlsProxy(
+            Map<String, Object> context, File basedir, int port, String credentials)
+            throws IOException, GeneralSecurityException {
+        CloudFrontEmulator emulator = CloudFrontEmulator.start();
+        context.put(KEY, emulator);
+        S3Emulator s3 = S3Emulator.start().sameAccountAs(emulator).createBucket("deploys");
+        context.put(S3_KEY, s3);
+        TestCa ca = TestCa.create();
+        ca.writeTrustStore(new File(basedir, "truststore.p12").toPath());
+        Function<String, Optional<URI>> route = host -> awsHost(host, emulator, s3);
+        ForwardProxy proxy = ForwardProxy.inspectingTls(port, ca, route, Optional.ofNullable(credentials));
+        context.put(PROXY_KEY, proxy);
+        return proxy;
+    }
+
+    public static ForwardProxy tlsProxy(Map<String, Object> context) {
+        return (ForwardProxy) context.get(PROXY_KEY);
+    }
+
+    /** The emulator that serves one of AWS's host names, as DNS would route it. */
+    private static Optional<URI> awsHost(String host, CloudFrontEmulator cloudFront, S3Emulator s3) {
+        if (host.equals("cloudfront.amazonaws.com")
+                || host.matches("cloudfront\\.[a-z0-9-]+\\.amazonaws\\.com\\.cn")
+                || host.matches("sts(\\.[a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?")) {
+            return Optional.of(URI.create(cloudFront.endpoint()));
+        }
+        if (host.matches("(.+\\.)?s3(\\.[a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?")) {
+            return Optional.of(URI.create(s3.endpoint()));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Writes {@code proxy-settings.xml} with an active {@code <proxy>} on loopback, to pass as {@code -gs}: global
+     * settings, merged with the ITs' user settings.
+     *
+     * @param credentials {@code user:password}, or null
+     */
+    public static void writeProxySettings(File basedir, String protocol, int port, String credentials)
+            throws IOException {
+        String login = credentials == null
+                ? ""
+                : "      <username>" + credentials.split(":", 2)[0] + "</username>\n      <password>"
+                        + credentials.split(":", 2)[1] + "</password>\n";
+        Files.writeString(
+                new File(basedir, "proxy-settings.xml").toPath(),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<settings>\n  <proxies>\n    <proxy>\n"
+                        + "      <id>corporate</id>\n      <active>true</active>\n      <protocol>" + protocol
+                        + "</protocol>\n      <host>127.0.0.1</host>\n      <port>" + port + "</port>\n" + login
+                        + "    </proxy>\n  </proxies>\n</settings>\n");
     }
 
     public static S3Emulator s3(Map<String, Object> context) {
@@ -73,6 +140,14 @@ public final class ItEmulator {
         S3Emulator s3 = s3(context);
         if (s3 != null) {
             s3.close();
+        }
+        ForwardProxy proxy = tlsProxy(context);
+        if (proxy != null) {
+            try {
+                proxy.close();
+            } catch (IOException e) {
+                // nothing is left listening either way
+            }
         }
     }
 

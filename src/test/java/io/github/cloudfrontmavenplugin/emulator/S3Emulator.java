@@ -10,12 +10,13 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,17 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * An in-memory S3 on loopback for the manifest: path-style GetObject, HeadObject and PutObject with the conditional
+ * An in-memory S3 on loopback for the manifest: virtual-hosted or path-style GetObject, HeadObject and PutObject, each
+ * bucket in a region (a request to another region's endpoint is answered 301 PermanentRedirect with
+ * {@code x-amz-bucket-region}, a signature for another region 400 AuthorizationHeaderMalformed), with the conditional
  * writes S3 supports ({@code If-None-Match: *}, {@code If-Match: <etag>}), SigV4 checked for service {@code s3}, and
  * hooks to delay reads or to let another writer in just before a write, for races.
  */
@@ -40,17 +47,19 @@ public final class S3Emulator implements AutoCloseable {
             Optional<String> ifMatch,
             Optional<String> ifNoneMatch,
             Optional<String> accessKeyId,
-            int status) {}
+            int status,
+            String host) {}
 
     private record StoredObject(byte[] content, String etag) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
+    private final Map<String, String> bucketRegions = new ConcurrentHashMap<>();
     private volatile Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
-    private volatile Duration getDelay = Duration.ZERO;
+    private volatile CountDownLatch readersMeet;
     private volatile boolean listBucketAllowed = true;
 
     private S3Emulator(HttpServer server) {
@@ -99,8 +108,44 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     public S3Emulator createBucket(String bucket) {
+        return createBucket(bucket, "us-east-1");
+    }
+
+    /** A bucket in {@code region}: requests addressed to another region's endpoint are redirected, as S3 does. */
+    public S3Emulator createBucket(String bucket, String region) {
         buckets.putIfAbsent(bucket, new ConcurrentHashMap<>());
+        bucketRegions.put(bucket, region);
         return this;
+    }
+
+    /**
+     * Where a request went, as S3 reads it from the host: virtual-hosted ({@code bucket.s3.eu-west-1.amazonaws.com})
+     * or path-style ({@code s3.eu-west-1.amazonaws.com/bucket}, or any host that is not S3's, as an endpoint override
+     * is: then no region is implied).
+     */
+    private record Address(String bucket, String keyPath, Optional<String> region) {
+        private static final Pattern VIRTUAL =
+                Pattern.compile("(.+)\\.s3(?:\\.([a-z0-9-]+))?\\.amazonaws\\.com(?:\\.cn)?");
+        private static final Pattern PATH = Pattern.compile("s3(?:\\.([a-z0-9-]+))?\\.amazonaws\\.com(?:\\.cn)?");
+
+        static Address of(String hostHeader, String rawPath) {
+            String host = hostHeader == null
+                    ? ""
+                    : hostHeader.replaceFirst(":\\d+$", "").toLowerCase();
+            Matcher virtual = VIRTUAL.matcher(host);
+            if (virtual.matches() && !PATH.matcher(host).matches()) {
+                return new Address(
+                        virtual.group(1),
+                        rawPath.length() > 1 ? rawPath.substring(1) : "",
+                        Optional.of(virtual.group(2) == null ? "us-east-1" : virtual.group(2)));
+            }
+            String[] parts = rawPath.substring(1).split("/", 2);
+            Matcher path = PATH.matcher(host);
+            Optional<String> region = path.matches()
+                    ? Optional.of(path.group(1) == null ? "us-east-1" : path.group(1))
+                    : Optional.empty();
+            return new Address(parts[0], parts.length > 1 ? parts[1] : "", region);
+        }
     }
 
     /** Writes an object directly, as another client would. */
@@ -119,9 +164,12 @@ public final class S3Emulator implements AutoCloseable {
         return this;
     }
 
-    /** Delays every GetObject: with two readers, both read before either writes. */
-    public S3Emulator delayGets(Duration delay) {
-        getDelay = delay;
+    /**
+     * Holds each GetObject until {@code readers} of them have arrived (at most a minute): both readers of a race read
+     * before either writes, by construction rather than by timing.
+     */
+    public S3Emulator readersMeetBeforeAnswering(int readers) {
+        readersMeet = new CountDownLatch(readers);
         return this;
     }
 
@@ -142,9 +190,11 @@ public final class S3Emulator implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
-        String[] parts = rawPath.substring(1).split("/", 2);
-        String bucket = parts[0];
-        String key = parts.length > 1 ? URLDecoder.decode(parts[1].replace("+", "%2B"), StandardCharsets.UTF_8) : "";
+        String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host"))
+                .orElse("");
+        Address address = Address.of(host, rawPath);
+        String bucket = address.bucket();
+        String key = URLDecoder.decode(address.keyPath().replace("+", "%2B"), StandardCharsets.UTF_8);
         Optional<String> ifMatch =
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-Match"));
         Optional<String> ifNoneMatch =
@@ -152,7 +202,11 @@ public final class S3Emulator implements AutoCloseable {
         boolean head = "HEAD".equals(method);
         Reply reply;
         Optional<String> accessKeyId = Optional.empty();
+        String bucketRegion = bucketRegions.getOrDefault(bucket, "us-east-1");
         try {
+            if (address.region().isPresent() && !address.region().get().equals(bucketRegion)) {
+                throw new Redirect(bucket, bucketRegion);
+            }
             accessKeyId = Optional.of(SigV4Verifier.verify(
                     new SigV4Verifier.SignedRequest(
                             method,
@@ -161,7 +215,7 @@ public final class S3Emulator implements AutoCloseable {
                             exchange.getRequestHeaders(),
                             body),
                     credentials,
-                    "s3"));
+                    new SigV4Verifier.Expected("s3", bucketRegion, Instant.now())));
             if (Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                     .orElse("")
                     .contains("aws-chunked")) {
@@ -180,10 +234,15 @@ public final class S3Emulator implements AutoCloseable {
                 case "PUT" -> put(objects, key, body, ifMatch, ifNoneMatch);
                 default -> throw new ApiError(405, "MethodNotAllowed", "The specified method is not allowed.");
             };
+        } catch (Redirect e) {
+            reply = e.reply(head);
         } catch (ApiError e) {
             reply = error(e, key, head);
+            if (e.code.equals("AuthorizationHeaderMalformed")) {
+                reply.headers().put("x-amz-bucket-region", bucketRegion);
+            }
         }
-        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status()));
+        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status(), host));
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (reply.head() || reply.body().length == 0) {
             exchange.sendResponseHeaders(reply.status(), -1);
@@ -195,9 +254,11 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     private Reply get(Map<String, StoredObject> objects, String key, boolean head) throws ApiError {
-        if (!getDelay.isZero()) {
+        CountDownLatch meet = readersMeet;
+        if (meet != null) {
+            meet.countDown();
             try {
-                Thread.sleep(getDelay.toMillis());
+                meet.await(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -260,7 +321,30 @@ public final class S3Emulator implements AutoCloseable {
                         + Xml.escape(e.getMessage()) + "</Message><Key>" + Xml.escape(key) + "</Key><RequestId>"
                         + UUID.randomUUID() + "</RequestId></Error>")
                 .getBytes(StandardCharsets.UTF_8);
-        return new Reply(e.status, Map.of("Content-Type", "application/xml"), body, head);
+        return new Reply(e.status, new HashMap<>(Map.of("Content-Type", "application/xml")), body, head);
+    }
+
+    /** S3's answer to a request sent to another region's endpoint than the bucket's: 301 and the bucket's region. */
+    private static final class Redirect extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final String bucket;
+        private final String region;
+
+        Redirect(String bucket, String region) {
+            super(null, null, false, false);
+            this.bucket = bucket;
+            this.region = region;
+        }
+
+        Reply reply(boolean head) {
+            byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>PermanentRedirect</Code><Message>The"
+                            + " bucket you are attempting to access must be addressed using the specified endpoint."
+                            + " Please send all future requests to this endpoint.</Message><Endpoint>" + bucket
+                            + ".s3." + region + ".amazonaws.com</Endpoint><Bucket>" + bucket + "</Bucket><RequestId>"
+                            + UUID.randomUUID() + "</RequestId></Error>")
+                    .getBytes(StandardCharsets.UTF_8);
+            return new Reply(301, Map.of("Content-Type", "application/xml", "x-amz-bucket-region", region), body, head);
+        }
     }
 
     private static String unquote(String etag) {

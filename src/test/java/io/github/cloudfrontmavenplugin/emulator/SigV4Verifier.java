@@ -4,6 +4,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,9 +22,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks AWS Signature Version 4 as CloudFront and S3 do: the Authorization header must be scoped to the service
- * ({@code cloudfront}, {@code s3}), and the signature must match the one computed from the request with the secret key the
- * emulator knows for that access key.
+ * Checks AWS Signature Version 4 as CloudFront, STS and S3 do: the Authorization header must be scoped to the service
+ * ({@code cloudfront}, {@code s3}) and to the region the service signs for ({@code us-east-1} for CloudFront's global
+ * endpoint), be made within 15 minutes of the service's clock, and match the signature computed from the request with
+ * the secret key the emulator knows for that access key.
  */
 final class SigV4Verifier {
     private static final Pattern AUTHORIZATION = Pattern.compile(
@@ -39,18 +45,22 @@ final class SigV4Verifier {
 
     record Credentials(String accessKeyId, String secretAccessKey, Optional<String> sessionToken) {}
 
-    /** @return the access key the request was signed with */
-    static String verify(SignedRequest request, Map<String, Credentials> known) throws ApiError {
-        return verify(request, known, "cloudfront");
-    }
+    /** AWS refuses a request signed more than this far from its own clock. */
+    static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    /** What a service expects of a signature: its signing name, the region it signs for, and its clock. */
+    record Expected(String service, String region, Instant now) {}
 
     /**
-     * @param service the signing name the scope must carry; S3 signs the path as sent, every other service encodes
-     *     it once more
+     * @param expectation the scope's service (S3 signs the path as sent, every other service encodes it once more) and
+     *     region, and the clock the request's time is checked against
      * @return the access key the request was signed with
      */
-    static String verify(SignedRequest request, Map<String, Credentials> known, String expectedService)
-            throws ApiError {
+    static String verify(SignedRequest request, Map<String, Credentials> known, Expected expectation) throws ApiError {
+        String expectedService = expectation.service();
         String authorization = request.header("Authorization")
                 .orElseThrow(() -> new ApiError(403, "MissingAuthenticationToken", "Missing Authentication Token"));
         Matcher m = AUTHORIZATION.matcher(authorization);
@@ -73,8 +83,21 @@ final class SigV4Verifier {
                     "SignatureDoesNotMatch",
                     "Credential should be scoped to correct service: '" + expectedService + "'.");
         }
+        if (!expectation.region().equals(region)) {
+            throw "s3".equals(expectedService)
+                    ? new ApiError(
+                            400,
+                            "AuthorizationHeaderMalformed",
+                            "The authorization header is malformed; the region '" + region + "' is wrong; expecting '"
+                                    + expectation.region() + "'")
+                    : new ApiError(
+                            403,
+                            "SignatureDoesNotMatch",
+                            "Credential should be scoped to a valid region, not '" + region + "'. ");
+        }
         String amzDate = request.header("X-Amz-Date")
                 .orElseThrow(() -> new ApiError(403, "IncompleteSignature", "Missing X-Amz-Date header"));
+        checkTime(amzDate, expectation.now(), expectedService);
         if (!amzDate.startsWith(date) || !signedHeaders.contains("host") || !signedHeaders.contains("x-amz-date")) {
             throw new ApiError(
                     403,
@@ -108,6 +131,32 @@ final class SigV4Verifier {
                             + " signature you provided. Check your AWS Secret Access Key and signing method.");
         }
         return accessKeyId;
+    }
+
+    /** As AWS words it: "Signature expired: X is now earlier than Y (NOW - 15 min.)", or "not yet current". */
+    private static void checkTime(String amzDate, Instant now, String service) throws ApiError {
+        Instant signed;
+        try {
+            signed = Instant.from(AMZ_DATE.parse(amzDate));
+        } catch (DateTimeParseException e) {
+            throw new ApiError(
+                    403, "IncompleteSignature", "X-Amz-Date '" + amzDate + "' is not an ISO 8601 basic time.");
+        }
+        String code = "s3".equals(service) ? "RequestTimeTooSkewed" : "SignatureDoesNotMatch";
+        if (signed.isBefore(now.minus(MAX_SKEW))) {
+            throw new ApiError(
+                    403,
+                    code,
+                    "Signature expired: " + amzDate + " is now earlier than " + AMZ_DATE.format(now.minus(MAX_SKEW))
+                            + " (" + AMZ_DATE.format(now) + " - 15 min.)");
+        }
+        if (signed.isAfter(now.plus(MAX_SKEW))) {
+            throw new ApiError(
+                    403,
+                    code,
+                    "Signature not yet current: " + amzDate + " is still later than "
+                            + AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + AMZ_DATE.format(now) + " + 15 min.)");
+        }
     }
 
     static String canonicalRequest(SignedRequest request, List<String> signedHeaders, boolean encodePathAgain)

@@ -1,0 +1,6 @@
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+def proxy = ItEmulator.startBehindTlsProxy(context, basedir, 0, null)
+ItEmulator.get(context).signingRegion('cn-northwest-1')
+ItEmulator.writeProxySettings(basedir, 'http', proxy.port(), null)
+true

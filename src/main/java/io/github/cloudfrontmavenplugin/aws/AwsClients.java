@@ -1,0 +1,24 @@
+package io.github.cloudfrontmavenplugin.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+
+/** What every AWS client of the plugin shares, whichever the service: HTTP client, proxy, retries, endpoint. */
+public final class AwsClients {
+    private AwsClients() {}
+
+    /**
+     * @param service for the {@code -X} log: {@code CloudFront}
+     * @param endpoint an endpoint override (emulators, tests), else {@code defaultEndpoint}
+     * @param defaultEndpoint where the SDK sends requests without an override, for the proxy decision and the log
+     */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, String service, Optional<URI> endpoint, URI defaultEndpoint, Proxies proxies, Retries retries) {
+        builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint)))
+                .overrideConfiguration(o -> o.retryStrategy(retries.strategy()));
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder;
+    }
+}
