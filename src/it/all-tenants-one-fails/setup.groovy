@@ -7,6 +7,6 @@ import java.time.Duration
 ItEmulator.startWithTenants(context).completionDelay(Duration.ofSeconds(3))
         // The build's role may not invalidate the second tenant.
         .deny('CreateInvalidationForDistributionTenant', ItEmulator.TENANTS[1])
-        // Each creation held 3 s, so that concurrent ones overlap.
-        .inject('CreateInvalidationForDistributionTenant', (1..3).collect { Fault.delay(Duration.ofSeconds(3)) } as Fault[])
+        // Each creation held until all three are in flight: concurrency by construction, not by timing.
+        .inject('CreateInvalidationForDistributionTenant', (1..3).collect { Fault.holdUntilInFlight(3) } as Fault[])
 true
