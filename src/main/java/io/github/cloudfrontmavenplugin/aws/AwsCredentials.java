@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sts.model.StsException;
 import software.amazon.awssdk.utils.IoUtils;
 
 /** The credentials every AWS call of the plugin uses: a settings.xml server, a named profile, or the SDK's default chain. */
@@ -80,13 +81,24 @@ public final class AwsCredentials {
         try {
             CredentialOrigin.debug(Optional.of(profile), role.orElseThrow().resolveCredentials());
             return role.get();
-        } catch (SdkException e) {
+        } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(role.get(), null);
+            Optional<String> reachingSts = TlsFailures.explain(e, AssumedRoleCredentials.STS.getHost())
+                    .or(() -> e instanceof SdkException sdk ? ProxyFailures.explain(sdk, "STS") : Optional.empty());
+            // The role's source failed before STS was asked (an expired SSO or console sign-in, a failing
+            // credential_process): say what to run for that source, not that the role could not be assumed.
+            if (!(e instanceof StsException)
+                    && reachingSts.isEmpty()
+                    && ProfileInUse.of(Optional.of(profile)).kind() != ProfileInUse.Kind.OTHER) {
+                throw CredentialFailure.explain(Optional.of(profile), e);
+            }
+            if (!(e instanceof SdkException sdk)) {
+                throw e;
+            }
             throw new UserFixableException(
                     "Could not assume the role of profile '" + profile + "' (<profile>, cloudfront.profile; role_arn"
                             + " in the AWS config file) through STS: "
-                            + TlsFailures.explain(e, AssumedRoleCredentials.STS.getHost())
-                                    .orElse(said(e))
+                            + reachingSts.orElseGet(() -> said(sdk))
                             + ". Its source credentials need sts:AssumeRole on the role, and the role's trust policy"
                             + " must allow them.",
                     e);
