@@ -107,7 +107,9 @@ class InvalidateDiffTest {
                 Optional.empty(),
                 cloudFront.connection.withCredentials(credentials),
                 Optional.of(diff),
-                new Budget(100, 15));
+                new Budget(100, 15),
+                List.of(),
+                false);
     }
 
     private Invalidate invalidate() {
@@ -284,7 +286,9 @@ class InvalidateDiffTest {
                 Optional.of(output),
                 cloudFront.connection,
                 Optional.of(diff(location, OnMissingManifest.ALL)),
-                new Budget(100, 15));
+                new Budget(100, 15),
+                List.of(),
+                false);
 
         UserFixableException e =
                 assertThrows(UserFixableException.class, () -> invalidate().run(request));

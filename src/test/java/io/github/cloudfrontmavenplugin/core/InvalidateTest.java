@@ -136,7 +136,9 @@ class InvalidateTest {
                     outputFile,
                     connection,
                     diff,
-                    budget);
+                    budget,
+                    List.of(),
+                    false);
         }
 
         List<InvalidationInfo> runAll() throws Exception {
