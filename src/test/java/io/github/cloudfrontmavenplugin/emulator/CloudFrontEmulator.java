@@ -16,12 +16,15 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +66,11 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private final Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new HashMap<>();
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
-    private final Map<String, Integer> inFlight = new HashMap<>();
+    /** Per operation, the SDK invocation of each request being handled (a retry repeats its first's). */
+    private final Map<String, List<String>> inFlight = new HashMap<>();
+
     private final Map<String, Integer> mostInFlight = new HashMap<>();
+    private final Map<String, Holding> holdings = new HashMap<>();
     private volatile String signingRegion = "us-east-1";
     private volatile Duration clockOffset = Duration.ZERO;
 
@@ -225,7 +231,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     /**
      * The most requests of {@code operation} that were being handled at the same time: 2 or more shows that a client
-     * sent them concurrently (with a {@link Fault#delay} holding each long enough to overlap).
+     * sent them concurrently (with a {@link Fault#holdUntilInFlight} or {@link Fault#delay} holding each long enough to
+     * overlap). A retry of a request still being handled is not counted again: its client gave up on the first one, so
+     * the two are one request, not two sent at once.
      */
     public int mostInFlight(String operation) {
         synchronized (inFlight) {
@@ -268,21 +276,23 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String operation =
                 operation(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+        String invocation = Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-invocation-id"))
+                .orElseGet(() -> UUID.randomUUID().toString());
         synchronized (inFlight) {
-            int now = inFlight.merge(operation, 1, Integer::sum);
-            mostInFlight.merge(operation, now, Math::max);
-            inFlight.notifyAll();
+            List<String> handled = inFlight.computeIfAbsent(operation, o -> new ArrayList<>());
+            handled.add(invocation);
+            mostInFlight.merge(operation, (int) handled.stream().distinct().count(), Math::max);
         }
         try {
-            handleCounted(exchange);
+            handleCounted(exchange, invocation);
         } finally {
             synchronized (inFlight) {
-                inFlight.merge(operation, -1, Integer::sum);
+                inFlight.get(operation).remove(invocation);
             }
         }
     }
 
-    private void handleCounted(HttpExchange exchange) throws IOException {
+    private void handleCounted(HttpExchange exchange, String invocation) throws IOException {
         Instant receivedAt = state.now();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
@@ -311,7 +321,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 sleep(delay.delay());
             }
             if (fault instanceof Fault.HoldUntilInFlight hold) {
-                awaitInFlight(operation, hold);
+                awaitInFlight(operation, hold, invocation);
             }
             if (fault instanceof Fault.DropConnectionBeforeCommit) {
                 throw new DroppedConnection();
@@ -897,18 +907,41 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return EmulatorState.arn(distributionId);
     }
 
-    private void awaitInFlight(String operation, Fault.HoldUntilInFlight hold) {
-        long deadline = System.nanoTime() + hold.timeout().toNanos();
-        synchronized (inFlight) {
-            try {
-                for (long left = hold.timeout().toMillis();
-                        inFlight.getOrDefault(operation, 0) < hold.count() && left > 0;
-                        left = (deadline - System.nanoTime()) / 1_000_000) {
-                    inFlight.wait(left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+    /** Requests held together until {@code count} of them have come; see {@link #awaitInFlight}. */
+    private static final class Holding {
+        final CountDownLatch missing;
+        final Set<String> invocations = new HashSet<>();
+
+        Holding(int count) {
+            missing = new CountDownLatch(count);
+        }
+    }
+
+    /**
+     * Holds the request until {@code hold.count()} requests of its operation have come to a hold (at most the hold's
+     * timeout). A held request stays in flight until all are released, so the last one to come finds all of them in
+     * flight at once. They are released by a latch, not by each looking at how many are in flight now: on a busy
+     * machine a request can reach its look only after the others were released and had finished, and would then wait
+     * for requests that already came, until its client timed out and retried. A retry of a held request (the same SDK
+     * invocation) waits too but is not counted as one more.
+     */
+    private void awaitInFlight(String operation, Fault.HoldUntilInFlight hold, String invocation) {
+        CountDownLatch missing;
+        synchronized (holdings) {
+            Holding holding = holdings.get(operation);
+            if (holding == null || holding.missing.getCount() == 0) {
+                holding = new Holding(hold.count());
+                holdings.put(operation, holding);
             }
+            if (holding.invocations.add(invocation)) {
+                holding.missing.countDown();
+            }
+            missing = holding.missing;
+        }
+        try {
+            missing.await(hold.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

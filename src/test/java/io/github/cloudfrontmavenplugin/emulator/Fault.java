@@ -44,9 +44,9 @@ public sealed interface Fault {
     }
 
     /**
-     * Holds the request until {@code count} requests of its operation are in flight at once (at most a minute), so a
-     * test sees concurrency by construction rather than by timing: a client that sends one at a time is held the
-     * whole minute and then shows only one in flight.
+     * Holds the request until {@code count} held requests of its operation are in flight at once (at most a minute),
+     * so a test sees concurrency by construction rather than by timing: a client that sends one at a time is held the
+     * whole minute and then shows only one in flight (its retries, after its socket timeout, are the same request).
      */
     static Fault holdUntilInFlight(int count) {
         return new HoldUntilInFlight(count, Duration.ofMinutes(1));
