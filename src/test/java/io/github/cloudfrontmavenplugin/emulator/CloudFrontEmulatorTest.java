@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -338,6 +339,34 @@ class CloudFrontEmulatorTest {
             request.header("Authorization", authorization);
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aRetryOfAHeldRequestIsNotCountedAsOneMoreInFlight() throws Exception {
+        // A client that gave up on a held request resends it with the same SDK invocation ID: still one request, so
+        // the hold for two is not released by it, and one is in flight. The short timeout only ends the test.
+        emulator.inject(
+                "CreateInvalidation",
+                new Fault.HoldUntilInFlight(2, Duration.ofSeconds(2)),
+                new Fault.HoldUntilInFlight(2, Duration.ofSeconds(2)));
+        CompletableFuture<HttpResponse<String>> first = sendAsInvocation("invocation-1");
+        while (emulator.mostInFlight("CreateInvalidation") == 0) {
+            Thread.sleep(10);
+        }
+
+        sendAsInvocation("invocation-1").get();
+        first.get();
+
+        assertEquals(1, emulator.mostInFlight("CreateInvalidation"));
+    }
+
+    private CompletableFuture<HttpResponse<String>> sendAsInvocation(String invocationId) {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(emulator.endpoint() + "/2020-05-31/distribution/" + DISTRIBUTION + "/invalidation"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .header("amz-sdk-invocation-id", invocationId)
+                .build();
+        return HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
