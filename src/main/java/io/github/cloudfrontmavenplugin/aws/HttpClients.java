@@ -6,6 +6,9 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 
 /** The one HTTP client setup the plugin's AWS clients share: timeouts, and the proxy from settings.xml. */
 public final class HttpClients {
+    /** The Apache client's own default: plenty for the few calls of an invalidation or a manifest. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 50;
+
     private HttpClients() {}
 
     public static ApacheHttpClient.Builder apache(Optional<ProxySettings> proxy) {

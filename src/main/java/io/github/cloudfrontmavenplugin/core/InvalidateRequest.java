@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.Optional;
  *     progress
  * @param diff the site to compare with the last deploy's manifest, whose changes are invalidated too
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
+ * @param publish for {@code cloudfront:sync}: the bucket {@code diff}'s site is published to before the invalidation
  */
 public record InvalidateRequest(
         List<String> distributionIds,
@@ -34,10 +36,41 @@ public record InvalidateRequest(
         Optional<Path> outputFile,
         ConnectionSettings connection,
         Optional<DiffSettings> diff,
-        Budget budget) {
+        Budget budget,
+        Optional<PublishSettings> publish) {
 
     public InvalidateRequest {
         distributionIds = List.copyOf(distributionIds);
         paths = List.copyOf(paths);
+    }
+
+    /** A request that publishes nothing: {@code cloudfront:invalidate}'s. */
+    public InvalidateRequest(
+            List<String> distributionIds,
+            List<String> paths,
+            Optional<Path> batchFile,
+            Optional<String> callerReference,
+            String referenceOrigin,
+            WaitSettings waiting,
+            Duration inProgressRetryTimeout,
+            boolean dryRun,
+            Optional<Path> outputFile,
+            ConnectionSettings connection,
+            Optional<DiffSettings> diff,
+            Budget budget) {
+        this(
+                distributionIds,
+                paths,
+                batchFile,
+                callerReference,
+                referenceOrigin,
+                waiting,
+                inProgressRetryTimeout,
+                dryRun,
+                outputFile,
+                connection,
+                diff,
+                budget,
+                Optional.empty());
     }
 }

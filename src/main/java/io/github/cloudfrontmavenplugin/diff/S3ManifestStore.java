@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
+import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,14 +10,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -44,26 +40,14 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
         AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
         try {
-            S3ClientBuilder builder = S3Client.builder()
-                    .credentialsProvider(credentials)
-                    .region(Region.of(settings.region().orElse("us-east-1")))
-                    .httpClientBuilder(HttpClients.apache(settings.proxy()))
-                    // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
-                    .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                    .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                    .overrideConfiguration(
-                            o -> o.retryStrategy(settings.retries().strategy()));
-            if (settings.endpoint().isPresent()) {
-                // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
-                builder.endpointOverride(settings.endpoint().get())
-                        .serviceConfiguration(S3Configuration.builder()
-                                .pathStyleAccessEnabled(true)
-                                .chunkedEncodingEnabled(false)
-                                .build());
-            } else {
-                builder.crossRegionAccessEnabled(true);
-            }
-            return new S3ManifestStore(builder.build(), credentials, bucket, key);
+            S3Client s3 = S3Clients.build(
+                    credentials,
+                    settings.region(),
+                    settings.endpoint(),
+                    settings.retries(),
+                    settings.proxy(),
+                    HttpClients.DEFAULT_MAX_CONNECTIONS);
+            return new S3ManifestStore(s3, credentials, bucket, key);
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
