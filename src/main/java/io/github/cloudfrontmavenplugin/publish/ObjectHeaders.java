@@ -60,6 +60,23 @@ public record ObjectHeaders(
         return text.toString();
     }
 
+    /**
+     * Whether an object stored with {@code other} has these headers, reading {@code Content-Type} as the media type it
+     * is: servers differ in how they spell it back ({@code text/html;charset=UTF-8} for
+     * {@code text/html; charset=utf-8}).
+     */
+    public boolean sameAs(ObjectHeaders other) {
+        return mediaType(contentType).equals(mediaType(other.contentType))
+                && cacheControl.equals(other.cacheControl)
+                && contentEncoding.equals(other.contentEncoding)
+                && contentDisposition.equals(other.contentDisposition)
+                && metadata.equals(other.metadata);
+    }
+
+    private static String mediaType(String contentType) {
+        return contentType.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Whether browsers treat an object of this type as a page, which links to assets. */
     public boolean isPage() {
         String type = contentType.toLowerCase(java.util.Locale.ROOT);

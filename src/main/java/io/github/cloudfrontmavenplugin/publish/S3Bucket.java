@@ -136,14 +136,17 @@ public final class S3Bucket implements AutoCloseable {
         if (upload.size() >= MULTIPART_THRESHOLD) {
             return putInParts(upload);
         }
+        String contentMd5 = base64(SitePublisher.md5(upload.file()));
         String etag = s3.putObject(
                         r -> {
                             r.bucket(location.bucket())
                                     .key(upload.key())
                                     .contentType(upload.headers().contentType())
                                     .metadata(metadata(upload))
-                                    // S3 checks the bytes it stores against the hash the site was compared by.
-                                    .checksumSHA256(base64(upload.sha256()));
+                                    // S3 refuses bytes that arrive other than they were read. (Content-MD5
+                                    // rather than x-amz-checksum-sha256, which S3-compatible servers such as
+                                    // S3Proxy answer with 501 NotImplemented.)
+                                    .contentMD5(contentMd5);
                             upload.headers().cacheControl().ifPresent(r::cacheControl);
                             upload.headers().contentEncoding().ifPresent(r::contentEncoding);
                             upload.headers().contentDisposition().ifPresent(r::contentDisposition);

@@ -314,9 +314,8 @@ public final class SitePublisher {
                     .append(result.failures().size() - LISTED_FAILURES)
                     .append(" more");
         }
-        message.append("\n")
-                .append(Sizes.files(result.puts() + result.copies()))
-                .append(" were written");
+        int written = result.puts() + result.copies();
+        message.append("\n").append(Sizes.files(written)).append(written == 1 ? " was written" : " were written");
         if (result.notStarted() > 0) {
             message.append("; ")
                     .append(Sizes.count(result.notStarted()))
@@ -329,8 +328,12 @@ public final class SitePublisher {
     }
 
     static String md5(UploadPlanner.LocalFile file) throws IOException {
-        try (InputStream in =
-                new DigestInputStream(Files.newInputStream(file.file()), MessageDigest.getInstance("MD5"))) {
+        return md5(file.file());
+    }
+
+    /** The hex MD5 of a file's content. */
+    static String md5(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
             in.transferTo(java.io.OutputStream.nullOutputStream());
             return HexFormat.of()
                     .formatHex(((DigestInputStream) in).getMessageDigest().digest());

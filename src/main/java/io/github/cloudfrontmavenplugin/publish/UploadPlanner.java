@@ -133,7 +133,7 @@ public final class UploadPlanner {
             } else {
                 sameContent = remote.etagLooksLikeMd5() && remote.etag().equals(md5.of(file));
             }
-            sameHeaders = head.headers().equals(headers);
+            sameHeaders = head.headers().sameAs(headers);
         }
         if (!sameContent) {
             UploadPlan.Reason reason = drifted ? UploadPlan.Reason.REPAIRED : UploadPlan.Reason.CHANGED;

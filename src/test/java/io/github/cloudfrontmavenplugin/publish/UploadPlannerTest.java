@@ -182,6 +182,25 @@ class UploadPlannerTest {
     }
 
     @Test
+    void aContentTypeTheServerSpellsDifferentlyIsTheSameHeader() throws Exception {
+        HeaderRules rules = rules();
+        ObjectHeaders wanted = rules.headersFor("index.html");
+        ObjectHeaders spelled = new ObjectHeaders(
+                "text/html;charset=UTF-8",
+                wanted.cacheControl(),
+                wanted.contentEncoding(),
+                wanted.contentDisposition(),
+                wanted.metadata());
+        UploadPlan plan = plan(
+                planner(rules),
+                List.of(file("index.html", 1, A)),
+                List.of(new RemoteObject("site/index.html", 1, "x-1")),
+                PublishedObjects.NONE,
+                Map.of("site/index.html", new ObjectHead("x-1", spelled, Optional.of(A))));
+        assertTrue(plan.isEmpty(), plan.toString());
+    }
+
+    @Test
     void anObjectOfAnotherSizeIsUploadedWithoutAHead() throws Exception {
         UploadPlanner planner = planner(rules());
         List<UploadPlanner.LocalFile> files = List.of(file("a.txt", 2, A));
