@@ -54,6 +54,7 @@ public final class S3Emulator implements AutoCloseable {
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
     private final List<S3Call> calls = new CopyOnWriteArrayList<>();
     private final S3SiteOperations site = new S3SiteOperations();
+    private final Map<String, Runnable> afterPut = new ConcurrentHashMap<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
     private volatile Duration getDelay = Duration.ZERO;
     private volatile boolean listBucketAllowed = true;
@@ -118,6 +119,11 @@ public final class S3Emulator implements AutoCloseable {
         buckets.get(bucket).put(key, new S3StoredObject(content.clone(), etag(content), headers));
     }
 
+    /** Deletes an object directly, as another client would. */
+    public void deleteObject(String bucket, String key) {
+        buckets.get(bucket).remove(key);
+    }
+
     public Optional<S3StoredObject> stored(String bucket, String key) {
         return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key));
     }
@@ -140,6 +146,15 @@ public final class S3Emulator implements AutoCloseable {
     public S3Emulator failKeys(String operation, java.util.function.Predicate<String> keys, int status, String code) {
         site.fault(new S3SiteOperations.KeyFault(
                 operation, (key, attempt) -> keys.test(key), new ApiError(status, code, code + " (injected)")));
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, after the next successful PutObject of {@code key}: to change the bucket between two
+     * builds, such as after a build recorded its manifest.
+     */
+    public S3Emulator afterPutOf(String key, Runnable action) {
+        afterPut.put(key, action);
         return this;
     }
 
@@ -259,6 +274,9 @@ public final class S3Emulator implements AutoCloseable {
         }
         requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status()));
         calls.add(new S3Call(operation, key, reply.status()));
+        if (operation.equals("PutObject") && reply.status() == 200) {
+            Optional.ofNullable(afterPut.remove(key)).ifPresent(Runnable::run);
+        }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (reply.head() || reply.body().length == 0) {
             exchange.sendResponseHeaders(reply.status(), -1);
