@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.aws;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -9,10 +10,38 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.utils.IoUtils;
 
 /** The one way the plugin builds an S3 client: for an {@code s3://} manifest and for the bucket {@code sync} fills. */
 public final class S3Clients {
     private S3Clients() {}
+
+    /** A client and the credentials provider it owns: closing the one closes both. */
+    public record Connection(S3Client s3, AwsCredentialsProvider credentials) implements AutoCloseable {
+        @Override
+        public void close() {
+            s3.close();
+            IoUtils.closeIfCloseable(credentials, null);
+        }
+    }
+
+    /** Resolves the credentials (reporting missing ones before any call) and builds a client with them. */
+    public static Connection connect(
+            CredentialSource source,
+            Optional<String> region,
+            Optional<URI> endpoint,
+            Retries retries,
+            Optional<ProxySettings> proxy,
+            int maxConnections)
+            throws UserFixableException {
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(source, proxy);
+        try {
+            return new Connection(build(credentials, region, endpoint, retries, proxy, maxConnections), credentials);
+        } catch (RuntimeException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
+        }
+    }
 
     /**
      * @param region the bucket's region; without it the client starts in us-east-1 and follows S3's redirect

@@ -1,6 +1,5 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -38,20 +37,14 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
-        try {
-            S3Client s3 = S3Clients.build(
-                    credentials,
-                    settings.region(),
-                    settings.endpoint(),
-                    settings.retries(),
-                    settings.proxy(),
-                    HttpClients.DEFAULT_MAX_CONNECTIONS);
-            return new S3ManifestStore(s3, credentials, bucket, key);
-        } catch (RuntimeException e) {
-            IoUtils.closeIfCloseable(credentials, null);
-            throw e;
-        }
+        S3Clients.Connection connection = S3Clients.connect(
+                settings.credentials(),
+                settings.region(),
+                settings.endpoint(),
+                settings.retries(),
+                settings.proxy(),
+                HttpClients.DEFAULT_MAX_CONNECTIONS);
+        return new S3ManifestStore(connection.s3(), connection.credentials(), bucket, key);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.cloudfrontmavenplugin.publish;
 
-import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
@@ -20,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -33,7 +31,6 @@ import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Object;
-import software.amazon.awssdk.utils.IoUtils;
 
 /** The calls a sync makes to its bucket, through the plugin's one S3 client setup (credentials, proxy, retries). */
 public final class S3Bucket implements AutoCloseable {
@@ -44,14 +41,14 @@ public final class S3Bucket implements AutoCloseable {
     private static final int MAX_PARTS = 10_000;
     private static final int DELETE_BATCH = 1_000;
 
+    private final S3Clients.Connection connection;
     private final S3Client s3;
-    private final AwsCredentialsProvider credentials;
     private final BucketLocation location;
     private final ExecutorService parts;
 
-    private S3Bucket(S3Client s3, AwsCredentialsProvider credentials, BucketLocation location, int concurrency) {
-        this.s3 = s3;
-        this.credentials = credentials;
+    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency) {
+        this.connection = connection;
+        this.s3 = connection.s3();
         this.location = location;
         this.parts = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "cloudfront-s3-part");
@@ -62,21 +59,15 @@ public final class S3Bucket implements AutoCloseable {
 
     public static S3Bucket connect(BucketLocation location, S3Settings settings, int concurrency)
             throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(settings.credentials(), settings.proxy());
-        try {
-            // Files and their parts run in two pools of `concurrency` threads each.
-            S3Client s3 = S3Clients.build(
-                    credentials,
-                    settings.region(),
-                    settings.endpoint(),
-                    settings.retries(),
-                    settings.proxy(),
-                    2 * concurrency);
-            return new S3Bucket(s3, credentials, location, concurrency);
-        } catch (RuntimeException e) {
-            IoUtils.closeIfCloseable(credentials, null);
-            throw e;
-        }
+        // Files and their parts run in two pools of `concurrency` threads each.
+        S3Clients.Connection connection = S3Clients.connect(
+                settings.credentials(),
+                settings.region(),
+                settings.endpoint(),
+                settings.retries(),
+                settings.proxy(),
+                2 * concurrency);
+        return new S3Bucket(connection, location, concurrency);
     }
 
     /** Every object under the prefix, page after page. */
@@ -320,7 +311,6 @@ public final class S3Bucket implements AutoCloseable {
     @Override
     public void close() {
         parts.shutdownNow();
-        s3.close();
-        IoUtils.closeIfCloseable(credentials, null);
+        connection.close();
     }
 }
