@@ -201,6 +201,22 @@ class UploadPlannerTest {
     }
 
     @Test
+    void anObjectAnotherToolPutWithOtherHeadersGetsTheRulesHeadersByCopy() throws Exception {
+        HeaderRules rules = rules(cacheControl("**", "no-cache"));
+        ObjectHeaders bare =
+                new ObjectHeaders("text/plain", Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        UploadPlan plan = plan(
+                planner(rules),
+                List.of(file("a.txt", 1, A)),
+                List.of(new RemoteObject("site/a.txt", 1, "0cc175b9c0f1b6a831c399e269772661")),
+                PublishedObjects.NONE,
+                Map.of("site/a.txt", new ObjectHead("x", bare, Optional.empty())));
+        assertEquals(1, plan.assets().size(), plan.toString());
+        assertEquals(UploadPlan.Kind.COPY, plan.assets().get(0).kind());
+        assertEquals(Optional.of("no-cache"), plan.assets().get(0).headers().cacheControl());
+    }
+
+    @Test
     void anObjectOfAnotherSizeIsUploadedWithoutAHead() throws Exception {
         UploadPlanner planner = planner(rules());
         List<UploadPlanner.LocalFile> files = List.of(file("a.txt", 2, A));
