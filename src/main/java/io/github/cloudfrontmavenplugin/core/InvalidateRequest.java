@@ -48,36 +48,4 @@ public record InvalidateRequest(
         paths = List.copyOf(paths);
         tags = List.copyOf(tags);
     }
-
-    /** A request without cache tags, for distributions as named, that publishes nothing. */
-    public InvalidateRequest(
-            List<String> distributionIds,
-            List<String> paths,
-            Optional<Path> batchFile,
-            Optional<String> callerReference,
-            String referenceOrigin,
-            WaitSettings waiting,
-            Duration inProgressRetryTimeout,
-            boolean dryRun,
-            Optional<Path> outputFile,
-            ConnectionSettings connection,
-            Optional<DiffSettings> diff,
-            Budget budget) {
-        this(
-                distributionIds,
-                paths,
-                batchFile,
-                callerReference,
-                referenceOrigin,
-                waiting,
-                inProgressRetryTimeout,
-                dryRun,
-                outputFile,
-                connection,
-                diff,
-                budget,
-                List.of(),
-                false,
-                Optional.empty());
-    }
 }

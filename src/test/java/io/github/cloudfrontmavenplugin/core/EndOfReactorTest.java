@@ -171,6 +171,9 @@ class EndOfReactorTest {
                 Optional.empty(),
                 connection,
                 Optional.empty(),
-                new Budget(100, 15));
+                new Budget(100, 15),
+                List.of(),
+                false,
+                Optional.empty());
     }
 }

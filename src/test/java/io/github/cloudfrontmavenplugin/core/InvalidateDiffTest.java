@@ -107,7 +107,10 @@ class InvalidateDiffTest {
                 Optional.empty(),
                 cloudFront.connection.withCredentials(credentials),
                 Optional.of(diff),
-                new Budget(100, 15));
+                new Budget(100, 15),
+                List.of(),
+                false,
+                Optional.empty());
     }
 
     private Invalidate invalidate() {
@@ -284,7 +287,10 @@ class InvalidateDiffTest {
                 Optional.of(output),
                 cloudFront.connection,
                 Optional.of(diff(location, OnMissingManifest.ALL)),
-                new Budget(100, 15));
+                new Budget(100, 15),
+                List.of(),
+                false,
+                Optional.empty());
 
         UserFixableException e =
                 assertThrows(UserFixableException.class, () -> invalidate().run(request));

@@ -136,7 +136,10 @@ class InvalidateTest {
                     outputFile,
                     connection,
                     diff,
-                    budget);
+                    budget,
+                    List.of(),
+                    false,
+                    Optional.empty());
         }
 
         List<InvalidationInfo> runAll() throws Exception {

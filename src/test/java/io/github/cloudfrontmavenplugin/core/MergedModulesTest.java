@@ -114,7 +114,10 @@ class MergedModulesTest {
                         m.outputFile(),
                         cloudFront.connection,
                         Optional.empty(),
-                        m.budget()))
+                        m.budget(),
+                        List.of(),
+                        false,
+                        Optional.empty()))
                 .toList();
         return new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress)
                 .run(requests);
