@@ -224,7 +224,8 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
         EndOfReactor.send(arrival.due(), progress, Invalidate::new);
     }
 
-    private InvalidateRequest request() throws UserFixableException {
+    /** What the parameters ask for, checked as far as it can be without a call; the Mojo tests read it. */
+    InvalidateRequest request() throws UserFixableException {
         Optional<DiffSettings> diff = diffSettings();
         return new InvalidateRequest(
                 DistributionIds.requireAll(distributionId, distributionIds),
