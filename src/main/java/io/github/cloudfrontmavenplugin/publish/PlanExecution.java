@@ -12,8 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -61,13 +59,9 @@ final class PlanExecution {
             thread.setDaemon(true);
             return thread;
         });
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long period = PROGRESS_INTERVAL.toMillis();
-        ticker.scheduleAtFixedRate(meter::report, period, period, TimeUnit.MILLISECONDS);
+        Thread ticker = new Thread(meter::reportEveryInterval, "cloudfront-s3-progress");
+        ticker.setDaemon(true);
+        ticker.start();
         int notStarted = 0;
         List<String> deleted = new ArrayList<>();
         try {
@@ -87,8 +81,10 @@ final class PlanExecution {
                 notStarted += plan.deletes().size();
             }
         } finally {
-            ticker.shutdownNow();
             pool.shutdownNow();
+            ticker.interrupt();
+            // No progress line after the writes' own report.
+            ticker.join();
         }
         return new Result(
                 Map.copyOf(written),
@@ -159,6 +155,25 @@ final class PlanExecution {
                 copies.incrementAndGet();
             }
             bytes.addAndGet(upload.bytesSent());
+        }
+
+        /**
+         * Reports every {@link #PROGRESS_INTERVAL} of the time source from the start, until interrupted. The deadlines
+         * count from the start, not from the last line, so a slow log does not stretch the interval.
+         */
+        void reportEveryInterval() {
+            long due = start;
+            try {
+                while (true) {
+                    due += PROGRESS_INTERVAL.toNanos();
+                    for (long left = due - time.nanoTime(); left > 0; left = due - time.nanoTime()) {
+                        time.sleep(Duration.ofNanos(left));
+                    }
+                    report();
+                }
+            } catch (InterruptedException e) {
+                // the writes are done
+            }
         }
 
         void report() {

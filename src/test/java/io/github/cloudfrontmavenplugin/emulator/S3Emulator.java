@@ -52,8 +52,20 @@ public final class S3Emulator implements AutoCloseable {
             int status,
             String host) {}
 
-    /** One operation as received, such as {@code PutObject site/index.html 200}. */
-    public record S3Call(String operation, String key, int status) {}
+    /**
+     * One operation as received, such as {@code PutObject site/index.html 200}, with its place in the order of events:
+     * {@code arrived} when its handling began, {@code answered} when its answer was decided (just before it was sent).
+     * A request with {@code arrived} above another's {@code answered} was sent after the client could have seen that
+     * answer; one below it was sent before the other was answered.
+     */
+    public record S3Call(String operation, String key, int status, long arrived, long answered) {}
+
+    /**
+     * Requests of one operation, whose keys match, held by a fault; with {@link Fault.HoldUntilInFlight}, the first
+     * {@code count} of them are let go together once they have all arrived.
+     */
+    private record Hold(
+            String operation, java.util.function.Predicate<String> keys, Fault fault, CountDownLatch together) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -67,6 +79,10 @@ public final class S3Emulator implements AutoCloseable {
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
     private volatile CountDownLatch readersMeet;
     private volatile boolean listBucketAllowed = true;
+    private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    /** How many requests each hold holds right now; guarded by itself. */
+    private final Map<Hold, Integer> held = new HashMap<>();
 
     private S3Emulator(HttpServer server) {
         this.server = server;
@@ -203,6 +219,73 @@ public final class S3Emulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds the requests of {@code operation} whose key {@code keys} matches as {@code fault} says: the first
+     * {@code count} until they are all in flight at once ({@link Fault#holdUntilInFlight}), or each until the test
+     * releases them ({@link Fault#holdUntil}). The order then shows by construction in {@link #calls()}, not by
+     * timing.
+     */
+    public S3Emulator hold(String operation, java.util.function.Predicate<String> keys, Fault fault) {
+        if (!(fault instanceof Fault.HoldUntilInFlight || fault instanceof Fault.HoldUntil)) {
+            throw new IllegalArgumentException("S3Emulator holds requests; inject errors with failKeys: " + fault);
+        }
+        holds.add(new Hold(
+                operation,
+                keys,
+                fault,
+                new CountDownLatch(fault instanceof Fault.HoldUntilInFlight inFlight ? inFlight.count() : 0)));
+        return this;
+    }
+
+    /** Waits (at most a minute) until {@code count} requests are held by the holds of {@code operation}. */
+    public void awaitHeld(String operation, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (held) {
+            while (heldNow(operation) < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException(
+                            count + " " + operation + " requests were never held at once: " + calls());
+                }
+                held.wait(left);
+            }
+        }
+    }
+
+    private int heldNow(String operation) {
+        return held.entrySet().stream()
+                .filter(e -> e.getKey().operation().equals(operation))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Holds the request while a hold that matches it says so; the count of each hold covers its own requests. */
+    private void holdIfAsked(String operation, String key) {
+        for (Hold hold : holds) {
+            if (!hold.operation().equals(operation) || !hold.keys().test(key)) {
+                continue;
+            }
+            synchronized (held) {
+                held.merge(hold, 1, Integer::sum);
+                held.notifyAll();
+            }
+            try {
+                if (hold.fault() instanceof Fault.HoldUntilInFlight inFlight) {
+                    hold.together().countDown();
+                    hold.together().await(inFlight.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (hold.fault() instanceof Fault.HoldUntil until) {
+                    until.release().await(until.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                synchronized (held) {
+                    held.merge(hold, -1, Integer::sum);
+                }
+            }
+        }
+    }
+
     /** Multipart uploads started and neither completed nor aborted. */
     public int openMultipartUploads() {
         return site.openUploads();
@@ -253,6 +336,7 @@ public final class S3Emulator implements AutoCloseable {
     private record Reply(int status, Map<String, String> headers, byte[] body, boolean head) {}
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = events.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
@@ -298,6 +382,7 @@ public final class S3Emulator implements AutoCloseable {
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
+            holdIfAsked(operation, key);
             site.checkFaults(operation, key);
             reply = switch (operation) {
                 case "GetObject", "HeadObject" -> get(objects, key, head);
@@ -332,7 +417,7 @@ public final class S3Emulator implements AutoCloseable {
             }
         }
         requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status(), host));
-        calls.add(new S3Call(operation, key, reply.status()));
+        calls.add(new S3Call(operation, key, reply.status(), arrived, events.incrementAndGet()));
         if (operation.equals("PutObject") && reply.status() == 200) {
             Optional.ofNullable(afterPut.remove(key)).ifPresent(Runnable::run);
         }

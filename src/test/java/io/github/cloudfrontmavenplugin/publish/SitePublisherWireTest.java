@@ -2,17 +2,21 @@ package io.github.cloudfrontmavenplugin.publish;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.SteppedTime;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.ManifestEntry;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.S3ProxyServer;
 import java.net.URI;
@@ -20,13 +24,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +51,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * The publisher over real HTTP with the real SDK client, against our emulator and against S3Proxy, an S3-compatible
- * server we did not write: the same expectations must hold on both.
+ * server we did not write: the same expectations must hold on both. The order of the writes and the progress lines are
+ * checked against the emulator alone, whose holds and record of events show them by construction.
  */
 class SitePublisherWireTest {
     @TempDir
@@ -98,6 +112,18 @@ class SitePublisherWireTest {
 
     private SitePublisher.Published publish(String endpoint, Path site, String cacheControl, int maxDeletes)
             throws Exception {
+        return publish(endpoint, site, cacheControl, maxDeletes, 4, new RecordingProgress(), TimeSource.SYSTEM);
+    }
+
+    private SitePublisher.Published publish(
+            String endpoint,
+            Path site,
+            String cacheControl,
+            int maxDeletes,
+            int concurrency,
+            Progress progress,
+            TimeSource time)
+            throws Exception {
         PublishRule assets = new PublishRule(
                 AntPatterns.of(List.of("assets/**"), List.of()),
                 Optional.of(cacheControl),
@@ -111,10 +137,10 @@ class SitePublisherWireTest {
                 HeaderRules.of(List.of(assets), "cache-tag"),
                 true,
                 maxDeletes,
-                4,
+                concurrency,
                 false,
                 S3Settings.of(null, endpoint, null));
-        return new SitePublisher(new RecordingProgress(), TimeSource.SYSTEM)
+        return new SitePublisher(progress, time)
                 .publish(
                         settings,
                         site,
@@ -189,6 +215,29 @@ class SitePublisherWireTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"emulator", "s3proxy"})
+    void aFileRemovedFromTheSiteIsDeletedFromTheBucketAndCountsAsChanged(String kind) throws Exception {
+        Server server = start(kind);
+        try (AutoCloseable stop = server.stop();
+                S3Client s3 = client(server.endpoint())) {
+            Path site = site();
+            publish(server.endpoint(), site, "max-age=60", 10);
+            Files.delete(site.resolve("assets/app.js"));
+
+            SitePublisher.Published second = publish(server.endpoint(), site, "max-age=60", 10);
+
+            assertEquals(1, second.deleted());
+            assertEquals(0, second.uploaded());
+            assertEquals(List.of("assets/app.js"), second.changedPaths());
+            assertEquals(
+                    List.of("site/assets/video.mp4", "site/index.html"),
+                    s3.listObjectsV2Paginator(r -> r.bucket("www").prefix("site/")).contents().stream()
+                            .map(o -> o.key())
+                            .toList());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"emulator", "s3proxy"})
     void everyPageOfTheListingCountsAndDeletesGoInBatches(String kind) throws Exception {
         Server server = start(kind);
         try (AutoCloseable stop = server.stop();
@@ -206,6 +255,97 @@ class SitePublisherWireTest {
                     s3.listObjectsV2Paginator(r -> r.bucket("www").prefix("site/")).contents().stream()
                             .map(o -> o.key())
                             .toList());
+        }
+    }
+
+    private static List<S3Emulator.S3Call> calls(S3Emulator s3, String operation, Predicate<String> keys) {
+        return s3.calls().stream()
+                .filter(c -> c.operation().equals(operation) && keys.test(c.key()))
+                .toList();
+    }
+
+    private static long first(List<S3Emulator.S3Call> calls, ToLongFunction<S3Emulator.S3Call> event) {
+        return calls.stream().mapToLong(event).min().orElseThrow();
+    }
+
+    private static long last(List<S3Emulator.S3Call> calls, ToLongFunction<S3Emulator.S3Call> event) {
+        return calls.stream().mapToLong(event).max().orElseThrow();
+    }
+
+    @Test
+    void pagesArriveOnlyOnceEveryAssetIsAnsweredAndTheDeleteComesLast() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            Path site = Files.createDirectories(temp.resolve("ordered"));
+            Files.createDirectories(site.resolve("assets"));
+            Files.createDirectories(site.resolve("docs"));
+            for (String asset : List.of("assets/app.js", "assets/app.css", "assets/logo.svg", "assets/font.woff2")) {
+                Files.writeString(site.resolve(asset), asset);
+            }
+            Files.writeString(site.resolve("index.html"), "<html>home</html>");
+            Files.writeString(site.resolve("docs/index.html"), "<html>docs</html>");
+            s3.putObject("www", "site/old.html", "gone".getBytes(StandardCharsets.UTF_8));
+            // No asset is answered before all four are in flight: a page sent alongside them would arrive before
+            // the last of them is answered, whichever thread runs first.
+            s3.hold("PutObject", key -> !key.endsWith(".html"), Fault.holdUntilInFlight(4));
+
+            publish(s3.endpoint(), site, "max-age=60", 10, 8, new RecordingProgress(), TimeSource.SYSTEM);
+
+            List<S3Emulator.S3Call> assets = calls(s3, "PutObject", key -> !key.endsWith(".html"));
+            List<S3Emulator.S3Call> pages = calls(s3, "PutObject", key -> key.endsWith(".html"));
+            List<S3Emulator.S3Call> deletes = calls(s3, "DeleteObjects", key -> true);
+            assertEquals(4, assets.size(), s3.calls().toString());
+            assertEquals(2, pages.size(), s3.calls().toString());
+            assertEquals(1, deletes.size(), s3.calls().toString());
+            assertTrue(
+                    last(assets, S3Emulator.S3Call::arrived) < first(assets, S3Emulator.S3Call::answered),
+                    "the assets went up together: " + assets);
+            assertTrue(
+                    first(pages, S3Emulator.S3Call::arrived) > last(assets, S3Emulator.S3Call::answered),
+                    "a page arrived before every asset was answered: " + s3.calls());
+            assertTrue(
+                    first(deletes, S3Emulator.S3Call::arrived) > last(pages, S3Emulator.S3Call::answered),
+                    "the delete arrived before every page was answered: " + s3.calls());
+            assertFalse(s3.keys("www").contains("site/old.html"));
+        }
+    }
+
+    @Test
+    void everyFiveSecondsOfTheClockALineSaysFilesAndBytesDoneTheRateAndTheTimeLeft() throws Exception {
+        CountDownLatch releasePage = new CountDownLatch(1);
+        ExecutorService build = Executors.newSingleThreadExecutor();
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            Path site = Files.createDirectories(temp.resolve("progress"));
+            Files.createDirectories(site.resolve("assets"));
+            Files.write(site.resolve("assets/one.bin"), new byte[1 << 20]);
+            Files.write(site.resolve("assets/two.bin"), new byte[1 << 20]);
+            Files.write(site.resolve("index.html"), new byte[1 << 20]);
+            // The page waits at the emulator while the clock moves: the two assets are done, the page is not.
+            s3.hold("PutObject", key -> key.endsWith(".html"), Fault.holdUntil(releasePage));
+            SteppedTime time = new SteppedTime(Instant.parse("2026-11-30T12:00:00Z"));
+            RecordingProgress progress = new RecordingProgress();
+
+            Future<SitePublisher.Published> publishing =
+                    build.submit(() -> publish(s3.endpoint(), site, "max-age=60", 10, 4, progress, time));
+            s3.awaitHeld("PutObject", 1);
+            time.awaitSleepers(1);
+            assertEquals(List.of(), progress.infoStartingWith("Uploaded "), "no line before the clock moved");
+
+            time.step(Duration.ofSeconds(5));
+            assertEquals(
+                    "Uploaded 2 of 3 files, 2.0 MiB of 3.0 MiB (409.6 KiB/s, about 3 s left)",
+                    progress.awaitInfo("Uploaded ", 1).get(0));
+            time.awaitSleepers(1);
+            time.step(Duration.ofSeconds(5));
+            assertEquals(
+                    "Uploaded 2 of 3 files, 2.0 MiB of 3.0 MiB (204.8 KiB/s, about 5 s left)",
+                    progress.awaitInfo("Uploaded ", 2).get(1));
+
+            releasePage.countDown();
+            assertEquals(3, publishing.get().uploaded());
+            assertEquals(2, progress.infoStartingWith("Uploaded ").size(), progress.info.toString());
+        } finally {
+            releasePage.countDown();
+            build.shutdownNow();
         }
     }
 }
