@@ -13,6 +13,8 @@ try {
     assert putsOfApp.size() == 2
     assert stored[1].paths().containsAll(['/js/app.js', '/css/site.css', '/index.html', '/', '/about.html'])
     assert !s3.keys('www').contains('about.html')
+    // Only build 3 deleted: build 2, whose upload failed, deleted nothing.
+    assert s3.calls().count { it.operation() == 'DeleteObjects' } == 1
 } finally {
     ItEmulator.stop(context)
 }

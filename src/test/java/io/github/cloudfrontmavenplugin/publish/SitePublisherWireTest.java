@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
@@ -12,6 +13,7 @@ import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.ManifestEntry;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
@@ -306,6 +308,33 @@ class SitePublisherWireTest {
                     first(deletes, S3Emulator.S3Call::arrived) > last(pages, S3Emulator.S3Call::answered),
                     "the delete arrived before every page was answered: " + s3.calls());
             assertFalse(s3.keys("www").contains("site/old.html"));
+        }
+    }
+
+    @Test
+    void anAssetS3RefusesLeavesEveryPageAndEveryDeleteUndone() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            Path site = site();
+            s3.putObject("www", "site/old.html", "gone".getBytes(StandardCharsets.UTF_8));
+            s3.failKeys("PutObject", key -> key.equals("site/assets/app.js"), 403, "AccessDenied");
+
+            UserFixableException e = assertThrows(
+                    UserFixableException.class,
+                    () -> publish(
+                            s3.endpoint(), site, "max-age=60", 10, 8, new RecordingProgress(), TimeSource.SYSTEM));
+
+            assertTrue(e.getMessage().contains("site/assets/app.js: HTTP 403 AccessDenied"), e.getMessage());
+            assertEquals(
+                    List.of(),
+                    calls(s3, "PutObject", key -> key.endsWith(".html")),
+                    s3.calls().toString());
+            assertEquals(
+                    List.of(),
+                    calls(s3, "DeleteObjects", key -> true),
+                    s3.calls().toString());
+            assertTrue(s3.keys("www").contains("site/old.html"));
+            assertTrue(
+                    s3.keys("www").contains("site/assets/video.mp4"), "the other assets finished: " + s3.keys("www"));
         }
     }
 
