@@ -141,7 +141,9 @@ public final class SitePublisher {
         long unchanged = published.stream().mapToLong(Published::unchanged).sum();
         String paths = Sizes.count(invalidated) + (invalidated == 1 ? " path" : " paths");
         return (dryRun ? "Dry run: would upload " : "Uploaded ") + Sizes.files(uploaded) + " (" + Sizes.bytes(bytes)
-                + ")" + (headers > 0 ? ", updated the headers of " + Sizes.count(headers) : "") + ", "
+                + ")"
+                + (headers > 0 ? (dryRun ? ", update" : ", updated") + " the headers of " + Sizes.count(headers) : "")
+                + ", "
                 + (dryRun ? "delete " : "deleted ") + Sizes.count(deleted) + ", " + Sizes.count(unchanged)
                 + " unchanged; " + (dryRun ? "would invalidate " : "invalidated ") + paths;
     }
