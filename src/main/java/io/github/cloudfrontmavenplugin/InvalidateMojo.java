@@ -12,6 +12,7 @@ import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.io.File;
 import java.time.Duration;
 import java.util.List;
@@ -223,7 +224,9 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
         EndOfReactor.send(arrival.due(), progress, Invalidate::new);
     }
 
-    private InvalidateRequest request() throws UserFixableException {
+    /** What the parameters ask for, checked as far as it can be without a call; the Mojo tests read it. */
+    InvalidateRequest request() throws UserFixableException {
+        Optional<DiffSettings> diff = diffSettings();
         return new InvalidateRequest(
                 DistributionIds.requireAll(distributionId, distributionIds),
                 paths == null ? List.of() : paths,
@@ -235,10 +238,16 @@ public class InvalidateMojo extends AbstractCloudFrontMojo {
                 dryRun,
                 outputPath(),
                 connectionSettings(),
-                diffSettings(),
+                diff,
                 Budget.of(maxPaths, maxWildcards),
                 tags == null ? List.of() : tags,
-                allTenants);
+                allTenants,
+                publishSettings(diff));
+    }
+
+    /** What {@code cloudfront:sync} publishes before it invalidates; nothing for {@code cloudfront:invalidate}. */
+    protected Optional<PublishSettings> publishSettings(Optional<DiffSettings> diff) throws UserFixableException {
+        return Optional.empty();
     }
 
     private Optional<DiffSettings> diffSettings() throws UserFixableException {

@@ -13,6 +13,27 @@ public final class RecordingProgress implements Progress {
     @Override
     public synchronized void info(String message) {
         info.add(message);
+        notifyAll();
+    }
+
+    /**
+     * Waits (at most a minute, should they never come) until {@code count} info lines start with {@code prefix}, as
+     * another thread reports them; @return those lines.
+     */
+    public synchronized List<String> awaitInfo(String prefix, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+        while (infoStartingWith(prefix).size() < count) {
+            long left = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw new IllegalStateException(count + " lines starting with '" + prefix + "' never came: " + info);
+            }
+            wait(left);
+        }
+        return infoStartingWith(prefix);
+    }
+
+    public synchronized List<String> infoStartingWith(String prefix) {
+        return info.stream().filter(line -> line.startsWith(prefix)).toList();
     }
 
     @Override

@@ -16,7 +16,21 @@ public final class AwsClients {
      */
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, String service, Optional<URI> endpoint, URI defaultEndpoint, Proxies proxies, Retries retries) {
-        builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint)))
+        return configure(
+                builder, service, endpoint, defaultEndpoint, proxies, retries, HttpClients.DEFAULT_MAX_CONNECTIONS);
+    }
+
+    /** @param maxConnections how many requests may be in flight at once */
+    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder,
+            String service,
+            Optional<URI> endpoint,
+            URI defaultEndpoint,
+            Proxies proxies,
+            Retries retries,
+            int maxConnections) {
+        builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint))
+                        .maxConnections(Math.max(maxConnections, 1)))
                 .overrideConfiguration(o -> o.retryStrategy(retries.strategy()));
         endpoint.ifPresent(builder::endpointOverride);
         return builder;

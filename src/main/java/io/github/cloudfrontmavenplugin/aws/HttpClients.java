@@ -14,6 +14,9 @@ import software.amazon.awssdk.utils.Logger;
  * Proxies} chose for the endpoint, and TLS checked against the JVM's trust store ({@code javax.net.ssl.trustStore}).
  */
 public final class HttpClients {
+    /** The SDK's own default: plenty for the few calls of an invalidation or a manifest. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 50;
+
     private static final Logger LOG = Logger.loggerFor(HttpClients.class);
 
     private HttpClients() {}

@@ -10,11 +10,13 @@ import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.plan.CoverPlanner;
 import io.github.cloudfrontmavenplugin.plan.Plan;
+import io.github.cloudfrontmavenplugin.publish.SitePublisher;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -90,6 +92,7 @@ public final class Invalidate {
             List<String> diffPaths = new ArrayList<>();
             Map<String, Long> unchanged = new HashMap<>();
             boolean unchangedKnown = true;
+            List<Map.Entry<InvalidateRequest, DeployDiff>> toPublish = new ArrayList<>();
             for (InvalidateRequest request : requests) {
                 if (request.diff().isEmpty()) {
                     continue;
@@ -97,6 +100,7 @@ public final class Invalidate {
                 DeployDiff diff = DeployDiff.compute(
                         request.diff().get(), Runtime.getRuntime().availableProcessors(), progress::warn);
                 diffs.add(diff);
+                request.publish().ifPresent(publish -> toPublish.add(Map.entry(request, diff)));
                 progress.info(diff.summary());
                 diffPaths.addAll(diff.invalidationPaths());
                 Optional<Map<String, Long>> counted = diff.unchangedByUrlDirectory();
@@ -106,9 +110,30 @@ public final class Invalidate {
                     unchangedKnown = false;
                 }
             }
+            // sync: the bucket is brought up to date first; what changed there is invalidated with the site's changes.
+            List<SitePublisher.Published> published = new ArrayList<>();
+            for (Map.Entry<InvalidateRequest, DeployDiff> publishing : toPublish) {
+                DiffSettings site = publishing.getKey().diff().get();
+                SitePublisher.Published one = new SitePublisher(progress, time)
+                        .publish(
+                                publishing.getKey().publish().get(),
+                                site.directory(),
+                                publishing.getValue().siteFiles(),
+                                site.filter(),
+                                site.manifest(),
+                                merged.dryRun());
+                diffPaths.addAll(site.urls().pathsOf(one.changedPaths()));
+                published.add(one);
+            }
             Optional<Map<String, Long>> unchangedIfKnown =
                     diffs.isEmpty() || !unchangedKnown ? Optional.empty() : Optional.of(unchanged);
-            return send(merged, merged.plan(diffPaths, unchangedIfKnown), diffs);
+            Planned planned = merged.plan(diffPaths, unchangedIfKnown);
+            List<InvalidationInfo> sent = send(merged, planned, diffs);
+            if (!published.isEmpty()) {
+                progress.info(
+                        SitePublisher.summary(published, planned.batch().paths().size(), merged.dryRun()));
+            }
+            return sent;
         } finally {
             diffs.forEach(DeployDiff::close);
         }

@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
  * @param tags cache tags from {@code <tags>}, without their {@code #}
  * @param allTenants invalidate every tenant of the multi-tenant distribution named, instead of the distribution
+ * @param publish for {@code cloudfront:sync}: the bucket {@code diff}'s site is published to before the invalidation
  */
 public record InvalidateRequest(
         List<String> distributionIds,
@@ -38,7 +40,8 @@ public record InvalidateRequest(
         Optional<DiffSettings> diff,
         Budget budget,
         List<String> tags,
-        boolean allTenants) {
+        boolean allTenants,
+        Optional<PublishSettings> publish) {
 
     public InvalidateRequest {
         distributionIds = List.copyOf(distributionIds);

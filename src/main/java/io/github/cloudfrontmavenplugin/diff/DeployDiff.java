@@ -123,6 +123,22 @@ public final class DeployDiff implements AutoCloseable {
         return Optional.of(byUrl);
     }
 
+    /**
+     * This deploy's files with their sizes and hashes, in {@link PathOrder}: what the new manifest records, so that
+     * publishing them hashes nothing twice.
+     */
+    public List<ManifestEntry> siteFiles() throws UserFixableException {
+        List<ManifestEntry> files = new java.util.ArrayList<>();
+        try (ManifestFormat.Reader reader = new ManifestFormat.Reader(next, "the manifest of this deploy")) {
+            for (ManifestEntry entry = reader.next(); entry != null; entry = reader.next()) {
+                files.add(entry);
+            }
+        } catch (IOException e) {
+            throw new UserFixableException("Cannot read back the manifest of this deploy: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
     /** One line for the log. */
     public String summary() {
         return result.map(r -> "Compared " + settings.directory() + " with the manifest " + store.describe() + ": "

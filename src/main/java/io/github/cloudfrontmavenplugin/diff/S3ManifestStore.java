@@ -1,9 +1,9 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.aws.AwsClients;
-import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.ClockSkew;
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.ProxyFailures;
+import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.aws.TlsFailures;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
@@ -13,14 +13,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
-import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -49,36 +44,15 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials =
-                AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
-        try {
-            String region = settings.region().orElse("us-east-1");
-            S3ClientBuilder builder = AwsClients.configure(
-                    S3Client.builder()
-                            .credentialsProvider(credentials)
-                            .region(Region.of(region))
-                            // The manifest is small and hashed by its own format; no aws-chunked trailing checksums.
-                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                            .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
-                    "S3",
-                    settings.endpoint(),
-                    URI.create("https://" + bucket + ".s3." + region + ".amazonaws.com"),
-                    settings.proxies(),
-                    settings.retries());
-            if (settings.endpoint().isPresent()) {
-                // Over plain HTTP the SDK would otherwise sign the upload in aws-chunked form.
-                builder.serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(true)
-                        .chunkedEncodingEnabled(false)
-                        .build());
-            } else {
-                builder.crossRegionAccessEnabled(true);
-            }
-            return new S3ManifestStore(builder.build(), credentials, bucket, key, settings.endpoint());
-        } catch (RuntimeException e) {
-            IoUtils.closeIfCloseable(credentials, null);
-            throw e;
-        }
+        S3Clients.Connection connection = S3Clients.connect(
+                settings.credentials(),
+                bucket,
+                settings.region(),
+                settings.endpoint(),
+                settings.retries(),
+                settings.proxies(),
+                HttpClients.DEFAULT_MAX_CONNECTIONS);
+        return new S3ManifestStore(connection.s3(), connection.credentials(), bucket, key, settings.endpoint());
     }
 
     @Override

@@ -173,6 +173,7 @@ class EndOfReactorTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                Optional.empty());
     }
 }

@@ -109,7 +109,8 @@ class InvalidateDiffTest {
                 Optional.of(diff),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                Optional.empty());
     }
 
     private Invalidate invalidate() {
@@ -288,7 +289,8 @@ class InvalidateDiffTest {
                 Optional.of(diff(location, OnMissingManifest.ALL)),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                Optional.empty());
 
         UserFixableException e =
                 assertThrows(UserFixableException.class, () -> invalidate().run(request));

@@ -138,7 +138,8 @@ class InvalidateTest {
                     diff,
                     budget,
                     List.of(),
-                    false);
+                    false,
+                    Optional.empty());
         }
 
         List<InvalidationInfo> runAll() throws Exception {

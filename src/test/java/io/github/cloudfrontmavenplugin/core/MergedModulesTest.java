@@ -116,7 +116,8 @@ class MergedModulesTest {
                         Optional.empty(),
                         m.budget(),
                         List.of(),
-                        false))
+                        false,
+                        Optional.empty()))
                 .toList();
         return new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress)
                 .run(requests);

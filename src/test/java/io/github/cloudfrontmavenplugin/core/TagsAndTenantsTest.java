@@ -81,7 +81,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 budget,
                 tags,
-                allTenants);
+                allTenants,
+                Optional.empty());
     }
 
     private InvalidateRequest request(String target, List<String> paths, List<String> tags) {
@@ -370,7 +371,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of("product:tv"),
-                false);
+                false,
+                Optional.empty());
 
         run(request);
 
@@ -402,7 +404,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                Optional.empty());
 
         UserFixableException e = failure(oneMore);
 

@@ -13,8 +13,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp ... EmulatorMain [--port N] [--port-file FILE] [--completion-delay SECONDS] [--max-lifetime SECONDS]
- *                            [--report FILE]
+ *                            [--report FILE] [--s3-port-file FILE]
  * </pre>
+ *
+ * With {@code --s3-port-file}, it also runs an S3 emulator with the buckets {@code demo-site} and
+ * {@code demo-deploys}, for {@code cloudfront:sync}, and writes its port there.
  *
  * With {@code --report}, it writes one line per invalidation when it stops: id, path count, and how many
  * milliseconds after the invalidation turned Completed a client was first told so (empty if none was).
@@ -45,10 +48,18 @@ public final class EmulatorMain {
         }
     }
 
+    /** Written whole at once, so a reader polling for the file never sees half a number. */
+    private static void writePort(Path file, int port) throws IOException {
+        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), "port", ".tmp");
+        Files.writeString(temporary, Integer.toString(port));
+        Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = 0;
         Path portFile = null;
         Path report = null;
+        Path s3PortFile = null;
         Duration completionDelay = Duration.ofSeconds(5);
         Duration maxLifetime = Duration.ofSeconds(900);
         for (int i = 0; i < args.length; i++) {
@@ -60,15 +71,22 @@ public final class EmulatorMain {
                     completionDelay = Duration.ofMillis((long) (Double.parseDouble(value) * 1000));
                 case "--max-lifetime" -> maxLifetime = Duration.ofSeconds(Long.parseLong(value));
                 case "--report" -> report = Path.of(value);
+                case "--s3-port-file" -> s3PortFile = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
         }
         CloudFrontEmulator emulator = CloudFrontEmulator.start(port, completionDelay, Instant::now);
+        S3Emulator s3 = s3PortFile == null
+                ? null
+                : S3Emulator.start().createBucket("demo-site").createBucket("demo-deploys");
         CountDownLatch stopped = new CountDownLatch(1);
         Path reportFile = report;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
+            if (s3 != null) {
+                s3.close();
+            }
             if (reportFile != null) {
                 writeReport(emulator, reportFile);
             }
@@ -77,10 +95,14 @@ public final class EmulatorMain {
         System.out.println("CloudFront emulator listening on " + emulator.endpoint() + " (distribution "
                 + CloudFrontEmulator.DISTRIBUTION_ID + ", access key " + CloudFrontEmulator.ACCESS_KEY_ID
                 + "; invalidations complete after " + completionDelay.toMillis() + " ms)");
+        if (s3 != null) {
+            System.out.println("S3 emulator listening on " + s3.endpoint() + " (buckets demo-site, demo-deploys)");
+            writePort(
+                    s3PortFile,
+                    Integer.parseInt(s3.endpoint().substring(s3.endpoint().lastIndexOf(':') + 1)));
+        }
         if (portFile != null) {
-            Path temporary = Files.createTempFile(portFile.toAbsolutePath().getParent(), "port", ".tmp");
-            Files.writeString(temporary, Integer.toString(emulator.port()));
-            Files.move(temporary, portFile, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            writePort(portFile, emulator.port());
         }
         if (!stopped.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS)) {
             System.out.println(

@@ -52,6 +52,14 @@ public sealed interface Fault {
         return new HoldUntilInFlight(count, Duration.ofMinutes(1));
     }
 
+    /**
+     * Holds the request until the test counts {@code release} down (at most a minute): the client is caught in the
+     * middle of its work, for as long as the test needs to look at it.
+     */
+    static Fault holdUntil(java.util.concurrent.CountDownLatch release) {
+        return new HoldUntil(release, Duration.ofMinutes(1));
+    }
+
     /** Waits before handling the request, as a slow service does. */
     static Fault delay(Duration delay) {
         return new Delay(delay);
@@ -75,6 +83,8 @@ public sealed interface Fault {
     record Delay(Duration delay) implements Fault {}
 
     record HoldUntilInFlight(int count, Duration timeout) implements Fault {}
+
+    record HoldUntil(java.util.concurrent.CountDownLatch release, Duration timeout) implements Fault {}
 
     record DropConnectionAfterCommit() implements Fault {}
 

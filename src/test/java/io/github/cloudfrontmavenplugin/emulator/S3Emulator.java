@@ -32,11 +32,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An in-memory S3 on loopback for the manifest: virtual-hosted or path-style GetObject, HeadObject and PutObject, each
- * bucket in a region (a request to another region's endpoint is answered 301 PermanentRedirect with
- * {@code x-amz-bucket-region}, a signature for another region 400 AuthorizationHeaderMalformed), with the conditional
- * writes S3 supports ({@code If-None-Match: *}, {@code If-Match: <etag>}), SigV4 checked for service {@code s3}, and
- * hooks to delay reads or to let another writer in just before a write, for races.
+ * An in-memory S3 on loopback for the manifest and the site: virtual-hosted or path-style requests, each bucket in a
+ * region (a request to another region's endpoint is answered 301 PermanentRedirect with {@code x-amz-bucket-region}, a
+ * signature for another region 400 AuthorizationHeaderMalformed); GetObject, HeadObject and PutObject with the
+ * conditional writes S3 supports ({@code If-None-Match: *}, {@code If-Match: <etag>}), SigV4 checked for service
+ * {@code s3}, and hooks to delay reads or to let another writer in just before a write, for races; and for publishing
+ * ({@link S3SiteOperations}) headers and metadata, checksums, ListObjectsV2 paging, DeleteObjects, CopyObject,
+ * multipart uploads, and failures injected per operation and key.
  */
 public final class S3Emulator implements AutoCloseable {
     /** One request as received, with the conditional headers it carried. */
@@ -50,17 +52,37 @@ public final class S3Emulator implements AutoCloseable {
             int status,
             String host) {}
 
-    private record StoredObject(byte[] content, String etag) {}
+    /**
+     * One operation as received, such as {@code PutObject site/index.html 200}, with its place in the order of events:
+     * {@code arrived} when its handling began, {@code answered} when its answer was decided (just before it was sent).
+     * A request with {@code arrived} above another's {@code answered} was sent after the client could have seen that
+     * answer; one below it was sent before the other was answered.
+     */
+    public record S3Call(String operation, String key, int status, long arrived, long answered) {}
+
+    /**
+     * Requests of one operation, whose keys match, held by a fault; with {@link Fault.HoldUntilInFlight}, the first
+     * {@code count} of them are let go together once they have all arrived.
+     */
+    private record Hold(
+            String operation, java.util.function.Predicate<String> keys, Fault fault, CountDownLatch together) {}
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, S3StoredObject>> buckets = new ConcurrentHashMap<>();
     private final Map<String, String> bucketRegions = new ConcurrentHashMap<>();
     private volatile Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
+    private final List<S3Call> calls = new CopyOnWriteArrayList<>();
+    private final S3SiteOperations site = new S3SiteOperations();
+    private final Map<String, Runnable> afterPut = new ConcurrentHashMap<>();
     private final Deque<Runnable> beforePut = new ArrayDeque<>();
     private volatile CountDownLatch readersMeet;
     private volatile boolean listBucketAllowed = true;
+    private final java.util.concurrent.atomic.AtomicLong events = new java.util.concurrent.atomic.AtomicLong();
+    private final List<Hold> holds = new CopyOnWriteArrayList<>();
+    /** How many requests each hold holds right now; guarded by itself. */
+    private final Map<Hold, Integer> held = new HashMap<>();
 
     private S3Emulator(HttpServer server) {
         this.server = server;
@@ -150,7 +172,134 @@ public final class S3Emulator implements AutoCloseable {
 
     /** Writes an object directly, as another client would. */
     public void putObject(String bucket, String key, byte[] content) {
-        buckets.get(bucket).put(key, new StoredObject(content.clone(), etag(content)));
+        putObject(bucket, key, content, Map.of("content-type", "binary/octet-stream"));
+    }
+
+    /** Writes an object with headers ({@code content-type}, {@code x-amz-meta-*}, names lower-case), as another client would. */
+    public void putObject(String bucket, String key, byte[] content, Map<String, String> headers) {
+        buckets.get(bucket).put(key, new S3StoredObject(content.clone(), etag(content), headers));
+    }
+
+    /** Deletes an object directly, as another client would. */
+    public void deleteObject(String bucket, String key) {
+        buckets.get(bucket).remove(key);
+    }
+
+    public Optional<S3StoredObject> stored(String bucket, String key) {
+        return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key));
+    }
+
+    /** The keys of a bucket, sorted. */
+    public List<String> keys(String bucket) {
+        return buckets.getOrDefault(bucket, Map.of()).keySet().stream().sorted().toList();
+    }
+
+    /** Lists at most this many keys a page, so that paging shows with a few objects. */
+    public S3Emulator listPageSize(int keys) {
+        site.pageSize(keys);
+        return this;
+    }
+
+    /**
+     * Answers every request of {@code operation} (PutObject, UploadPart, CopyObject, DeleteObjects...) for a key that
+     * {@code keys} matches with this error, as a bucket policy that denies them would.
+     */
+    public S3Emulator failKeys(String operation, java.util.function.Predicate<String> keys, int status, String code) {
+        site.fault(new S3SiteOperations.KeyFault(
+                operation, (key, attempt) -> keys.test(key), new ApiError(status, code, code + " (injected)")));
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, after the next successful PutObject of {@code key}: to change the bucket between two
+     * builds, such as after a build recorded its manifest.
+     */
+    public S3Emulator afterPutOf(String key, Runnable action) {
+        afterPut.put(key, action);
+        return this;
+    }
+
+    /**
+     * Holds the requests of {@code operation} whose key {@code keys} matches as {@code fault} says: the first
+     * {@code count} until they are all in flight at once ({@link Fault#holdUntilInFlight}), or each until the test
+     * releases them ({@link Fault#holdUntil}). The order then shows by construction in {@link #calls()}, not by
+     * timing.
+     */
+    public S3Emulator hold(String operation, java.util.function.Predicate<String> keys, Fault fault) {
+        if (!(fault instanceof Fault.HoldUntilInFlight || fault instanceof Fault.HoldUntil)) {
+            throw new IllegalArgumentException("S3Emulator holds requests; inject errors with failKeys: " + fault);
+        }
+        holds.add(new Hold(
+                operation,
+                keys,
+                fault,
+                new CountDownLatch(fault instanceof Fault.HoldUntilInFlight inFlight ? inFlight.count() : 0)));
+        return this;
+    }
+
+    /** Waits (at most a minute) until {@code count} requests are held by the holds of {@code operation}. */
+    public void awaitHeld(String operation, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (held) {
+            while (heldNow(operation) < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException(
+                            count + " " + operation + " requests were never held at once: " + calls());
+                }
+                held.wait(left);
+            }
+        }
+    }
+
+    private int heldNow(String operation) {
+        return held.entrySet().stream()
+                .filter(e -> e.getKey().operation().equals(operation))
+                .mapToInt(Map.Entry::getValue)
+                .sum();
+    }
+
+    /** Holds the request while a hold that matches it says so; the count of each hold covers its own requests. */
+    private void holdIfAsked(String operation, String key) {
+        for (Hold hold : holds) {
+            if (!hold.operation().equals(operation) || !hold.keys().test(key)) {
+                continue;
+            }
+            synchronized (held) {
+                held.merge(hold, 1, Integer::sum);
+                held.notifyAll();
+            }
+            try {
+                if (hold.fault() instanceof Fault.HoldUntilInFlight inFlight) {
+                    hold.together().countDown();
+                    hold.together().await(inFlight.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (hold.fault() instanceof Fault.HoldUntil until) {
+                    until.release().await(until.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                synchronized (held) {
+                    held.merge(hold, -1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /** Multipart uploads started and neither completed nor aborted. */
+    public int openMultipartUploads() {
+        return site.openUploads();
+    }
+
+    public List<S3Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** How many requests of one operation were answered with {@code status}. */
+    public long count(String operation, int status) {
+        return calls.stream()
+                .filter(c -> c.operation().equals(operation) && c.status() == status)
+                .count();
     }
 
     public Optional<byte[]> object(String bucket, String key) {
@@ -187,6 +336,7 @@ public final class S3Emulator implements AutoCloseable {
     private record Reply(int status, Map<String, String> headers, byte[] body, boolean head) {}
 
     private void handle(HttpExchange exchange) throws IOException {
+        long arrived = events.incrementAndGet();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
@@ -200,6 +350,9 @@ public final class S3Emulator implements AutoCloseable {
         Optional<String> ifNoneMatch =
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst("If-None-Match"));
         boolean head = "HEAD".equals(method);
+        Map<String, String> query =
+                S3SiteOperations.query(exchange.getRequestURI().getRawQuery());
+        String operation = operation(method, key, query, exchange.getRequestHeaders());
         Reply reply;
         Optional<String> accessKeyId = Optional.empty();
         String bucketRegion = bucketRegions.getOrDefault(bucket, "us-east-1");
@@ -225,13 +378,34 @@ public final class S3Emulator implements AutoCloseable {
                         "aws-chunked uploads are not emulated; disable chunked"
                                 + " encoding and trailing checksums in the client.");
             }
-            Map<String, StoredObject> objects = buckets.get(bucket);
+            Map<String, S3StoredObject> objects = buckets.get(bucket);
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
-            reply = switch (method) {
-                case "GET", "HEAD" -> get(objects, key, head);
-                case "PUT" -> put(objects, key, body, ifMatch, ifNoneMatch);
+            holdIfAsked(operation, key);
+            site.checkFaults(operation, key);
+            reply = switch (operation) {
+                case "GetObject", "HeadObject" -> get(objects, key, head);
+                case "PutObject" -> {
+                    S3SiteOperations.checkDigests(exchange.getRequestHeaders(), body);
+                    yield put(objects, key, body, ifMatch, ifNoneMatch, exchange.getRequestHeaders());
+                }
+                case "ListObjectsV2" -> xml(site.list(objects, bucket, query));
+                case "DeleteObjects" -> xml(site.deleteObjects(objects, body));
+                case "DeleteObject" -> {
+                    objects.remove(key);
+                    yield new Reply(204, Map.of(), new byte[0], false);
+                }
+                case "CopyObject" -> xml(site.copy(buckets, bucket, key, exchange.getRequestHeaders()));
+                case "CreateMultipartUpload" ->
+                    xml(site.createMultipartUpload(bucket, key, exchange.getRequestHeaders()));
+                case "UploadPart" ->
+                    new Reply(200, Map.of("ETag", site.uploadPart(key, query, body)), new byte[0], false);
+                case "CompleteMultipartUpload" -> xml(site.completeMultipartUpload(objects, bucket, key, query, body));
+                case "AbortMultipartUpload" -> {
+                    site.abortMultipartUpload(key, query);
+                    yield new Reply(204, Map.of(), new byte[0], false);
+                }
                 default -> throw new ApiError(405, "MethodNotAllowed", "The specified method is not allowed.");
             };
         } catch (Redirect e) {
@@ -243,6 +417,10 @@ public final class S3Emulator implements AutoCloseable {
             }
         }
         requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status(), host));
+        calls.add(new S3Call(operation, key, reply.status(), arrived, events.incrementAndGet()));
+        if (operation.equals("PutObject") && reply.status() == 200) {
+            Optional.ofNullable(afterPut.remove(key)).ifPresent(Runnable::run);
+        }
         reply.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         if (reply.head() || reply.body().length == 0) {
             exchange.sendResponseHeaders(reply.status(), -1);
@@ -253,7 +431,7 @@ public final class S3Emulator implements AutoCloseable {
         exchange.close();
     }
 
-    private Reply get(Map<String, StoredObject> objects, String key, boolean head) throws ApiError {
+    private Reply get(Map<String, S3StoredObject> objects, String key, boolean head) throws ApiError {
         CountDownLatch meet = readersMeet;
         if (meet != null) {
             meet.countDown();
@@ -263,26 +441,29 @@ public final class S3Emulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        StoredObject object = objects.get(key);
+        S3StoredObject object = objects.get(key);
         if (object == null && !listBucketAllowed) {
             throw new ApiError(403, "AccessDenied", "Access Denied");
         }
         if (object == null) {
             throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
         }
-        Map<String, String> headers = Map.of(
-                "ETag", object.etag(),
-                "Content-Type", "text/plain; charset=utf-8",
-                "Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        Map<String, String> headers = new java.util.HashMap<>(object.headers());
+        headers.put("ETag", object.etag());
+        headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        if (head) {
+            headers.put("Content-Length", Integer.toString(object.content().length));
+        }
         return new Reply(200, headers, object.content(), head);
     }
 
     private Reply put(
-            Map<String, StoredObject> objects,
+            Map<String, S3StoredObject> objects,
             String key,
             byte[] body,
             Optional<String> ifMatch,
-            Optional<String> ifNoneMatch)
+            Optional<String> ifNoneMatch,
+            com.sun.net.httpserver.Headers request)
             throws ApiError {
         Runnable interloper;
         synchronized (this) {
@@ -292,7 +473,7 @@ public final class S3Emulator implements AutoCloseable {
             interloper.run();
         }
         synchronized (objects) {
-            StoredObject existing = objects.get(key);
+            S3StoredObject existing = objects.get(key);
             if (ifNoneMatch.isPresent() && ifNoneMatch.get().strip().equals("*") && existing != null) {
                 throw preconditionFailed("If-None-Match");
             }
@@ -304,9 +485,34 @@ public final class S3Emulator implements AutoCloseable {
                     throw preconditionFailed("If-Match");
                 }
             }
-            objects.put(key, new StoredObject(body, etag(body)));
+            objects.put(key, new S3StoredObject(body, etag(body), S3SiteOperations.storedHeaders(request)));
         }
         return new Reply(200, Map.of("ETag", etag(body)), new byte[0], false);
+    }
+
+    private static Reply xml(byte[] body) {
+        return new Reply(200, Map.of("Content-Type", "application/xml"), body, false);
+    }
+
+    /** The S3 operation a request is, by its method, key, query and headers. */
+    private static String operation(
+            String method, String key, Map<String, String> query, com.sun.net.httpserver.Headers headers) {
+        return switch (method) {
+            case "GET" -> key.isEmpty() && "2".equals(query.get("list-type")) ? "ListObjectsV2" : "GetObject";
+            case "HEAD" -> "HeadObject";
+            case "PUT" ->
+                query.containsKey("partNumber")
+                        ? "UploadPart"
+                        : headers.containsKey("x-amz-copy-source") ? "CopyObject" : "PutObject";
+            case "POST" ->
+                query.containsKey("delete")
+                        ? "DeleteObjects"
+                        : query.containsKey("uploads")
+                                ? "CreateMultipartUpload"
+                                : query.containsKey("uploadId") ? "CompleteMultipartUpload" : "Post";
+            case "DELETE" -> query.containsKey("uploadId") ? "AbortMultipartUpload" : "DeleteObject";
+            default -> method;
+        };
     }
 
     private static ApiError preconditionFailed(String condition) {

@@ -1,0 +1,92 @@
+package io.github.cloudfrontmavenplugin.aws;
+
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * The one way the plugin builds an S3 client: for an {@code s3://} manifest and for the bucket {@code sync} fills.
+ * Against AWS it addresses the bucket virtual-hosted and follows S3's redirect to the bucket's region; against an
+ * endpoint override (S3-compatible stores, emulators) it addresses it path-style.
+ */
+public final class S3Clients {
+    private S3Clients() {}
+
+    /** A client and the credentials provider it owns: closing the one closes both. */
+    public record Connection(S3Client s3, AwsCredentialsProvider credentials) implements AutoCloseable {
+        @Override
+        public void close() {
+            s3.close();
+            IoUtils.closeIfCloseable(credentials, null);
+        }
+    }
+
+    /** Resolves the credentials (reporting missing ones before any call) and builds a client with them. */
+    public static Connection connect(
+            CredentialSource source,
+            String bucket,
+            Optional<String> region,
+            Optional<URI> endpoint,
+            Retries retries,
+            Proxies proxies,
+            int maxConnections)
+            throws UserFixableException {
+        AwsCredentialsProvider credentials = AwsCredentials.resolve(source, proxies, retries);
+        try {
+            return new Connection(
+                    build(credentials, bucket, region, endpoint, retries, proxies, maxConnections), credentials);
+        } catch (RuntimeException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
+        }
+    }
+
+    /**
+     * @param bucket the bucket the client is for: its host decides the proxy when there is no endpoint override
+     * @param region the bucket's region; without it the client starts in us-east-1 and follows S3's redirect
+     * @param endpoint an S3-compatible endpoint instead of AWS (tests, emulators), addressed path-style
+     * @param maxConnections how many requests may be in flight at once
+     */
+    public static S3Client build(
+            AwsCredentialsProvider credentials,
+            String bucket,
+            Optional<String> region,
+            Optional<URI> endpoint,
+            Retries retries,
+            Proxies proxies,
+            int maxConnections) {
+        String regionName = region.orElse("us-east-1");
+        S3ClientBuilder builder = AwsClients.configure(
+                S3Client.builder()
+                        .credentialsProvider(credentials)
+                        .region(Region.of(regionName))
+                        // Checksums are sent where the plugin knows them (a file's SHA-256, the upload's
+                        // Content-MD5), not as aws-chunked trailers, which S3-compatible stores refuse.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
+                "S3",
+                endpoint,
+                URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com"),
+                proxies,
+                retries,
+                maxConnections);
+        if (endpoint.isPresent()) {
+            // Over plain HTTP the SDK would otherwise sign uploads in aws-chunked form.
+            builder.serviceConfiguration(S3Configuration.builder()
+                    .pathStyleAccessEnabled(true)
+                    .chunkedEncodingEnabled(false)
+                    .build());
+        } else {
+            builder.crossRegionAccessEnabled(true);
+        }
+        return builder.build();
+    }
+}

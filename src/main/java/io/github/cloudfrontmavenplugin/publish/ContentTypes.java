@@ -1,0 +1,64 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MimeTypes;
+
+/**
+ * The {@code Content-Type} of a file by its name: Apache Tika's maintained table, with the few web types it still gets
+ * wrong or leaves generic (fonts, source maps), and {@code ; charset=utf-8} on text.
+ */
+public final class ContentTypes {
+    /** Where Tika 3.2 answers application/octet-stream or a pre-standard type for what browsers load. */
+    private static final Map<String, String> WEB = Map.of(
+            "woff", "font/woff",
+            "woff2", "font/woff2",
+            "ttf", "font/ttf",
+            "otf", "font/otf",
+            "map", "application/json",
+            "mjs", "text/javascript",
+            "webmanifest", "application/manifest+json");
+
+    private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
+
+    private ContentTypes() {}
+
+    /** For a file name such as {@code app.js}: {@code text/javascript; charset=utf-8}. */
+    public static String of(String fileName) {
+        String name = fileName.substring(fileName.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        String type = WEB.get(extension);
+        if (type == null) {
+            Metadata metadata = new Metadata();
+            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+            try {
+                // Without content, Tika decides by the name alone.
+                type = TIKA.detect(null, metadata).toString();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return isText(type) ? type + "; charset=utf-8" : type;
+    }
+
+    /** Whether browsers read the type as characters, so that the charset matters. */
+    static boolean isText(String type) {
+        MediaType media = MediaType.parse(type);
+        if (media == null) {
+            return false;
+        }
+        String subtype = media.getSubtype();
+        return media.getType().equals("text")
+                || subtype.endsWith("+xml")
+                || subtype.endsWith("+json")
+                || subtype.equals("json")
+                || subtype.equals("xml")
+                || subtype.equals("javascript");
+    }
+}

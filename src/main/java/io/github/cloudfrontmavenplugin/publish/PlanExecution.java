@@ -1,0 +1,189 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Carries out an {@link UploadPlan} on S3: the assets concurrently, then the pages, then the deletes. A write that
+ * still fails after the client's retries is reported with its key and S3's error once the others of its phase
+ * finished; after a failure no later phase starts, so pages never link to a missing asset and nothing is deleted.
+ */
+final class PlanExecution {
+    /** How often a long publish reports how far it got. */
+    static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
+
+    /**
+     * @param written the objects written, with their new ETags, for the record
+     * @param failures the keys that could not be written or deleted, with S3's error
+     * @param notStarted the writes and deletes left out because of a failure before them
+     */
+    record Result(
+            Map<String, PublishedObjects.Entry> written,
+            int puts,
+            int copies,
+            long bytes,
+            List<String> deleted,
+            Map<String, String> failures,
+            int notStarted) {}
+
+    private final S3Bucket bucket;
+    private final int concurrency;
+    private final Progress progress;
+    private final TimeSource time;
+
+    PlanExecution(S3Bucket bucket, int concurrency, Progress progress, TimeSource time) {
+        this.bucket = bucket;
+        this.concurrency = concurrency;
+        this.progress = progress;
+        this.time = time;
+    }
+
+    Result run(UploadPlan plan) throws InterruptedException {
+        Map<String, PublishedObjects.Entry> written = new ConcurrentHashMap<>();
+        Map<String, String> failures = new TreeMap<>();
+        Meter meter = new Meter(plan.uploads().size(), plan.bytesToSend());
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "cloudfront-s3-upload");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Thread ticker = new Thread(meter::reportEveryInterval, "cloudfront-s3-progress");
+        ticker.setDaemon(true);
+        ticker.start();
+        int notStarted = 0;
+        List<String> deleted = new ArrayList<>();
+        try {
+            writeAll(pool, plan.assets(), written, failures, meter);
+            if (failures.isEmpty()) {
+                writeAll(pool, plan.pages(), written, failures, meter);
+            } else {
+                notStarted += plan.pages().size();
+            }
+            if (failures.isEmpty()) {
+                List<String> keys =
+                        plan.deletes().stream().map(UploadPlan.Delete::key).toList();
+                Map<String, String> notDeleted = bucket.delete(keys);
+                failures.putAll(notDeleted);
+                keys.stream().filter(key -> !notDeleted.containsKey(key)).forEach(deleted::add);
+            } else {
+                notStarted += plan.deletes().size();
+            }
+        } finally {
+            pool.shutdownNow();
+            ticker.interrupt();
+            // No progress line after the writes' own report.
+            ticker.join();
+        }
+        return new Result(
+                Map.copyOf(written),
+                meter.puts.get(),
+                meter.copies.get(),
+                meter.bytes.get(),
+                deleted,
+                failures,
+                notStarted);
+    }
+
+    private void writeAll(
+            ExecutorService pool,
+            List<UploadPlan.Upload> uploads,
+            Map<String, PublishedObjects.Entry> written,
+            Map<String, String> failures,
+            Meter meter)
+            throws InterruptedException {
+        List<Future<?>> tasks = new ArrayList<>();
+        Map<String, String> failed = new ConcurrentHashMap<>();
+        for (UploadPlan.Upload upload : uploads) {
+            tasks.add(pool.submit(() -> {
+                try {
+                    String etag = bucket.write(upload);
+                    written.put(
+                            upload.key(),
+                            new PublishedObjects.Entry(
+                                    etag, upload.sha256(), upload.headers().fingerprint()));
+                    meter.done(upload);
+                    progress.debug("Wrote " + upload.key() + " (" + upload.reason() + ")");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failed.put(upload.key(), "interrupted");
+                } catch (Exception e) {
+                    failed.put(upload.key(), S3Bucket.explain(e));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> task : tasks) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("an upload task failed unexpectedly", e.getCause());
+            }
+        }
+        failures.putAll(failed);
+    }
+
+    /** Files and bytes done, for the progress lines. */
+    private final class Meter {
+        final int totalFiles;
+        final long totalBytes;
+        final long start = time.nanoTime();
+        final AtomicInteger puts = new AtomicInteger();
+        final AtomicInteger copies = new AtomicInteger();
+        final AtomicLong bytes = new AtomicLong();
+
+        Meter(int totalFiles, long totalBytes) {
+            this.totalFiles = totalFiles;
+            this.totalBytes = totalBytes;
+        }
+
+        void done(UploadPlan.Upload upload) {
+            if (upload.kind() == UploadPlan.Kind.PUT) {
+                puts.incrementAndGet();
+            } else {
+                copies.incrementAndGet();
+            }
+            bytes.addAndGet(upload.bytesSent());
+        }
+
+        /**
+         * Reports every {@link #PROGRESS_INTERVAL} of the time source from the start, until interrupted. The deadlines
+         * count from the start, not from the last line, so a slow log does not stretch the interval.
+         */
+        void reportEveryInterval() {
+            long due = start;
+            try {
+                while (true) {
+                    due += PROGRESS_INTERVAL.toNanos();
+                    for (long left = due - time.nanoTime(); left > 0; left = due - time.nanoTime()) {
+                        time.sleep(Duration.ofNanos(left));
+                    }
+                    report();
+                }
+            } catch (InterruptedException e) {
+                // the writes are done
+            }
+        }
+
+        void report() {
+            long sent = bytes.get();
+            double seconds = Math.max(1e-3, (time.nanoTime() - start) / 1e9);
+            double rate = sent / seconds;
+            String left = rate <= 0 ? "" : ", about " + Math.round((totalBytes - sent) / rate) + " s left";
+            progress.info("Uploaded " + Sizes.count(puts.get() + copies.get()) + " of " + Sizes.files(totalFiles)
+                    + ", " + Sizes.bytes(sent) + " of " + Sizes.bytes(totalBytes) + " (" + Sizes.bytes((long) rate)
+                    + "/s" + left + ")");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What the plugin last put in the bucket, kept next to the manifest: for each key, the ETag S3 gave it, the SHA-256 of
+ * its content and the fingerprint of its headers. Where the listing still shows that ETag the object is exactly what
+ * was put, so a second sync compares content and headers without a HeadObject per file; where it does not (changed by
+ * hand, another tool, a lost record), the sync looks closer. A stale record is therefore harmless, and it is written
+ * after every publish, whether or not CloudFront later accepts the invalidation.
+ *
+ * <pre>
+ * cloudfront-maven-plugin objects 1
+ * &lt;etag&gt;&lt;TAB&gt;&lt;sha256&gt;&lt;TAB&gt;&lt;headers fingerprint&gt;&lt;TAB&gt;&lt;key&gt;
+ * </pre>
+ */
+public final class PublishedObjects {
+    static final String HEADER = "cloudfront-maven-plugin objects 1";
+
+    /** One object as it was put. */
+    public record Entry(String etag, String sha256, String headers) {}
+
+    private final Map<String, Entry> entries;
+
+    public PublishedObjects(Map<String, Entry> entries) {
+        this.entries = new TreeMap<>(entries);
+    }
+
+    public static final PublishedObjects NONE = new PublishedObjects(Map.of());
+
+    public Optional<Entry> get(String key) {
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    public Map<String, Entry> entries() {
+        return Collections.unmodifiableMap(entries);
+    }
+
+    /** An unreadable record is no record: the sync then looks closer at every object, as on a first run. */
+    public static PublishedObjects read(Path file) throws IOException {
+        Map<String, Entry> entries = new TreeMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            if (!HEADER.equals(in.readLine())) {
+                return NONE;
+            }
+            String line;
+            while ((line = in.readLine()) != null) {
+                String[] fields = line.split("\t", 4);
+                if (fields.length != 4) {
+                    return NONE;
+                }
+                entries.put(unescape(fields[3]), new Entry(fields[0], fields[1], fields[2]));
+            }
+        }
+        return new PublishedObjects(entries);
+    }
+
+    public void write(Path file) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write('\n');
+            for (Map.Entry<String, Entry> entry : entries.entrySet()) {
+                Entry e = entry.getValue();
+                out.write(e.etag() + "\t" + e.sha256() + "\t" + e.headers() + "\t" + escape(entry.getKey()) + "\n");
+            }
+        }
+    }
+
+    private static String escape(String key) {
+        return key.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String key) {
+        StringBuilder out = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c == '\\' && i + 1 < key.length()) {
+                char next = key.charAt(++i);
+                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

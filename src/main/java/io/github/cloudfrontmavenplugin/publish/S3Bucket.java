@@ -1,0 +1,317 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.S3Settings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.CompletedPart;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.MetadataDirective;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** The calls a sync makes to its bucket, through the plugin's one S3 client setup (credentials, proxy, retries). */
+public final class S3Bucket implements AutoCloseable {
+    /** From this size a file goes up in parts (the AWS CLI starts at 8 MiB). */
+    public static final long MULTIPART_THRESHOLD = 16L << 20;
+
+    private static final long MIN_PART_SIZE = 8L << 20;
+    private static final int MAX_PARTS = 10_000;
+    private static final int DELETE_BATCH = 1_000;
+
+    private final S3Clients.Connection connection;
+    private final S3Client s3;
+    private final BucketLocation location;
+    private final ExecutorService parts;
+
+    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency) {
+        this.connection = connection;
+        this.s3 = connection.s3();
+        this.location = location;
+        this.parts = Executors.newFixedThreadPool(concurrency, runnable -> {
+            Thread thread = new Thread(runnable, "cloudfront-s3-part");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public static S3Bucket connect(BucketLocation location, S3Settings settings, int concurrency)
+            throws UserFixableException {
+        // Files and their parts run in two pools of `concurrency` threads each.
+        S3Clients.Connection connection = S3Clients.connect(
+                settings.credentials(),
+                location.bucket(),
+                settings.region(),
+                settings.endpoint(),
+                settings.retries(),
+                settings.proxies(),
+                2 * concurrency);
+        return new S3Bucket(connection, location, concurrency);
+    }
+
+    /** Every object under the prefix, page after page. */
+    public Map<String, RemoteObject> list() throws UserFixableException {
+        Map<String, RemoteObject> objects = new HashMap<>();
+        try {
+            for (S3Object object : s3.listObjectsV2Paginator(
+                            r -> r.bucket(location.bucket()).prefix(location.prefix()))
+                    .contents()) {
+                objects.put(object.key(), new RemoteObject(object.key(), object.size(), object.eTag()));
+            }
+        } catch (SdkException e) {
+            throw new UserFixableException(
+                    "Cannot list " + location + ": " + explain(e)
+                            + permission(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
+                    e);
+        }
+        return objects;
+    }
+
+    public ObjectHead head(String key) throws UserFixableException {
+        try {
+            HeadObjectResponse head =
+                    s3.headObject(r -> r.bucket(location.bucket()).key(key));
+            return ObjectHead.of(
+                    head.eTag(),
+                    head.contentType(),
+                    Optional.ofNullable(head.cacheControl()),
+                    Optional.ofNullable(head.contentEncoding()),
+                    Optional.ofNullable(head.contentDisposition()),
+                    head.metadata());
+        } catch (SdkException e) {
+            throw new UserFixableException(
+                    "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": " + explain(e)
+                            + permission(e, "s3:GetObject on arn:aws:s3:::" + location.bucket() + "/*"),
+                    e);
+        }
+    }
+
+    /** Writes one object as the plan says; @return its new ETag. */
+    public String write(UploadPlan.Upload upload) throws SdkException, IOException, InterruptedException {
+        if (upload.kind() == UploadPlan.Kind.COPY) {
+            CopyObjectResponse copied = s3.copyObject(r -> {
+                r.sourceBucket(location.bucket())
+                        .sourceKey(upload.key())
+                        .destinationBucket(location.bucket())
+                        .destinationKey(upload.key())
+                        .metadataDirective(MetadataDirective.REPLACE)
+                        .contentType(upload.headers().contentType())
+                        .metadata(metadata(upload));
+                upload.headers().cacheControl().ifPresent(r::cacheControl);
+                upload.headers().contentEncoding().ifPresent(r::contentEncoding);
+                upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+            });
+            return RemoteObject.unquote(copied.copyObjectResult().eTag());
+        }
+        if (upload.size() >= MULTIPART_THRESHOLD) {
+            return putInParts(upload);
+        }
+        String contentMd5 = base64(SitePublisher.md5(upload.file()));
+        String etag = s3.putObject(
+                        r -> {
+                            r.bucket(location.bucket())
+                                    .key(upload.key())
+                                    .contentType(upload.headers().contentType())
+                                    .metadata(metadata(upload))
+                                    // S3 refuses bytes that arrive other than they were read. (Content-MD5
+                                    // rather than x-amz-checksum-sha256, which S3-compatible servers such as
+                                    // S3Proxy answer with 501 NotImplemented.)
+                                    .contentMD5(contentMd5);
+                            upload.headers().cacheControl().ifPresent(r::cacheControl);
+                            upload.headers().contentEncoding().ifPresent(r::contentEncoding);
+                            upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                        },
+                        RequestBody.fromFile(upload.file()))
+                .eTag();
+        return RemoteObject.unquote(etag);
+    }
+
+    private String putInParts(UploadPlan.Upload upload) throws IOException, InterruptedException {
+        long partSize = Math.max(MIN_PART_SIZE, (upload.size() + MAX_PARTS - 1) / MAX_PARTS);
+        String uploadId = s3.createMultipartUpload(r -> {
+                    r.bucket(location.bucket())
+                            .key(upload.key())
+                            .contentType(upload.headers().contentType())
+                            .metadata(metadata(upload));
+                    upload.headers().cacheControl().ifPresent(r::cacheControl);
+                    upload.headers().contentEncoding().ifPresent(r::contentEncoding);
+                    upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                })
+                .uploadId();
+        try {
+            List<Future<CompletedPart>> sent = new ArrayList<>();
+            for (int number = 1; (long) (number - 1) * partSize < upload.size(); number++) {
+                long offset = (number - 1) * partSize;
+                long length = Math.min(partSize, upload.size() - offset);
+                int partNumber = number;
+                sent.add(parts.submit(() -> {
+                    String etag = s3.uploadPart(
+                                    r -> r.bucket(location.bucket())
+                                            .key(upload.key())
+                                            .uploadId(uploadId)
+                                            .partNumber(partNumber)
+                                            .contentLength(length),
+                                    RequestBody.fromContentProvider(
+                                            () -> slice(upload, offset, length), length, "application/octet-stream"))
+                            .eTag();
+                    return CompletedPart.builder()
+                            .partNumber(partNumber)
+                            .eTag(etag)
+                            .build();
+                }));
+            }
+            List<CompletedPart> completed = new ArrayList<>();
+            for (Future<CompletedPart> part : sent) {
+                completed.add(await(part));
+            }
+            return RemoteObject.unquote(s3.completeMultipartUpload(r -> r.bucket(location.bucket())
+                            .key(upload.key())
+                            .uploadId(uploadId)
+                            .multipartUpload(m -> m.parts(completed)))
+                    .eTag());
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            try {
+                s3.abortMultipartUpload(
+                        r -> r.bucket(location.bucket()).key(upload.key()).uploadId(uploadId));
+            } catch (SdkException abortFailed) {
+                e.addSuppressed(abortFailed);
+            }
+            throw e;
+        }
+    }
+
+    private static CompletedPart await(Future<CompletedPart> part) throws IOException, InterruptedException {
+        try {
+            return part.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException(e.getCause());
+        }
+    }
+
+    /** One part of a file, opened again for each attempt. */
+    private static InputStream slice(UploadPlan.Upload upload, long offset, long length) {
+        try {
+            FileChannel channel = FileChannel.open(upload.file(), StandardOpenOption.READ);
+            channel.position(offset);
+            InputStream in = Channels.newInputStream(channel);
+            return new InputStream() {
+                private long left = length;
+
+                @Override
+                public int read() throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int b = in.read();
+                    if (b >= 0) {
+                        left--;
+                    }
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buffer, int off, int len) throws IOException {
+                    if (left <= 0) {
+                        return -1;
+                    }
+                    int read = in.read(buffer, off, (int) Math.min(len, left));
+                    if (read > 0) {
+                        left -= read;
+                    }
+                    return read;
+                }
+
+                @Override
+                public void close() throws IOException {
+                    in.close();
+                }
+            };
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes in batches of 1,000 keys; a 200 answer may still list keys S3 could not delete.
+     *
+     * @return the keys not deleted, each with S3's error
+     */
+    public Map<String, String> delete(List<String> keys) {
+        Map<String, String> failed = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
+            List<ObjectIdentifier> batch = keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH)).stream()
+                    .map(key -> ObjectIdentifier.builder().key(key).build())
+                    .toList();
+            try {
+                DeleteObjectsResponse response = s3.deleteObjects(r ->
+                        r.bucket(location.bucket()).delete(d -> d.objects(batch).quiet(true)));
+                for (S3Error error : response.errors()) {
+                    failed.put(error.key(), error.code() + ": " + error.message());
+                }
+            } catch (SdkException e) {
+                batch.forEach(id -> failed.put(id.key(), explain(e)));
+            }
+        }
+        return failed;
+    }
+
+    private static Map<String, String> metadata(UploadPlan.Upload upload) {
+        Map<String, String> metadata = new HashMap<>(upload.headers().metadata());
+        metadata.put(HeaderRules.SHA256_METADATA, upload.sha256());
+        return metadata;
+    }
+
+    private static String base64(String hex) {
+        return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
+    }
+
+    /** S3's answer in one line: {@code HTTP 403 AccessDenied: Access Denied}. */
+    public static String explain(Throwable e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+            return "HTTP " + service.statusCode() + " "
+                    + service.awsErrorDetails().errorCode() + ": "
+                    + service.awsErrorDetails().errorMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private static String permission(SdkException e, String what) {
+        return e instanceof AwsServiceException service && service.statusCode() == 403
+                ? ". Allow " + what + " to the identity the build runs as."
+                : ".";
+    }
+
+    @Override
+    public void close() {
+        parts.shutdownNow();
+        connection.close();
+    }
+}

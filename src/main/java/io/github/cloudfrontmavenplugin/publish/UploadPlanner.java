@@ -1,0 +1,162 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides, for each file of the site and each object under the prefix, whether to write, copy, delete or leave it:
+ * from the site's content hashes, the rules' headers, the bucket's listing, the record of what was last put, and the
+ * heads of the few objects that neither the listing nor the record vouches for. Modification times play no part: a
+ * fresh checkout uploads nothing that did not change.
+ */
+public final class UploadPlanner {
+    /** A file of the site and the SHA-256 of its content. */
+    public record LocalFile(String relativePath, Path file, long size, String sha256) {}
+
+    /** The hex MD5 of a file, computed only where an ETag may prove equal content. */
+    @FunctionalInterface
+    public interface Md5 {
+        String of(LocalFile file) throws IOException;
+    }
+
+    private final BucketLocation location;
+    private final HeaderRules rules;
+    private final AntPatterns filter;
+    private final boolean delete;
+    private final Set<String> protectedKeys;
+
+    /**
+     * @param filter the files of the site considered; an object whose path it does not match is never touched
+     * @param protectedKeys keys never deleted, such as the manifest's when it lives under the prefix
+     */
+    public UploadPlanner(
+            BucketLocation location, HeaderRules rules, AntPatterns filter, boolean delete, Set<String> protectedKeys) {
+        this.location = location;
+        this.rules = rules;
+        this.filter = filter;
+        this.delete = delete;
+        this.protectedKeys = Set.copyOf(protectedKeys);
+    }
+
+    /**
+     * The keys whose HeadObject the plan needs: objects of the same size that the record does not vouch for (never
+     * synced by this plugin, or changed since). Everything else is decided from the listing and the record.
+     */
+    public Set<String> keysToInspect(
+            List<LocalFile> files, Map<String, RemoteObject> listing, PublishedObjects record) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (LocalFile file : files) {
+            String key = location.keyOf(file.relativePath());
+            RemoteObject remote = listing.get(key);
+            if (remote != null && !vouched(remote, record) && remote.size() == file.size()) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
+    public UploadPlan plan(
+            List<LocalFile> files,
+            Map<String, RemoteObject> listing,
+            PublishedObjects record,
+            Map<String, ObjectHead> heads,
+            Md5 md5)
+            throws IOException {
+        List<UploadPlan.Upload> assets = new ArrayList<>();
+        List<UploadPlan.Upload> pages = new ArrayList<>();
+        Map<String, PublishedObjects.Entry> unchanged = new HashMap<>();
+        Set<String> siteKeys = new HashSet<>();
+        for (LocalFile file : files) {
+            String key = location.keyOf(file.relativePath());
+            siteKeys.add(key);
+            ObjectHeaders headers = rules.headersFor(file.relativePath());
+            Optional<UploadPlan.Upload> upload =
+                    decide(file, key, headers, listing.get(key), record, heads.get(key), md5, unchanged);
+            upload.ifPresent(u -> (headers.isPage() ? pages : assets).add(u));
+        }
+        List<UploadPlan.Delete> deletes = new ArrayList<>();
+        if (delete) {
+            for (RemoteObject remote : listing.values()) {
+                String key = remote.key();
+                String relative = location.relativePathOf(key);
+                if (!siteKeys.contains(key)
+                        && key.startsWith(location.prefix())
+                        && !key.endsWith("/")
+                        && !protectedKeys.contains(key)
+                        && filter.matches(relative)) {
+                    deletes.add(new UploadPlan.Delete(key, relative));
+                }
+            }
+            deletes.sort(java.util.Comparator.comparing(UploadPlan.Delete::key));
+        }
+        return new UploadPlan(location, assets, pages, deletes, unchanged);
+    }
+
+    private Optional<UploadPlan.Upload> decide(
+            LocalFile file,
+            String key,
+            ObjectHeaders headers,
+            RemoteObject remote,
+            PublishedObjects record,
+            ObjectHead head,
+            Md5 md5,
+            Map<String, PublishedObjects.Entry> unchanged)
+            throws IOException {
+        if (remote == null) {
+            return Optional.of(upload(file, key, headers, UploadPlan.Kind.PUT, UploadPlan.Reason.NEW));
+        }
+        boolean drifted = record.get(key).isPresent() && !vouched(remote, record);
+        boolean sameContent;
+        boolean sameHeaders;
+        if (vouched(remote, record)) {
+            PublishedObjects.Entry entry = record.get(key).get();
+            sameContent = entry.sha256().equals(file.sha256());
+            sameHeaders = entry.headers().equals(headers.fingerprint());
+        } else if (remote.size() != file.size()) {
+            sameContent = false;
+            sameHeaders = false;
+        } else {
+            if (head == null) {
+                throw new IllegalArgumentException("no head for " + key + ", which keysToInspect named");
+            }
+            if (head.sha256().isPresent()) {
+                sameContent = head.sha256().get().equals(file.sha256());
+            } else {
+                sameContent = remote.etagLooksLikeMd5() && remote.etag().equals(md5.of(file));
+            }
+            sameHeaders = head.headers().sameAs(headers);
+        }
+        if (!sameContent) {
+            UploadPlan.Reason reason = drifted ? UploadPlan.Reason.REPAIRED : UploadPlan.Reason.CHANGED;
+            return Optional.of(upload(file, key, headers, UploadPlan.Kind.PUT, reason));
+        }
+        if (!sameHeaders) {
+            UploadPlan.Reason reason = drifted ? UploadPlan.Reason.REPAIRED : UploadPlan.Reason.HEADERS;
+            return Optional.of(upload(file, key, headers, UploadPlan.Kind.COPY, reason));
+        }
+        unchanged.put(key, new PublishedObjects.Entry(remote.etag(), file.sha256(), headers.fingerprint()));
+        return Optional.empty();
+    }
+
+    /** Whether the record knows this very object (same ETag as when the plugin put it). */
+    private static boolean vouched(RemoteObject remote, PublishedObjects record) {
+        return record.get(remote.key())
+                .map(entry -> entry.etag().equals(remote.etag()))
+                .orElse(false);
+    }
+
+    private static UploadPlan.Upload upload(
+            LocalFile file, String key, ObjectHeaders headers, UploadPlan.Kind kind, UploadPlan.Reason reason) {
+        return new UploadPlan.Upload(
+                file.relativePath(), key, file.file(), file.size(), file.sha256(), headers, kind, reason);
+    }
+}
