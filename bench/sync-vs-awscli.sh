@@ -17,7 +17,10 @@
 # the plugin: a sync of the first site, which also puts back the manifest).
 #
 # Each tool runs as its users run it, with its defaults: the plugin with 16 requests at once (concurrency), the CLI with
-# 10 (max_concurrent_requests); `aws s3 sync --delete` since sync deletes by default.
+# 10 (max_concurrent_requests); `aws s3 sync --delete` since sync deletes by default. A third contender is the same
+# `mvn deploy` with MAVEN_OPTS=-XX:TieredStopAtLevel=1 (no C2 JIT compiler: on a short build on few cores, compiling
+# hot code costs more CPU than it saves); TOOLS="cli plugin" leaves it out. The CPU time of each command (user + system)
+# and of the server during it are recorded too: on a shared machine they say where the time went better than the clock.
 #
 # Needs JDK 17, python3 and the AWS CLI (Debian: apt-get install -y awscli).
 # Usage: bench/sync-vs-awscli.sh        (RUNS=5 FILES=10000 MIB=100 SEED=13 AWS=/usr/bin/aws by default)
@@ -30,6 +33,8 @@ FILES=${FILES:-10000}
 MIB=${MIB:-$((FILES * 100 / 10000))}
 SEED=${SEED:-13}
 AWS=${AWS:-/usr/bin/aws}
+read -r -a TOOLS <<<"${TOOLS:-cli plugin plugin_c1}"
+unset MAVEN_OPTS
 DISTRIBUTION=EDFDVBD6EXAMPLE
 CLI_BUCKET=bench-cli
 PLUGIN_BUCKET=bench-plugin
@@ -67,11 +72,13 @@ raw = [rng.lognormvariate(0, 0.9) for _ in range(texts)]
 left = max(texts * 512, int(mib * (1 << 20)) - sum(image_sizes))
 text_sizes = [max(200, int(r * left / sum(raw))) for r in raw]
 kinds = [("html", 0.60), ("css", 0.10), ("js", 0.20), ("json", 0.04), ("svg", 0.04), ("xml", 0.01), ("txt", 0.01)]
-site = {}
+site, indexed = {}, set()
 for i, size in enumerate(text_sizes):
     ext = rng.choices([k for k, _ in kinds], [w for _, w in kinds])[0]
     if ext == "html":
-        path = "docs/s%02d/t%03d/%s.html" % (i % 40, i // 40 % 25, "index" if i % 25 == 0 else "page-%05d" % i)
+        folder = "docs/s%02d/t%03d" % (i % 40, i // 40 % 25)
+        path = "%s/%s.html" % (folder, "page-%05d" % i if folder in indexed else "index")
+        indexed.add(folder)
     elif ext in ("css", "js"):
         path = "assets/%s/m%02d/f-%05d.%s" % (ext, i % 30, i, ext)
     else:
@@ -125,6 +132,7 @@ EOF
 java -Xmx2g -DLOG_LEVEL=debug -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" \
     >"$work/s3proxy.log" 2>&1 &
 pids+=($!)
+s3proxy=$!
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
     io.github.cloudfrontmavenplugin.emulator.EmulatorMain --port-file "$work/cloudfront.port" --completion-delay 0 \
     --max-lifetime 14400 >"$work/cloudfront.log" 2>&1 &
@@ -170,19 +178,30 @@ plugin() { # log
         -Dcloudfront.manifest="s3://$DEPLOYS_BUCKET/manifest.txt" -Dcloudfront.s3Endpoint="$s3" \
         -Dcloudfront.endpoint="$cloudfront" -Dcloudfront.distributionId=$DISTRIBUTION >"$1" 2>&1
 }
+plugin_c1() { # log
+    MAVEN_OPTS=-XX:TieredStopAtLevel=1 plugin "$1"
+}
+server_cpu() { # the server's CPU time so far, in clock ticks
+    awk '{print $14 + $15}' "/proc/$s3proxy/stat"
+}
 timed() { # scenario, tool, run: runs the tool on the checkout; appends a line to runs.tsv
-    local log="$work/$1-$2-$3.log" from to start end
+    local log="$work/$1-$2-$3.log" from to start end cpu_from cpu_to
     from=$(wc -l <"$work/s3proxy.log")
+    cpu_from=$(server_cpu)
     start=$(date +%s%N)
-    "$2" "$log" || { echo "$2 failed in ($1) run $3; see $log" >&2; tail -30 "$log" >&2; exit 1; }
+    # `times` in the subshell: its second line is the CPU time of the subshell's children, the tool's processes.
+    ("$2" "$log" && times >"$work/cpu") ||
+        { echo "$2 failed in ($1) run $3; see $log" >&2; tail -30 "$log" >&2; exit 1; }
     end=$(date +%s%N)
+    cpu_to=$(server_cpu)
     to=$(wc -l <"$work/s3proxy.log")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" $(((end - start) / 1000000)) "$from" "$to" "$log" \
-        >>"$work/runs.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" $(((end - start) / 1000000)) "$from" "$to" "$log" \
+        "$(awk -F'[ms ]' 'NR == 2 {print $1 * 60 + $2 + $4 * 60 + $5}' "$work/cpu")" "$(((cpu_to - cpu_from) * 1000 / $(getconf CLK_TCK)))" >>"$work/runs.tsv"
     echo "   ($1) run $3, $2: $(((end - start) / 1000000)) ms"
 }
-order() { # run: the tools in this run's order
-    if [ $(($1 % 2)) -eq 1 ]; then echo cli plugin; else echo plugin cli; fi
+order() { # run: the tools in this run's order, rotated by one each run
+    local k=$((($1 - 1) % ${#TOOLS[@]}))
+    echo "${TOOLS[@]:k}" "${TOOLS[@]:0:k}"
 }
 
 : >"$work/runs.tsv"
@@ -193,7 +212,7 @@ for i in $(seq 1 "$RUNS"); do
     for tool in $(order "$i"); do
         if [ "$tool" = cli ]; then
             empty $CLI_BUCKET
-        else
+        else # plugin and plugin_c1 share the bucket and the manifest
             empty $PLUGIN_BUCKET
             empty $DEPLOYS_BUCKET
         fi
@@ -225,12 +244,14 @@ work, runs, files, size, load, aws_version, mvn_version, java_version, cores = s
 rows = [line.rstrip("\n").split("\t") for line in open(f"{work}/runs.tsv")]
 server = open(f"{work}/s3proxy.log", errors="replace").read().splitlines()
 request = re.compile(r"request: .*\{(GET|PUT|POST|HEAD|DELETE)@\S+ http://[^/]+/([^/?]+)")
+labels = {"cli": "`aws s3 sync --delete`", "plugin": "`mvn deploy` with cloudfront:sync",
+          "plugin_c1": "the same, `MAVEN_OPTS=-XX:TieredStopAtLevel=1`"}
 
 def stamp(line):
     return datetime.datetime.strptime(line.split(" ")[0], "%H:%M:%S.%f")
 
 def measure(row):
-    scenario, tool, run, ms, start, end, log = row
+    scenario, tool, run, ms, start, end, log, cpu, server_ms = row
     calls = {}
     for line in server[int(start):int(end)]:
         m = request.search(line)
@@ -238,49 +259,51 @@ def measure(row):
             calls[(m.group(1), m.group(2))] = calls.get((m.group(1), m.group(2)), 0) + 1
     bucket = "bench-cli" if tool == "cli" else "bench-plugin"
     text = open(log, errors="replace").read()
+    own = None
     if tool == "cli":
         reported = len(re.findall(r"^upload: ", text, re.M))
-        own = None
     else:
-        m = re.search(r"Uploaded ([\d,]+) files? \(", text)
-        reported = int(m.group(1).replace(",", "")) if m else -1
+        reported = int(re.search(r"Uploaded ([\d,]+) files? \(", text).group(1).replace(",", ""))
         lines = text.splitlines()
         first = next(l for l in lines if re.search(r"--- cloudfront:.*:sync", l))
         done = next(l for l in lines if re.search(r"\[INFO\] Uploaded [\d,]+ files? \(", l))
         own = (stamp(done) - stamp(first)).total_seconds()
     return dict(scenario=scenario, tool=tool, seconds=int(ms) / 1000, own=own, puts=calls.get(("PUT", bucket), 0),
-                other_puts=sum(v for (verb, b), v in calls.items() if verb == "PUT" and b != bucket),
-                requests=sum(calls.values()), reported=reported)
+                requests=sum(calls.values()), reported=reported, cpu=float(cpu), server=int(server_ms) / 1000)
 
 results = [measure(r) for r in rows]
+tools = [t for t in labels if any(r["tool"] == t for r in results)]
 def pick(scenario, tool):
     return [r for r in results if r["scenario"] == scenario and r["tool"] == tool]
+def median(scenario, tool, key):
+    return statistics.median(r[key] for r in pick(scenario, tool))
 
-print(f"## cloudfront:sync vs `aws s3 sync`, against the same S3 server (S3Proxy 3.1.0, in-memory)\n")
-print(f"Site: {int(files):,} files, {int(size) / (1 << 20):.1f} MiB. Medians of {runs} runs of each, alternating.")
+print("## cloudfront:sync vs `aws s3 sync`, against the same S3 server (S3Proxy 3.1.0, in-memory)\n")
+print(f"Site: {int(files):,} files, {int(size) / (1 << 20):.1f} MiB. Medians of {runs} runs of each, the tools"
+      " alternating.")
 print(f"Machine: {cores} cores, shared with other builds; load average at the end: {load}.")
 print(f"{aws_version}; {mvn_version}; {java_version}.\n")
-print("| scenario | tool | whole command (median) | ratio to the CLI | target | the Mojo's own time (median)"
-      " | objects PUT at the server (per run) | uploads the tool reported | all requests (per run) |")
-print("|---|---|---|---|---|---|---|---|---|")
+print("| scenario | command | whole command | ratio to the CLI | target | the Mojo's own time | objects PUT"
+      " (server) | uploads (tool's output) | requests (server) | CPU of the command | CPU of the server |")
+print("|---|---|---|---|---|---|---|---|---|---|---|")
 names = {"a": "(a) first upload, empty bucket", "b": "(b) fresh checkout, 1 % changed"}
 targets = {"a": 1.0, "b": 0.2}
 for scenario in ("a", "b"):
-    cli = statistics.median(r["seconds"] for r in pick(scenario, "cli"))
-    for tool in ("cli", "plugin"):
+    cli = median(scenario, "cli", "seconds")
+    for tool in tools:
         mine = pick(scenario, tool)
-        median = statistics.median(r["seconds"] for r in mine)
-        ratio = median / cli
-        own = "" if tool == "cli" else f"{statistics.median(r['own'] for r in mine):.2f} s"
-        puts = "/".join(sorted({str(r["puts"]) for r in mine}))
-        reported = "/".join(sorted({str(r["reported"]) for r in mine}))
-        reqs = f"{statistics.median(r['requests'] for r in mine):,.0f}"
-        label = "`aws s3 sync --delete`" if tool == "cli" else "`mvn deploy` with cloudfront:sync"
-        target = "" if tool == "cli" else (f"<= {targets[scenario]:.1f}: " + ("met" if ratio <= targets[scenario] else "MISSED"))
-        print(f"| {names[scenario]} | {label} | {median:.2f} s | {ratio:.2f} | {target} | {own} | {puts} | {reported} | {reqs} |")
-print("\nEvery run (seconds):\n")
+        ratio = median(scenario, tool, "seconds") / cli
+        own = "" if tool == "cli" else f"{median(scenario, tool, 'own'):.2f} s"
+        puts = "/".join(sorted({f"{r['puts']:,}" for r in mine}))
+        reported = "/".join(sorted({f"{r['reported']:,}" for r in mine}))
+        target = "" if tool == "cli" else (f"<= {targets[scenario]:.1f}: "
+                                           + ("met" if ratio <= targets[scenario] else "missed"))
+        print(f"| {names[scenario]} | {labels[tool]} | {median(scenario, tool, 'seconds'):.2f} s | {ratio:.2f} | {target}"
+              f" | {own} | {puts} | {reported} | {median(scenario, tool, 'requests'):,.0f}"
+              f" | {median(scenario, tool, 'cpu'):.1f} s | {median(scenario, tool, 'server'):.1f} s |")
+print("\nEvery run, whole command in seconds (the Mojo's own time in brackets):\n")
 for scenario in ("a", "b"):
-    for tool in ("cli", "plugin"):
-        print(f"- ({scenario}) {tool}: " + ", ".join(f"{r['seconds']:.2f}" for r in pick(scenario, tool))
-              + ("" if tool == "cli" else "; the Mojo: " + ", ".join(f"{r['own']:.2f}" for r in pick(scenario, tool))))
+    for tool in tools:
+        print(f"- ({scenario}) {tool}: " + ", ".join(
+            f"{r['seconds']:.2f}" + ("" if r["own"] is None else f" ({r['own']:.2f})") for r in pick(scenario, tool)))
 PY
