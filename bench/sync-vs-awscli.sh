@@ -46,6 +46,9 @@ if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1: the plugin installed and the c
     ./mvnw -B -q install -DskipTests -Dinvoker.skip
     ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
+# Other builds on the machine may install the plugin too: the runs must all use this one.
+jar=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/0.1.0-SNAPSHOT/cloudfront-maven-plugin-0.1.0-SNAPSHOT.jar
+jar_sum=$(sha256sum "$jar" | cut -c1-12)
 MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
 [ -x "$MVN" ] || MVN=./mvnw
 
@@ -237,10 +240,13 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 load=$(cut -d' ' -f1-3 /proc/loadavg)
+[ "$(sha256sum "$jar" | cut -c1-12)" = "$jar_sum" ] ||
+    echo "WARNING: another build installed the plugin during the run; the results mix two builds" >&2
 python3 - "$work" "$RUNS" "$site_files" "$site_bytes" "$load" "$("$AWS" --version 2>&1)" \
-    "$("$MVN" -v 2>/dev/null | head -1)" "$(java -version 2>&1 | head -1)" "$(nproc)" <<'PY' | tee "$work/results.md"
+    "$("$MVN" -v 2>/dev/null | head -1)" "$(java -version 2>&1 | head -1)" "$(nproc)" \
+    "$(git rev-parse --short HEAD) (jar sha256 $jar_sum...)" <<'PY' | tee "$work/results.md"
 import datetime, re, statistics, sys
-work, runs, files, size, load, aws_version, mvn_version, java_version, cores = sys.argv[1:10]
+work, runs, files, size, load, aws_version, mvn_version, java_version, cores, build = sys.argv[1:11]
 rows = [line.rstrip("\n").split("\t") for line in open(f"{work}/runs.tsv")]
 server = open(f"{work}/s3proxy.log", errors="replace").read().splitlines()
 request = re.compile(r"request: .*\{(GET|PUT|POST|HEAD|DELETE)@\S+ http://[^/]+/([^/?]+)")
@@ -282,7 +288,7 @@ print("## cloudfront:sync vs `aws s3 sync`, against the same S3 server (S3Proxy 
 print(f"Site: {int(files):,} files, {int(size) / (1 << 20):.1f} MiB. Medians of {runs} runs of each, the tools"
       " alternating.")
 print(f"Machine: {cores} cores, shared with other builds; load average at the end: {load}.")
-print(f"{aws_version}; {mvn_version}; {java_version}.\n")
+print(f"{aws_version}; {mvn_version}; {java_version}; the plugin built from {build}.\n")
 print("| scenario | command | whole command | ratio to the CLI | target | the Mojo's own time | objects PUT"
       " (server) | uploads (tool's output) | requests (server) | CPU of the command | CPU of the server |")
 print("|---|---|---|---|---|---|---|---|---|---|---|")
