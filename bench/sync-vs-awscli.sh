@@ -151,11 +151,11 @@ for bucket in $CLI_BUCKET $PLUGIN_BUCKET $DEPLOYS_BUCKET; do
 done
 
 empty() { # bucket: every object deleted, 1,000 keys a request
-    local keys
-    keys=$("$AWS" --endpoint-url "$s3" s3api list-objects-v2 --bucket "$1" --query 'Contents[].Key' --output json)
-    python3 - "$work/delete" "$keys" <<'PY'
+    "$AWS" --endpoint-url "$s3" s3api list-objects-v2 --bucket "$1" --query 'Contents[].Key' --output json \
+        >"$work/keys.json"
+    python3 - "$work/delete" "$work/keys.json" <<'PY'
 import json, sys
-keys = json.loads(sys.argv[2]) or []
+keys = json.load(open(sys.argv[2])) or []
 for n in range(0, len(keys), 1000):
     with open("%s-%d.json" % (sys.argv[1], n // 1000), "w") as f:
         json.dump({"Objects": [{"Key": k} for k in keys[n:n + 1000]], "Quiet": True}, f)
