@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public final class ItEmulator {
     private static final String S3_KEY = "s3";
     private static final String CLOSE_AT_STOP_KEY = "closeAtStop";
     private static final String PROXY_KEY = "tlsProxy";
+    private static final String PROXY_ROUTES_KEY = "tlsProxyRoutes";
 
     private ItEmulator() {}
 
@@ -64,10 +66,22 @@ public final class ItEmulator {
         context.put(S3_KEY, s3);
         TestCa ca = TestCa.create();
         ca.writeTrustStore(new File(basedir, "truststore.p12").toPath());
-        Function<String, Optional<URI>> route = host -> awsHost(host, emulator, s3);
+        Map<String, URI> moreHosts = new ConcurrentHashMap<>();
+        context.put(PROXY_ROUTES_KEY, moreHosts);
+        Function<String, Optional<URI>> route =
+                host -> Optional.ofNullable(moreHosts.get(host)).or(() -> awsHost(host, emulator, s3));
         ForwardProxy proxy = ForwardProxy.inspectingTls(port, ca, route, Optional.ofNullable(credentials));
         context.put(PROXY_KEY, proxy);
         return proxy;
+    }
+
+    /**
+     * Has the proxy of {@link #startBehindTlsProxy} serve one more of AWS's host names from {@code emulator}, such as
+     * a credential service's, as DNS would route it.
+     */
+    @SuppressWarnings("unchecked")
+    public static void routeThroughTlsProxy(Map<String, Object> context, String host, String emulator) {
+        ((Map<String, URI>) context.get(PROXY_ROUTES_KEY)).put(host, URI.create(emulator));
     }
 
     public static ForwardProxy tlsProxy(Map<String, Object> context) {
