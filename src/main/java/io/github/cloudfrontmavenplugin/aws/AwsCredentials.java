@@ -46,9 +46,8 @@ public final class AwsCredentials {
                 throw new UserFixableException(explainWebIdentity(identity, e), e);
             }
             base = exchanged;
-        } else if (profileCallingAService(source).isPresent()) {
-            base = profileCallingAService(
-                    source.profile(), profileCallingAService(source).get(), proxies, retries);
+        } else if (signingIn(source).isPresent()) {
+            base = profileCallingAService(source.profile(), signingIn(source).get(), proxies, retries);
         } else {
             base = source.profile()
                     .<AwsCredentialsProvider>map(name -> ProfileCredentialsProvider.builder()
@@ -83,7 +82,7 @@ public final class AwsCredentials {
      * console sign-in), so that the plugin's clients call it: the {@code <profile>}, else, as the SDK's default chain
      * reads it after access keys in the environment, {@code AWS_PROFILE} or {@code default}.
      */
-    private static Optional<String> profileCallingAService(CredentialSource source) {
+    private static Optional<String> signingIn(CredentialSource source) {
         boolean keysFirst = SdkSystemSetting.AWS_ACCESS_KEY_ID
                 .getStringValue()
                 .filter(key -> !key.isBlank())
@@ -151,15 +150,20 @@ public final class AwsCredentials {
         if (tls.isPresent()) {
             return tls;
         }
-        if (e instanceof SdkException sdk) {
-            Optional<String> proxy = ProxyFailures.explain(sdk, where);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // A token provider wraps what its client threw, so the proxy's answer may be a cause.
+            Optional<String> proxy =
+                    cause instanceof SdkException sdk ? ProxyFailures.explain(sdk, where) : Optional.empty();
             if (proxy.isPresent()) {
                 return proxy;
             }
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.io.IOException io) {
-                return Optional.of("could not connect to " + where + " (" + io + "). Check the network and the"
+            // Only the network's: a missing token cache file is an IOException too, and means "sign in".
+            if (cause instanceof java.net.SocketException
+                    || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.io.InterruptedIOException) {
+                return Optional.of("could not connect to " + where + " (" + cause + "). Check the network and the"
                         + " proxy: run with -X to see which proxy each connection used.");
             }
         }

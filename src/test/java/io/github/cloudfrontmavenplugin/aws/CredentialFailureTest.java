@@ -104,6 +104,44 @@ class CredentialFailureTest {
     }
 
     @Test
+    void roleProfileWhoseStsCannotBeReachedNamesTheHostAndTheConnectionNotASignIn() throws Exception {
+        Files.writeString(
+                directory.resolve("config"),
+                "[profile keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = example-secret\n\n"
+                        + "[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/site-deploy\n"
+                        + "source_profile = keys\n");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // The settings.xml proxy is down: STS is called through it, as every other service.
+        Proxies proxyDown = new Proxies(
+                Optional.of(new ProxySettings(
+                        "http",
+                        "127.0.0.1",
+                        closedPort,
+                        Optional.empty(),
+                        Optional.empty(),
+                        java.util.List.of(),
+                        "settings.xml <proxy> 'corporate'")),
+                java.util.Map.of(),
+                java.util.Map.of());
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> AwsCredentials.resolve(
+                        CredentialSource.profile("deployer"),
+                        proxyDown,
+                        new Retries(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1))));
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Could not get the AWS credentials of profile 'deployer' (<profile>,"
+                                + " cloudfront.profile): could not connect to sts.us-east-1.amazonaws.com ("),
+                e.getMessage());
+    }
+
+    @Test
     void consoleSignInProfileWithoutASessionSaysToRunAwsLogin() throws Exception {
         UserFixableException e = failure(
                 "[profile console]\nlogin_session = arn:aws:iam::123456789012:user/dev-" + unique
