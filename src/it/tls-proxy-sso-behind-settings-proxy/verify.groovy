@@ -13,8 +13,10 @@ try {
     def exchanged = proxy.forwardedOverTls('portal.sso.eu-west-1.amazonaws.com').findAll { it.method() == 'GET' }
     assert exchanged.size() == 1 && exchanged[0].status() == 200 : proxy.forwarded().toString()
     def basic = 'Basic ' + 'build:proxy-secret'.bytes.encodeBase64().toString()
-    def tunnels = proxy.tunnels().findAll { it.target().endsWith('.eu-west-1.amazonaws.com:443') }
-    assert tunnels.size() >= 2 && tunnels.every { it.proxyAuthorization().orElse('') == basic } : tunnels.toString()
+    // The client sends the credentials once the proxy asks (407); each tunnel it opened carried them.
+    def tunnels = proxy.tunnels().findAll { it.target().endsWith('.eu-west-1.amazonaws.com:443') && it.status() == 200 }
+    assert tunnels.collect { it.target() }.toSet() == ['oidc.eu-west-1.amazonaws.com:443', 'portal.sso.eu-west-1.amazonaws.com:443'].toSet()
+    assert tunnels.every { it.proxyAuthorization().orElse('') == basic } : tunnels.toString()
     assert portal.requests().collect { it.method() + ' ' + it.path() + ' ' + it.status() } ==
             ['POST /token 200', 'GET /federation/credentials 200']
     ItCredentialSources.invalidatedWith(context, log, portal.issued()[0])

@@ -60,6 +60,11 @@ final class AssumedRoleCredentials implements AwsCredentialsProvider, SdkAutoClo
     }
 
     @Override
+    public List<Throwable> failedCalls() {
+        return CallsServices.failedCallsOf(base);
+    }
+
+    @Override
     public void close() {
         assumed.close();
         sts.close();

@@ -17,7 +17,10 @@ public final class AwsClients {
     public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
             B builder, String service, Optional<URI> endpoint, URI defaultEndpoint, Proxies proxies, Retries retries) {
         builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint)))
-                .overrideConfiguration(o -> o.retryStrategy(retries.strategy()));
+                // Added to what the caller configured: overrideConfiguration(Consumer) would start afresh.
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(retries.strategy())
+                        .build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }

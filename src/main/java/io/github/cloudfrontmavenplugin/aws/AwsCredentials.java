@@ -116,7 +116,11 @@ public final class AwsCredentials {
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);
             String named = "profile '" + profile + "'" + CredentialFailure.chosenBy(chosen, profile);
-            Optional<String> unreachable = unreachable(e, CallsServices.of(credentials));
+            List<String> hosts = CallsServices.of(credentials);
+            Optional<String> unreachable = unreachable(e, hosts);
+            for (Throwable failed : CallsServices.failedCallsOf(credentials)) {
+                unreachable = unreachable.or(() -> unreachable(failed, hosts));
+            }
             if (unreachable.isPresent()) {
                 throw new UserFixableException(
                         "Could not get the AWS credentials of " + named + ": " + unreachable.get(), e);
@@ -144,7 +148,7 @@ public final class AwsCredentials {
      * Explains a service of a credential source that could not be reached: TLS, a proxy that refused, or no
      * connection at all; empty when the service answered.
      */
-    private static Optional<String> unreachable(RuntimeException e, List<String> hosts) {
+    private static Optional<String> unreachable(Throwable e, List<String> hosts) {
         String where = hosts.isEmpty() ? "the credential service" : String.join(" or ", hosts);
         Optional<String> tls = TlsFailures.explain(e, where);
         if (tls.isPresent()) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.auth.credentials.ProfileProviderCredentialsContext
 import software.amazon.awssdk.auth.token.credentials.SdkTokenProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.useragent.BusinessMetricFeatureId;
 import software.amazon.awssdk.profiles.Profile;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -192,6 +196,7 @@ final class ProfileSignIns {
         private final Retries retries;
         private final List<SdkAutoCloseable> open = new ArrayList<>();
         private final List<String> hosts = new ArrayList<>();
+        private final List<Throwable> failed = new CopyOnWriteArrayList<>();
 
         Clients(Proxies proxies, Retries retries) {
             this.proxies = proxies;
@@ -208,6 +213,15 @@ final class ProfileSignIns {
         <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C build(
                 B builder, Region region, String service, String propertySuffix, String environmentSuffix, URI aws) {
             URI endpoint = sdkEndpoint(propertySuffix, environmentSuffix, aws);
+            ExecutionInterceptor recordFailures = new ExecutionInterceptor() {
+                @Override
+                public void onExecutionFailure(Context.FailedExecution call, ExecutionAttributes attributes) {
+                    failed.add(call.exception());
+                }
+            };
+            builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                    .addExecutionInterceptor(recordFailures)
+                    .build());
             C client = AwsClients.configure(
                             builder.region(region).credentialsProvider(AnonymousCredentialsProvider.create()),
                             service,
@@ -241,6 +255,11 @@ final class ProfileSignIns {
         @Override
         public List<String> hosts() {
             return List.copyOf(clients.hosts);
+        }
+
+        @Override
+        public List<Throwable> failedCalls() {
+            return List.copyOf(clients.failed);
         }
 
         @Override
