@@ -281,6 +281,24 @@ public final class ItEmulator {
         return roles.get(0);
     }
 
+    /**
+     * Checks {@link #invalidatedAsTheRole} for the ITs' profile {@code deployer} (role {@code site-deploy}, session
+     * {@code maven-site-deploy}, {@code source_profile} with the example key): STS was asked with the source profile's
+     * key, whose secret is not in the log either.
+     */
+    public static CloudFrontEmulator.AssumedRole invalidatedAsTheDeployerProfile(
+            Map<String, Object> context, String log) {
+        CloudFrontEmulator.AssumedRole role = invalidatedAsTheRole(context, log);
+        check(role.action().equals("AssumeRole"), "AssumeRole, not " + role.action());
+        check(role.roleArn().equals("arn:aws:iam::123456789012:role/site-deploy"), "the profile's role: " + role);
+        check(role.sessionName().equals("maven-site-deploy"), "the profile's role_session_name: " + role);
+        check(
+                role.callerKey().equals(Optional.of("AKIAIOSFODNN7EXAMPLE")),
+                "STS asked with the source profile's key, not " + role.callerKey());
+        check(!log.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "the source profile's secret is not logged");
+        return role;
+    }
+
     private static void check(boolean condition, String what) {
         if (!condition) {
             throw new AssertionError(what);
