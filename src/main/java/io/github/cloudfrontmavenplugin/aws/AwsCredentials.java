@@ -136,8 +136,11 @@ public final class AwsCredentials {
                 throw e;
             }
             throw new UserFixableException(
-                    "Could not assume the role of " + named.replace(")", "; role_arn in the AWS config file)")
-                            + " through STS: " + said(sdk)
+                    "Could not assume the role of profile '" + profile + "' ("
+                            + CredentialFailure.chosenHow(chosen, profile)
+                                    .map(how -> how + "; ")
+                                    .orElse("")
+                            + "role_arn in the AWS config file) through STS: " + said(sdk)
                             + ". Its source credentials need sts:AssumeRole on the role, and the role's trust policy"
                             + " must allow them.",
                     e);

@@ -56,9 +56,15 @@ final class CredentialFailure {
 
     /** How the build chose profile {@code name}, for a message: {@code " (AWS_PROFILE)"}; nothing for the default. */
     static String chosenBy(Optional<String> chosenProfile, String name) {
-        return chosenProfile.isPresent()
-                ? " (<profile>, cloudfront.profile)"
-                : name.equals("default") ? "" : " (AWS_PROFILE)";
+        return chosenHow(chosenProfile, name).map(how -> " (" + how + ")").orElse("");
+    }
+
+    /** {@code <profile>, cloudfront.profile} or {@code AWS_PROFILE}; empty for the {@code default} profile. */
+    static Optional<String> chosenHow(Optional<String> chosenProfile, String name) {
+        if (chosenProfile.isPresent()) {
+            return Optional.of("<profile>, cloudfront.profile");
+        }
+        return name.equals("default") ? Optional.empty() : Optional.of("AWS_PROFILE");
     }
 
     /** What the process did: its exit code and the first line of its stderr, or that its output was not credentials. */

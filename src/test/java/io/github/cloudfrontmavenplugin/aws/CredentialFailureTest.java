@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -139,6 +140,30 @@ class CredentialFailureTest {
                         .startsWith("Could not get the AWS credentials of profile 'deployer' (<profile>,"
                                 + " cloudfront.profile): could not connect to sts.us-east-1.amazonaws.com ("),
                 e.getMessage());
+    }
+
+    @Test
+    void roleProfileThatStsRefusesNamesTheProfileTheRoleArnAndStssAnswer() throws Exception {
+        try (CloudFrontEmulator sts = CloudFrontEmulator.start().deny("AssumeRole")) {
+            System.setProperty("aws.endpointUrlSts", sts.endpoint());
+            try {
+                UserFixableException e = failure(
+                        "[profile keys]\naws_access_key_id = " + CloudFrontEmulator.ACCESS_KEY_ID
+                                + "\naws_secret_access_key = " + CloudFrontEmulator.SECRET_ACCESS_KEY + "\n\n"
+                                + "[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/site-deploy\n"
+                                + "source_profile = keys\n",
+                        "deployer");
+
+                assertTrue(
+                        e.getMessage()
+                                .startsWith("Could not assume the role of profile 'deployer' (<profile>,"
+                                        + " cloudfront.profile; role_arn in the AWS config file) through STS:"
+                                        + " AccessDenied: "),
+                        e.getMessage());
+            } finally {
+                System.clearProperty("aws.endpointUrlSts");
+            }
+        }
     }
 
     @Test

@@ -286,8 +286,7 @@ public final class ItEmulator {
      * {@code maven-site-deploy}, {@code source_profile} with the example key): STS was asked with the source profile's
      * key, whose secret is not in the log either.
      */
-    public static CloudFrontEmulator.AssumedRole invalidatedAsTheDeployerProfile(
-            Map<String, Object> context, String log) {
+    public static void invalidatedAsTheDeployerProfile(Map<String, Object> context, String log) {
         CloudFrontEmulator.AssumedRole role = invalidatedAsTheRole(context, log);
         check(role.action().equals("AssumeRole"), "AssumeRole, not " + role.action());
         check(role.roleArn().equals("arn:aws:iam::123456789012:role/site-deploy"), "the profile's role: " + role);
@@ -296,7 +295,6 @@ public final class ItEmulator {
                 role.callerKey().equals(Optional.of("AKIAIOSFODNN7EXAMPLE")),
                 "STS asked with the source profile's key, not " + role.callerKey());
         check(!log.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "the source profile's secret is not logged");
-        return role;
     }
 
     private static void check(boolean condition, String what) {
