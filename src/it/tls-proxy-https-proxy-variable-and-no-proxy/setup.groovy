@@ -1,5 +1,5 @@
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 
-ItEmulator.startBehindTlsProxy(context, basedir, 47321, null)
+ItEmulator.startBehindTlsProxy(context, basedir, Integer.parseInt(itHttpsProxyPort), null)
 context.userProperties['cloudfront.s3Endpoint'] = ItEmulator.s3(context).endpoint()
 true

@@ -131,7 +131,8 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
                         ? "cloudfront-maven-plugin"
                         : roleSessionName.strip(),
                 Optional.ofNullable(externalId).filter(e -> !e.isBlank()),
-                sts));
+                sts,
+                CredentialSource.RoleToAssume.stsRegionFor(roleArn.strip(), Optional.ofNullable(region))));
     }
 
     @Override

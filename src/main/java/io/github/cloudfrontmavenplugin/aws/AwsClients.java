@@ -31,7 +31,10 @@ public final class AwsClients {
             int maxConnections) {
         builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint))
                         .maxConnections(Math.max(maxConnections, 1)))
-                .overrideConfiguration(o -> o.retryStrategy(retries.strategy()));
+                // Added to what the caller configured: overrideConfiguration(Consumer) would start afresh.
+                .overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                        .retryStrategy(retries.strategy())
+                        .build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;
     }

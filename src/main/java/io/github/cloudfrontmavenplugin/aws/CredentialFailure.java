@@ -25,9 +25,7 @@ final class CredentialFailure {
     static UserFixableException explain(Optional<String> chosenProfile, RuntimeException failure) {
         ProfileInUse profile = ProfileInUse.of(chosenProfile);
         String name = profile.name();
-        String chosen = chosenProfile.isPresent()
-                ? " (<profile>, cloudfront.profile)"
-                : name.equals("default") ? "" : " (AWS_PROFILE)";
+        String chosen = chosenBy(chosenProfile, name);
         switch (profile.kind()) {
             case SSO -> {
                 return new UserFixableException(
@@ -54,6 +52,19 @@ final class CredentialFailure {
                         chosenProfile.isPresent() ? profileUnusable(name, failure) : noneFound(), failure);
             }
         }
+    }
+
+    /** How the build chose profile {@code name}, for a message: {@code " (AWS_PROFILE)"}; nothing for the default. */
+    static String chosenBy(Optional<String> chosenProfile, String name) {
+        return chosenHow(chosenProfile, name).map(how -> " (" + how + ")").orElse("");
+    }
+
+    /** {@code <profile>, cloudfront.profile} or {@code AWS_PROFILE}; empty for the {@code default} profile. */
+    static Optional<String> chosenHow(Optional<String> chosenProfile, String name) {
+        if (chosenProfile.isPresent()) {
+            return Optional.of("<profile>, cloudfront.profile");
+        }
+        return name.equals("default") ? Optional.empty() : Optional.of("AWS_PROFILE");
     }
 
     /** What the process did: its exit code and the first line of its stderr, or that its output was not credentials. */

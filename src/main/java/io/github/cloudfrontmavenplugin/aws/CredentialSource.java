@@ -21,9 +21,35 @@ public record CredentialSource(
      * A role to assume through STS with the base credentials before calling AWS.
      *
      * @param stsEndpoint an STS endpoint instead of AWS's (tests, emulators)
+     * @param stsRegion the region of the STS endpoint, which it signs for: see {@link #stsRegionFor}
      */
     public record RoleToAssume(
-            String roleArn, String sessionName, Optional<String> externalId, Optional<java.net.URI> stsEndpoint) {}
+            String roleArn,
+            String sessionName,
+            Optional<String> externalId,
+            Optional<java.net.URI> stsEndpoint,
+            String stsRegion) {
+        /** A role assumed through the STS of its ARN's partition, with no region configured. */
+        public RoleToAssume(
+                String roleArn, String sessionName, Optional<String> externalId, Optional<java.net.URI> stsEndpoint) {
+            this(roleArn, sessionName, externalId, stsEndpoint, stsRegionFor(roleArn, Optional.empty()));
+        }
+
+        /**
+         * The STS region that assumes {@code roleArn}. China's partition ({@code arn:aws-cn:}, or a {@code cn-} region
+         * configured) has no global STS: its own regional endpoint, in the configured China region, else cn-north-1.
+         * Elsewhere us-east-1, AWS's global STS.
+         *
+         * @param configuredRegion the build's region ({@code <region>}, or the profile's {@code region})
+         */
+        public static String stsRegionFor(String roleArn, Optional<String> configuredRegion) {
+            Optional<String> china = configuredRegion.map(String::strip).filter(r -> r.startsWith("cn-"));
+            if (china.isPresent()) {
+                return china.get();
+            }
+            return roleArn.startsWith("arn:aws-cn:") ? "cn-north-1" : "us-east-1";
+        }
+    }
 
     /**
      * A web-identity token exchanged for a role's credentials through STS, as CI OIDC (GitHub Actions, GitLab) and EKS

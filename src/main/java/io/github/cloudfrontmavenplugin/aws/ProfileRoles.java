@@ -13,8 +13,9 @@ import software.amazon.awssdk.profiles.ProfileProperty;
 
 /**
  * A profile of the AWS config file that assumes a role ({@code role_arn} with {@code source_profile} or {@code
- * credential_source}), assumed through the plugin's own STS client: the SDK's profile provider would build an STS
- * client of its own, which knows nothing of the settings.xml proxy.
+ * credential_source}), assumed through the plugin's own STS client, and its source profile's sign-in through the
+ * plugin's own clients ({@link ProfileSignIns}): the SDK's profile provider would build clients of its own, which know
+ * nothing of the settings.xml proxy. STS is the one of the role's partition and the profile's {@code region}.
  */
 final class ProfileRoles {
     /** Chains deeper than this are a loop in the config file. */
@@ -22,21 +23,20 @@ final class ProfileRoles {
 
     private ProfileRoles() {}
 
-    /** Whether the profile has a {@code role_arn}, so that {@link #open} assumes it. */
-    static boolean assumesRole(String profileName) {
-        return ProfileFile.defaultProfileFile()
-                .profile(profileName)
+    /** Whether the profile of {@code file} has a {@code role_arn}, so that {@link #open} assumes it. */
+    static boolean assumesRole(ProfileFile file, String profileName) {
+        return file.profile(profileName)
                 .flatMap(p -> p.property(ProfileProperty.ROLE_ARN))
                 .isPresent();
     }
 
     /** @return the assumed role's credentials, when the profile assumes one; else empty (the SDK reads the profile) */
-    static Optional<AwsCredentialsProvider> open(String profileName, Proxies proxies, Retries retries)
+    static Optional<AssumedRoleCredentials> open(ProfileFile file, String profileName, Proxies proxies, Retries retries)
             throws UserFixableException {
-        return open(ProfileFile.defaultProfileFile(), profileName, proxies, retries, 0);
+        return open(file, profileName, proxies, retries, 0);
     }
 
-    private static Optional<AwsCredentialsProvider> open(
+    private static Optional<AssumedRoleCredentials> open(
             ProfileFile file, String profileName, Proxies proxies, Retries retries, int depth)
             throws UserFixableException {
         Optional<Profile> profile = file.profile(profileName);
@@ -55,7 +55,9 @@ final class ProfileRoles {
                 roleArn.get(),
                 roleProfile.property(ProfileProperty.ROLE_SESSION_NAME).orElse("cloudfront-maven-plugin"),
                 roleProfile.property(ProfileProperty.EXTERNAL_ID),
-                Optional.empty());
+                Optional.empty(),
+                CredentialSource.RoleToAssume.stsRegionFor(
+                        roleArn.get(), roleProfile.property(ProfileProperty.REGION)));
         return Optional.of(new AssumedRoleCredentials(base, role, proxies, retries));
     }
 
@@ -71,14 +73,11 @@ final class ProfileRoles {
                         .profileName(profileName)
                         .build();
             }
-            Optional<AwsCredentialsProvider> chained = open(file, sourceProfile.get(), proxies, retries, depth + 1);
+            Optional<AssumedRoleCredentials> chained = open(file, sourceProfile.get(), proxies, retries, depth + 1);
             if (chained.isPresent()) {
                 return chained.get();
             }
-            return ProfileCredentialsProvider.builder()
-                    .profileFile(file)
-                    .profileName(sourceProfile.get())
-                    .build();
+            return ProfileSignIns.open(file, sourceProfile.get(), proxies, retries);
         }
         String credentialSource =
                 profile.property(ProfileProperty.CREDENTIAL_SOURCE).orElse("");

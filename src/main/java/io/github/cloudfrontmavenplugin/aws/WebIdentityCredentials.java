@@ -1,6 +1,5 @@
 package io.github.cloudfrontmavenplugin.aws;
 
-import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -25,8 +24,7 @@ final class WebIdentityCredentials implements AwsCredentialsProvider, SdkAutoClo
                         StsClient.builder().region(region).credentialsProvider(AnonymousCredentialsProvider.create()),
                         "STS (web identity)",
                         Optional.empty(),
-                        URI.create("https://sts." + identity.stsRegion() + ".amazonaws.com"
-                                + (identity.stsRegion().startsWith("cn-") ? ".cn" : "")),
+                        AssumedRoleCredentials.endpoint(identity.stsRegion()),
                         proxies,
                         retries)
                 .build();

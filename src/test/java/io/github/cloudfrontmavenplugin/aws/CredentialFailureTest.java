@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -101,6 +102,68 @@ class CredentialFailureTest {
                 "deployer");
 
         assertTrue(e.getMessage().contains("Run 'aws sso login --profile deployer'"), e.getMessage());
+    }
+
+    @Test
+    void roleProfileWhoseStsCannotBeReachedNamesTheHostAndTheConnectionNotASignIn() throws Exception {
+        Files.writeString(
+                directory.resolve("config"),
+                "[profile keys]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = example-secret\n\n"
+                        + "[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/site-deploy\n"
+                        + "source_profile = keys\n");
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        // The settings.xml proxy is down: STS is called through it, as every other service.
+        Proxies proxyDown = new Proxies(
+                Optional.of(new ProxySettings(
+                        "http",
+                        "127.0.0.1",
+                        closedPort,
+                        Optional.empty(),
+                        Optional.empty(),
+                        java.util.List.of(),
+                        "settings.xml <proxy> 'corporate'")),
+                java.util.Map.of(),
+                java.util.Map.of());
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class,
+                () -> AwsCredentials.resolve(
+                        CredentialSource.profile("deployer"),
+                        proxyDown,
+                        new Retries(1, java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(1))));
+
+        assertTrue(
+                e.getMessage()
+                        .startsWith("Could not get the AWS credentials of profile 'deployer' (<profile>,"
+                                + " cloudfront.profile): could not connect to sts.us-east-1.amazonaws.com ("),
+                e.getMessage());
+    }
+
+    @Test
+    void roleProfileThatStsRefusesNamesTheProfileTheRoleArnAndStssAnswer() throws Exception {
+        try (CloudFrontEmulator sts = CloudFrontEmulator.start().deny("AssumeRole")) {
+            System.setProperty("aws.endpointUrlSts", sts.endpoint());
+            try {
+                UserFixableException e = failure(
+                        "[profile keys]\naws_access_key_id = " + CloudFrontEmulator.ACCESS_KEY_ID
+                                + "\naws_secret_access_key = " + CloudFrontEmulator.SECRET_ACCESS_KEY + "\n\n"
+                                + "[profile deployer]\nrole_arn = arn:aws:iam::123456789012:role/site-deploy\n"
+                                + "source_profile = keys\n",
+                        "deployer");
+
+                assertTrue(
+                        e.getMessage()
+                                .startsWith("Could not assume the role of profile 'deployer' (<profile>,"
+                                        + " cloudfront.profile; role_arn in the AWS config file) through STS:"
+                                        + " AccessDenied: "),
+                        e.getMessage());
+            } finally {
+                System.clearProperty("aws.endpointUrlSts");
+            }
+        }
     }
 
     @Test

@@ -51,13 +51,44 @@ public final class ItCredentialSources {
             String roleName,
             Duration validFor)
             throws IOException {
-        SsoPortalEmulator portal = keep(context, SsoPortalEmulator.start(ItEmulator.get(context)));
-        Instant expires = Instant.now().plus(validFor);
-        String token = portal.signIn(accountId, roleName, expires);
-        portal.writeTokenCache(home(basedir), sessionName, token);
+        SsoPortalEmulator portal = portalSignedIn(context, basedir, sessionName, accountId, roleName, validFor);
         systemProperty(context, "aws.endpointUrlSso", portal.endpoint());
         // The same server renews tokens as IAM Identity Center's OIDC service.
         systemProperty(context, "aws.endpointUrlSsoOidc", portal.endpoint());
+        return portal;
+    }
+
+    /**
+     * The same, production-shaped: no endpoint for the SDK; the TLS-inspecting proxy of {@link
+     * ItEmulator#startBehindTlsProxy} serves the portal and the OIDC service under their own host names in {@code
+     * ssoRegion} ({@code portal.sso.<region>.amazonaws.com}, {@code oidc.<region>.amazonaws.com}).
+     */
+    public static SsoPortalEmulator ssoSignedInBehindTlsProxy(
+            Map<String, Object> context,
+            File basedir,
+            String sessionName,
+            String accountId,
+            String roleName,
+            Duration validFor,
+            String ssoRegion)
+            throws IOException {
+        SsoPortalEmulator portal = portalSignedIn(context, basedir, sessionName, accountId, roleName, validFor);
+        ItEmulator.routeThroughTlsProxy(context, "portal.sso." + ssoRegion + ".amazonaws.com", portal.endpoint());
+        ItEmulator.routeThroughTlsProxy(context, "oidc." + ssoRegion + ".amazonaws.com", portal.endpoint());
+        return portal;
+    }
+
+    private static SsoPortalEmulator portalSignedIn(
+            Map<String, Object> context,
+            File basedir,
+            String sessionName,
+            String accountId,
+            String roleName,
+            Duration validFor)
+            throws IOException {
+        SsoPortalEmulator portal = keep(context, SsoPortalEmulator.start(ItEmulator.get(context)));
+        String token = portal.signIn(accountId, roleName, Instant.now().plus(validFor));
+        portal.writeTokenCache(home(basedir), sessionName, token);
         return portal;
     }
 

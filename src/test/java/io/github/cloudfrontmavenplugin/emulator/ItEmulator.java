@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -24,6 +25,7 @@ public final class ItEmulator {
     private static final String S3_KEY = "s3";
     private static final String CLOSE_AT_STOP_KEY = "closeAtStop";
     private static final String PROXY_KEY = "tlsProxy";
+    private static final String PROXY_ROUTES_KEY = "tlsProxyRoutes";
 
     private ItEmulator() {}
 
@@ -64,10 +66,22 @@ public final class ItEmulator {
         context.put(S3_KEY, s3);
         TestCa ca = TestCa.create();
         ca.writeTrustStore(new File(basedir, "truststore.p12").toPath());
-        Function<String, Optional<URI>> route = host -> awsHost(host, emulator, s3);
+        Map<String, URI> moreHosts = new ConcurrentHashMap<>();
+        context.put(PROXY_ROUTES_KEY, moreHosts);
+        Function<String, Optional<URI>> route =
+                host -> Optional.ofNullable(moreHosts.get(host)).or(() -> awsHost(host, emulator, s3));
         ForwardProxy proxy = ForwardProxy.inspectingTls(port, ca, route, Optional.ofNullable(credentials));
         context.put(PROXY_KEY, proxy);
         return proxy;
+    }
+
+    /**
+     * Has the proxy of {@link #startBehindTlsProxy} serve one more of AWS's host names from {@code emulator}, such as
+     * a credential service's, as DNS would route it.
+     */
+    @SuppressWarnings("unchecked")
+    public static void routeThroughTlsProxy(Map<String, Object> context, String host, String emulator) {
+        ((Map<String, URI>) context.get(PROXY_ROUTES_KEY)).put(host, URI.create(emulator));
     }
 
     public static ForwardProxy tlsProxy(Map<String, Object> context) {
@@ -265,6 +279,22 @@ public final class ItEmulator {
         check(paths.equals(List.of(List.of("/index.html"))), "invalidated /index.html: " + paths);
         check(!log.contains(token.get()), "the session token is not in the build log");
         return roles.get(0);
+    }
+
+    /**
+     * Checks {@link #invalidatedAsTheRole} for the ITs' profile {@code deployer} (role {@code site-deploy}, session
+     * {@code maven-site-deploy}, {@code source_profile} with the example key): STS was asked with the source profile's
+     * key, whose secret is not in the log either.
+     */
+    public static void invalidatedAsTheDeployerProfile(Map<String, Object> context, String log) {
+        CloudFrontEmulator.AssumedRole role = invalidatedAsTheRole(context, log);
+        check(role.action().equals("AssumeRole"), "AssumeRole, not " + role.action());
+        check(role.roleArn().equals("arn:aws:iam::123456789012:role/site-deploy"), "the profile's role: " + role);
+        check(role.sessionName().equals("maven-site-deploy"), "the profile's role_session_name: " + role);
+        check(
+                role.callerKey().equals(Optional.of("AKIAIOSFODNN7EXAMPLE")),
+                "STS asked with the source profile's key, not " + role.callerKey());
+        check(!log.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "the source profile's secret is not logged");
     }
 
     private static void check(boolean condition, String what) {
