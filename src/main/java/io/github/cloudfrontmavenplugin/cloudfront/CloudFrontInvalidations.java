@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.AwsClients;
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
@@ -29,13 +31,20 @@ import software.amazon.awssdk.utils.IoUtils;
  * explained in the user's terms.
  */
 public final class CloudFrontInvalidations implements AutoCloseable {
+    private static final String SERVICE = "CloudFront";
+
     private final CloudFrontClient client;
+    private final Optional<SdkHttpClient> builtAhead;
     private final AwsCredentialsProvider credentials;
     private final ConnectionSettings settings;
 
     private CloudFrontInvalidations(
-            CloudFrontClient client, AwsCredentialsProvider credentials, ConnectionSettings settings) {
+            CloudFrontClient client,
+            Optional<SdkHttpClient> builtAhead,
+            AwsCredentialsProvider credentials,
+            ConnectionSettings settings) {
         this.client = client;
+        this.builtAhead = builtAhead;
         this.credentials = credentials;
         this.settings = settings;
     }
@@ -45,23 +54,49 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      * other work, with how to provide them.
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-        AwsCredentialsProvider credentials =
-                AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
+        return connect(settings, credentialsFor(settings), Optional.empty());
+    }
+
+    /** The credentials of {@code settings}, resolved at once; the caller closes them, or hands them on. */
+    static AwsCredentialsProvider credentialsFor(ConnectionSettings settings) throws UserFixableException {
+        return AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
+    }
+
+    /**
+     * The connection with credentials already resolved and, if {@code builtAhead}, an HTTP client built ahead for
+     * {@code settings} (see {@link PreparedConnection}); it owns both, and closes both when it cannot be built.
+     */
+    static CloudFrontInvalidations connect(
+            ConnectionSettings settings, AwsCredentialsProvider credentials, Optional<SdkHttpClient> builtAhead) {
         try {
-            CloudFrontClientBuilder builder = AwsClients.configure(
-                    CloudFrontClient.builder()
-                            .region(Region.of(settings.clientRegion()))
-                            .credentialsProvider(credentials),
-                    "CloudFront",
-                    settings.endpoint(),
-                    settings.defaultEndpoint(),
-                    settings.proxies(),
-                    settings.retries());
-            return new CloudFrontInvalidations(builder.build(), credentials, settings);
+            CloudFrontClientBuilder builder = CloudFrontClient.builder()
+                    .region(Region.of(settings.clientRegion()))
+                    .credentialsProvider(credentials);
+            if (builtAhead.isPresent()) {
+                AwsClients.configure(builder, settings.endpoint(), settings.retries(), builtAhead.get());
+            } else {
+                AwsClients.configure(
+                        builder,
+                        SERVICE,
+                        settings.endpoint(),
+                        settings.defaultEndpoint(),
+                        settings.proxies(),
+                        settings.retries());
+            }
+            return new CloudFrontInvalidations(builder.build(), builtAhead, credentials, settings);
         } catch (RuntimeException e) {
+            builtAhead.ifPresent(SdkHttpClient::close);
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
+    }
+
+    /** The HTTP client {@link #connect(ConnectionSettings)} would build, built now; the caller closes it. */
+    static SdkHttpClient httpClientFor(ConnectionSettings settings) {
+        return HttpClients.forEndpoint(
+                        settings.proxies(), SERVICE, settings.endpoint().orElse(settings.defaultEndpoint()))
+                .maxConnections(HttpClients.DEFAULT_MAX_CONNECTIONS)
+                .build();
     }
 
     /**
@@ -259,6 +294,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     @Override
     public void close() {
         client.close();
+        builtAhead.ifPresent(SdkHttpClient::close);
         IoUtils.closeIfCloseable(credentials, null);
     }
 

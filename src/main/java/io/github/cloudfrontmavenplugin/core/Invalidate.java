@@ -39,6 +39,9 @@ public final class Invalidate {
     private static final String PATHS = "<paths> (cloudfront.paths)";
     private static final String BATCH_FILE = "<invalidationBatch> (cloudfront.invalidationBatch)";
     private static final String TAGS = "<tags> (cloudfront.tags)";
+    private static final Connector.Prepared NOT_CONNECTING = () -> {
+        throw new IllegalStateException("a dry run does not connect");
+    };
 
     private final Connector connector;
     private final TimeSource time;
@@ -88,7 +91,9 @@ public final class Invalidate {
             throws UserFixableException, InterruptedException {
         Merged merged = merge(requests);
         List<DeployDiff> diffs = new ArrayList<>();
-        try {
+        // A dry run never connects; otherwise the connection gets ready while the site is read and the batch planned.
+        try (Connector.Prepared connection =
+                merged.dryRun() ? NOT_CONNECTING : connector.prepare(merged.connection())) {
             List<String> diffPaths = new ArrayList<>();
             Map<String, Long> unchanged = new HashMap<>();
             boolean unchangedKnown = true;
@@ -128,7 +133,7 @@ public final class Invalidate {
             Optional<Map<String, Long>> unchangedIfKnown =
                     diffs.isEmpty() || !unchangedKnown ? Optional.empty() : Optional.of(unchanged);
             Planned planned = merged.plan(diffPaths, unchangedIfKnown);
-            List<InvalidationInfo> sent = send(merged, planned, diffs);
+            List<InvalidationInfo> sent = send(merged, planned, diffs, connection);
             if (!published.isEmpty()) {
                 progress.info(
                         SitePublisher.summary(published, planned.batch().paths().size(), merged.dryRun()));
@@ -147,7 +152,8 @@ public final class Invalidate {
         merge(List.of(request));
     }
 
-    private List<InvalidationInfo> send(Merged merged, Planned planned, List<DeployDiff> diffs)
+    private List<InvalidationInfo> send(
+            Merged merged, Planned planned, List<DeployDiff> diffs, Connector.Prepared connection)
             throws UserFixableException, InterruptedException {
         Batch batch = planned.batch();
         if (batch.paths().isEmpty()) {
@@ -170,7 +176,7 @@ public final class Invalidate {
             reportDryRun(batch, merged.allTenants());
             return List.of();
         }
-        try (CloudFrontInvalidations cloudFront = connector.connect(merged.connection())) {
+        try (CloudFrontInvalidations cloudFront = connection.open()) {
             return new Deliveries(
                             cloudFront,
                             targets(cloudFront, merged, batch),

@@ -1,0 +1,114 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.utils.IoUtils;
+
+/**
+ * A connection to CloudFront made ready while the plugin still reads, hashes and plans: its HTTP client is built and
+ * the SDK's CloudFront code is loaded ({@link CloudFrontWarmUp}) on two background threads, so that the two cores of a
+ * CI runner share what was one thread's second of class loading. Neither calls AWS, reads credentials or reads any
+ * file; {@link #open} resolves the credentials and builds the client as {@link CloudFrontInvalidations#connect}
+ * does, so that its failures come where and as they came before.
+ */
+public final class PreparedConnection implements AutoCloseable {
+    private final ConnectionSettings settings;
+    private final List<Thread> threads = new ArrayList<>();
+    private final CompletableFuture<SdkHttpClient> httpClient;
+    private final CompletableFuture<Boolean> warmUp;
+    private boolean handedOver;
+
+    /** Starts building and loading; {@link #close} waits for both threads to end, so that none outlives the goal. */
+    private PreparedConnection(ConnectionSettings settings) {
+        this.settings = settings;
+        this.httpClient = inBackground("cloudfront-http-client", () -> CloudFrontInvalidations.httpClientFor(settings));
+        this.warmUp = inBackground("cloudfront-warm-up", CloudFrontWarmUp::once);
+    }
+
+    public static PreparedConnection start(ConnectionSettings settings) {
+        return new PreparedConnection(settings);
+    }
+
+    /**
+     * The connection: the credentials are resolved here, while the HTTP client may still be being built, and
+     * reported as {@link CloudFrontInvalidations#connect} reports them; a failure to build the client is reported as
+     * building it here would be.
+     */
+    public CloudFrontInvalidations open() throws UserFixableException, InterruptedException {
+        if (handedOver) {
+            throw new IllegalStateException("a prepared connection opens once");
+        }
+        AwsCredentialsProvider credentials = CloudFrontInvalidations.credentialsFor(settings);
+        SdkHttpClient client;
+        try {
+            client = await(httpClient);
+        } catch (RuntimeException | InterruptedException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
+        }
+        handedOver = true;
+        return CloudFrontInvalidations.connect(settings, credentials, Optional.of(client));
+    }
+
+    /** Waits for the background work; closes the HTTP client unless {@link #open} handed it over. */
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            if (!handedOver) {
+                try {
+                    await(httpClient).close();
+                } catch (RuntimeException unused) {
+                    // Never opened: nothing was sent, so a client that could not be built does not matter.
+                }
+            }
+        } finally {
+            try {
+                await(warmUp);
+            } catch (RuntimeException ignored) {
+                // The warm-up only saves time; CloudFrontWarmUp logs why it failed.
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+        }
+    }
+
+    private <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
+        Executor ownThread = task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            threads.add(thread);
+            thread.start();
+        };
+        return CompletableFuture.supplyAsync(work, ownThread);
+    }
+
+    /** The threads started, for tests that check none is left running. */
+    List<Thread> threads() {
+        return List.copyOf(threads);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

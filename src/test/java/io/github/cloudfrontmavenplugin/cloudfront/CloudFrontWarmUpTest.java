@@ -1,0 +1,52 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpRequest;
+
+class CloudFrontWarmUpTest {
+    /** The canned answer, recording what the SDK would have sent. */
+    private static final class Recording extends CloudFrontWarmUp.CannedAnswer {
+        final List<SdkHttpRequest> requests = new ArrayList<>();
+        final List<String> bodies = new ArrayList<>();
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            requests.add(request.httpRequest());
+            request.contentStreamProvider().ifPresent(body -> {
+                try (InputStream in = body.newStream()) {
+                    bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            return super.prepareRequest(request);
+        }
+    }
+
+    @Test
+    void theWarmUpMarshalsSignsAndUnmarshalsOneCreateInvalidationInMemory() {
+        Recording canned = new Recording();
+
+        assertTrue(CloudFrontWarmUp.run(canned), "the canned answer was not read as a created invalidation");
+
+        assertEquals(1, canned.requests.size());
+        SdkHttpRequest sent = canned.requests.get(0);
+        assertEquals("POST", sent.method().name());
+        assertEquals("/2020-05-31/distribution/EWARMUP/invalidation", sent.encodedPath());
+        assertEquals("cloudfront.amazonaws.com", sent.host(), "the production endpoint, resolved but never reached");
+        String authorization = sent.firstMatchingHeader("Authorization").orElse("");
+        assertTrue(authorization.startsWith("AWS4-HMAC-SHA256 Credential=AKIDWARMUP/"), authorization);
+        assertTrue(canned.bodies.get(0).contains("<Path>/</Path>"), canned.bodies.get(0));
+    }
+}
