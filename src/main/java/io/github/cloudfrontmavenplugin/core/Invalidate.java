@@ -39,9 +39,6 @@ public final class Invalidate {
     private static final String PATHS = "<paths> (cloudfront.paths)";
     private static final String BATCH_FILE = "<invalidationBatch> (cloudfront.invalidationBatch)";
     private static final String TAGS = "<tags> (cloudfront.tags)";
-    private static final Connector.Prepared NOT_CONNECTING = () -> {
-        throw new IllegalStateException("a dry run does not connect");
-    };
 
     private final Connector connector;
     private final TimeSource time;
@@ -91,9 +88,12 @@ public final class Invalidate {
             throws UserFixableException, InterruptedException {
         Merged merged = merge(requests);
         List<DeployDiff> diffs = new ArrayList<>();
-        // A dry run never connects; otherwise the connection gets ready while the site is read and the batch planned.
-        try (Connector.Prepared connection =
-                merged.dryRun() ? NOT_CONNECTING : connector.prepare(merged.connection())) {
+        try (Connection connection = new Connection(merged)) {
+            if (!merged.explicitPaths().isEmpty()
+                    && requests.stream().allMatch(request -> request.diff().isEmpty())) {
+                // Paths as given: the batch is planned on one thread, the connection made ready on the others.
+                connection.expectToSend();
+            }
             List<String> diffPaths = new ArrayList<>();
             Map<String, Long> unchanged = new HashMap<>();
             boolean unchangedKnown = true;
@@ -114,6 +114,10 @@ public final class Invalidate {
                 } else {
                     unchangedKnown = false;
                 }
+            }
+            if (!diffPaths.isEmpty() || !merged.explicitPaths().isEmpty()) {
+                // Not before: hashing keeps every core busy, and a deploy that changed nothing connects to nothing.
+                connection.expectToSend();
             }
             // sync: the bucket is brought up to date first; what changed there is invalidated with the site's changes.
             List<SitePublisher.Published> published = new ArrayList<>();
@@ -152,8 +156,7 @@ public final class Invalidate {
         merge(List.of(request));
     }
 
-    private List<InvalidationInfo> send(
-            Merged merged, Planned planned, List<DeployDiff> diffs, Connector.Prepared connection)
+    private List<InvalidationInfo> send(Merged merged, Planned planned, List<DeployDiff> diffs, Connection connection)
             throws UserFixableException, InterruptedException {
         Batch batch = planned.batch();
         if (batch.paths().isEmpty()) {
@@ -261,6 +264,41 @@ public final class Invalidate {
     private void recordDeploy(DeployDiff diff) throws UserFixableException {
         diff.commit();
         progress.info("Recorded this deploy in the manifest " + diff.manifestName());
+    }
+
+    /**
+     * The connection to CloudFront: prepared ({@link Connector#prepare}) once the plugin expects to send, so that it
+     * gets ready while the batch is planned and the bucket synced, and opened when the plugin sends. A dry run never
+     * prepares one.
+     */
+    private final class Connection implements AutoCloseable {
+        private final Merged merged;
+        private Connector.Prepared prepared;
+
+        Connection(Merged merged) {
+            this.merged = merged;
+        }
+
+        void expectToSend() {
+            if (prepared == null && !merged.dryRun()) {
+                prepared = connector.prepare(merged.connection());
+            }
+        }
+
+        CloudFrontInvalidations open() throws UserFixableException, InterruptedException {
+            if (merged.dryRun()) {
+                throw new IllegalStateException("a dry run does not connect");
+            }
+            expectToSend();
+            return prepared.open();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (prepared != null) {
+                prepared.close();
+            }
+        }
     }
 
     /** One request, checked before any file is read or any call made. */

@@ -10,6 +10,8 @@ import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
+import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
@@ -25,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,6 +184,36 @@ class InvalidateDiffTest {
         assertEquals(Optional.empty(), deploy(diff(manifest.toString(), OnMissingManifest.ALL)));
         assertTrue(
                 progress.info.contains("Nothing to invalidate on distribution " + DISTRIBUTION + ": nothing changed."));
+    }
+
+    @Test
+    void aDeployThatChangedNothingPreparesNoConnection() throws Exception {
+        deploy(diff(manifest.toString(), OnMissingManifest.ALL));
+        List<String> connectorCalls = new ArrayList<>();
+        Connector counting = new Connector() {
+            @Override
+            public CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
+                connectorCalls.add("connect");
+                return Connector.AWS_SDK.connect(settings);
+            }
+
+            @Override
+            public Prepared prepare(ConnectionSettings settings) {
+                connectorCalls.add("prepare");
+                return Connector.super.prepare(settings);
+            }
+        };
+        Invalidate invalidate =
+                new Invalidate(counting, cloudFront.time, random, Map.<String, String>of()::get, progress);
+
+        invalidate.run(
+                request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
+        assertEquals(List.of(), connectorCalls, "nothing changed, so nothing to get ready");
+
+        write("about.html", "about, changed");
+        invalidate.run(
+                request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
+        assertEquals(List.of("prepare", "connect"), connectorCalls);
     }
 
     @Test
