@@ -2,23 +2,31 @@
 # Benchmark: cloudfront:invalidate beside `aws cloudfront create-invalidation`, both against the bundled emulator,
 # in one run. Prints medians and ratios, and saves them to target/bench/results.md.
 #
-#  1. A 1,000-path batch, no wait: the whole command (hyperfine, RUNS runs after a warm-up), and the plugin's own
-#     share of a Maven build (from the mojo's start to its "Location:" line, read from Maven's timestamps).
-#  2. Waiting: how long after the emulator turned the invalidation Completed each client noticed, for invalidations
-#     that take 10 s and 30 s: the plugin's growing poll against `aws cloudfront wait invalidation-completed`
-#     (the SDK waiter's fixed 20 s).
+#  1. Start-up, RUNS rounds (default 7); each round runs, one after the other, the AWS CLI's 1,000-path
+#     create-invalidation (the whole process, timed here) and, for this checkout and every revision in REVISIONS,
+#     four Maven builds: -Dcloudfront.skip, a 1,000-path dry run, one path created, 1,000 paths created. The plugin's
+#     own time is the Mojo's, read from Maven's timestamps: from its "--- cloudfront:...:invalidate" line to
+#     "BUILD SUCCESS" (class realm, configuration, work). Interleaving the rounds puts a shared machine's load on
+#     every contender alike.
+#  2. Waiting (WAIT_RUNS runs, default 5; 0 leaves it out): how long after the emulator turned the invalidation
+#     Completed each client noticed, for invalidations that take 10 s and 30 s: the plugin's growing poll against
+#     `aws cloudfront wait invalidation-completed` (the SDK waiter's fixed 20 s).
 #
-# Needs JDK 17, python3, hyperfine and the AWS CLI (Debian: apt-get install -y hyperfine awscli).
-# Usage: bench/invalidate-vs-awscli.sh        (RUNS=7 WAIT_RUNS=5 AWS=/usr/bin/aws by default)
+# REVISIONS="before=024b149 shaded=522719d" also builds those commits (in a temporary git worktree, installed as
+# version 0.1.0-bench-<label>) and measures them in the same rounds: the before and after of each lever, side by side.
+#
+# Needs JDK 17, python3 and the AWS CLI (Debian: apt-get install -y awscli).
+# Usage: bench/invalidate-vs-awscli.sh        (RUNS=7 WAIT_RUNS=5 AWS=/usr/bin/aws REVISIONS= by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-7}
 WAIT_RUNS=${WAIT_RUNS:-5}
 AWS=${AWS:-/usr/bin/aws}
+REVISIONS=${REVISIONS:-}
+unset MAVEN_OPTS
 DISTRIBUTION=EDFDVBD6EXAMPLE
-PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin:0.1.0-SNAPSHOT
+PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin
 
-command -v hyperfine >/dev/null || { echo "hyperfine is missing (apt-get install -y hyperfine)" >&2; exit 1; }
 [ -x "$AWS" ] || { echo "The AWS CLI is missing at $AWS (apt-get install -y awscli, or set AWS=...)" >&2; exit 1; }
 
 ./mvnw -B -q install -DskipTests -Dinvoker.skip
@@ -28,6 +36,18 @@ MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null
 
 work=target/bench
 rm -rf "$work" && mkdir -p "$work"
+
+# label=version of every plugin measured; this checkout first.
+versions=("this checkout=0.1.0-SNAPSHOT")
+for pair in $REVISIONS; do
+    label=${pair%%=*} rev=${pair#*=}
+    tree=$(mktemp -d)/tree
+    git worktree add -q --detach "$tree" "$rev"
+    sed -i "0,/<version>0.1.0-SNAPSHOT<\/version>/s//<version>0.1.0-bench-$label<\/version>/" "$tree/pom.xml"
+    (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
+    git worktree remove --force "$tree"
+    versions+=("$label ($rev)=0.1.0-bench-$label")
+done
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 unset AWS_SESSION_TOKEN AWS_PROFILE AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_ARN
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null
@@ -54,27 +74,37 @@ stop_emulator() { # name; leaves its report
 python3 -c 'print(",".join("/docs/page-%04d.html" % i for i in range(1000)))' >"$work/paths.csv"
 tr ',' ' ' <"$work/paths.csv" >"$work/paths.txt"
 
-echo "== 1,000 paths, no wait: whole commands"
+echo "== Start-up: $RUNS rounds of the AWS CLI and ${#versions[@]} plugin version(s) x 4 builds"
 start_emulator nowait 0
-hyperfine --style basic --runs "$RUNS" --warmup 1 --export-json "$work/nowait.json" \
-    -n "aws cloudfront create-invalidation" \
-    "$AWS --endpoint-url $endpoint cloudfront create-invalidation --distribution-id $DISTRIBUTION --paths $(cat "$work/paths.txt") >/dev/null" \
-    -n "mvn cloudfront:invalidate" \
-    "$MVN -B -q -o $PLUGIN:invalidate -Dcloudfront.endpoint=$endpoint -Dcloudfront.distributionId=$DISTRIBUTION -Dcloudfront.paths=$(cat "$work/paths.csv")"
-
-echo "== 1,000 paths, no wait: the plugin's share of the Maven build"
+printf '%s\n' "${versions[@]}" >"$work/versions.txt"
 for i in $(seq 1 "$RUNS"); do
-    "$MVN" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
-        "$PLUGIN:invalidate" -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION \
-        -Dcloudfront.paths="$(cat "$work/paths.csv")" >"$work/own-$i.log"
+    t0=$(date +%s%N)
+    $AWS --endpoint-url "$endpoint" cloudfront create-invalidation --distribution-id $DISTRIBUTION \
+        --paths $(cat "$work/paths.txt") >/dev/null
+    echo $((($(date +%s%N) - t0) / 1000000)) >>"$work/cli.ms"
+    for v in "${!versions[@]}"; do
+        version=${versions[$v]#*=}
+        for run in skip dry one many; do
+            case $run in
+                skip) args=(-Dcloudfront.skip "-Dcloudfront.paths=$(cat "$work/paths.csv")") ;;
+                dry) args=(-Dcloudfront.dryRun "-Dcloudfront.paths=$(cat "$work/paths.csv")") ;;
+                one) args=(-Dcloudfront.paths=/index.html) ;;
+                many) args=("-Dcloudfront.paths=$(cat "$work/paths.csv")") ;;
+            esac
+            "$MVN" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
+                -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS "$PLUGIN:$version:invalidate" \
+                -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION "${args[@]}" \
+                >"$work/own-$v-$run-$i.log"
+        done
+    done
 done
 stop_emulator nowait
 
 echo "== Waiting: when each client noticed Completed"
-for delay in 10 30; do
+for delay in $([ "$WAIT_RUNS" -gt 0 ] && echo 10 30); do
     start_emulator "plugin-$delay" "$delay"
     for i in $(seq 1 "$WAIT_RUNS"); do
-        "$MVN" -B -q -o "$PLUGIN:invalidate" -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION \
+        "$MVN" -B -q -o "$PLUGIN:0.1.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION \
             -Dcloudfront.paths=/index.html -Dcloudfront.wait
     done
     stop_emulator "plugin-$delay"
@@ -87,34 +117,42 @@ for delay in 10 30; do
     stop_emulator "cli-$delay"
 done
 
-python3 - "$work" "$RUNS" "$WAIT_RUNS" "$($AWS --version 2>&1)" <<'PY' | tee "$work/results.md"
-import datetime, glob, json, re, statistics, sys
-work, runs, wait_runs, aws_version = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-results = {r["command"]: r["times"] for r in json.load(open(f"{work}/nowait.json"))["results"]}
-cli, mvn = statistics.median(results["aws cloudfront create-invalidation"]), statistics.median(results["mvn cloudfront:invalidate"])
+python3 - "$work" "$RUNS" "$WAIT_RUNS" "$($AWS --version 2>&1)" "$("$MVN" -v | head -1)" "$(java -version 2>&1 | head -1)" <<'PY' | tee "$work/results.md"
+import datetime, glob, os, re, statistics, sys
+work, runs, wait_runs, aws_version, maven, java = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:7]
+versions = [line.split("=")[0] for line in open(f"{work}/versions.txt").read().splitlines()]
+cli = statistics.median(int(t) / 1000 for t in open(f"{work}/cli.ms").read().split())
 def stamp(line):
     return datetime.datetime.strptime(line.split(" ")[0], "%H:%M:%S.%f")
-own = []
-for log in sorted(glob.glob(f"{work}/own-*.log")):
+def mojo_time(log):
     lines = open(log).read().splitlines()
     start = next(l for l in lines if re.search(r"--- cloudfront:.*:invalidate", l))
-    end = next(l for l in lines if "[INFO] Location: " in l)
-    own.append((stamp(end) - stamp(start)).total_seconds())
-plugin_own = statistics.median(own)
-print(f"## cloudfront:invalidate vs the AWS CLI on the bundled emulator ({aws_version.split()[0]})\n")
-print(f"1,000-path batch, no wait; medians of {runs} runs each, in one run:\n")
-print("| what | median | ratio to the AWS CLI |")
-print("|---|---|---|")
-print(f"| `aws cloudfront create-invalidation` (whole command) | {cli:.2f} s | 1.00 |")
-print(f"| `mvn cloudfront:invalidate` (whole command, Maven start included) | {mvn:.2f} s | {mvn / cli:.2f} |")
-print(f"| plugin's own work inside a Maven build (mojo start to created) | {plugin_own:.2f} s | {plugin_own / cli:.2f} |")
-print(f"\nWaiting: how long after the invalidation turned Completed the client noticed (median of {wait_runs}; max):\n")
-print("| invalidation takes | cloudfront:invalidate -Dcloudfront.wait | aws cloudfront wait invalidation-completed |")
-print("|---|---|---|")
-for delay in (10, 30):
-    row = [f"{delay} s"]
-    for who in ("plugin", "cli"):
-        late = [int(l.split("\t")[2]) / 1000 for l in open(f"{work}/{who}-{delay}.report").read().splitlines()[1:] if l.split("\t")[2]]
-        row.append(f"{statistics.median(late):.1f} s (max {max(late):.1f} s)")
-    print("| " + " | ".join(row) + " |")
+    end = next(l for l in lines if "BUILD SUCCESS" in l)
+    return (stamp(end) - stamp(start)).total_seconds()
+cpu = open("/proc/cpuinfo").read()
+model = re.search(r"model name\s*:\s*(.*)", cpu).group(1)
+print(f"## cloudfront:invalidate start-up beside the AWS CLI, on the bundled emulator\n")
+print(f"{os.cpu_count()} cores ({model}); {java}; {maven}; {aws_version.split()[0]}. Medians of {runs} interleaved"
+      f" rounds; the plugin's figures are the Mojo's own time (its `---` line to BUILD SUCCESS).\n")
+print("| run | " + " | ".join(versions) + " |")
+print("|---|" + "---|" * len(versions))
+names = {"skip": "`-Dcloudfront.skip`", "dry": "dry run, 1,000 paths", "one": "one path, created",
+         "many": "1,000 paths, created"}
+for run in ("skip", "dry", "one", "many"):
+    cells = []
+    for v in range(len(versions)):
+        median = statistics.median(mojo_time(f) for f in glob.glob(f"{work}/own-{v}-{run}-*.log"))
+        cells.append(f"{median:.2f} s" + (f" ({median / cli:.2f}x the CLI)" if run == "many" else ""))
+    print(f"| {names[run]} | " + " | ".join(cells) + " |")
+print(f"| `aws cloudfront create-invalidation`, 1,000 paths, whole process | {cli:.2f} s" + " |" * len(versions))
+if wait_runs > 0:
+    print(f"\nWaiting: how long after the invalidation turned Completed the client noticed (median of {wait_runs}; max):\n")
+    print("| invalidation takes | cloudfront:invalidate -Dcloudfront.wait | aws cloudfront wait invalidation-completed |")
+    print("|---|---|---|")
+    for delay in (10, 30):
+        row = [f"{delay} s"]
+        for who in ("plugin", "cli"):
+            late = [int(l.split("\t")[2]) / 1000 for l in open(f"{work}/{who}-{delay}.report").read().splitlines()[1:] if l.split("\t")[2]]
+            row.append(f"{statistics.median(late):.1f} s (max {max(late):.1f} s)")
+        print("| " + " | ".join(row) + " |")
 PY
