@@ -15,7 +15,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +37,7 @@ public final class BucketReading implements AutoCloseable {
 
     private final PublishSettings settings;
     private final String manifest;
+    private final JoinedThreads threads = new JoinedThreads("cloudfront-s3-listing");
     private final ExecutorService thread;
     private final Future<Read> reading;
     /** What the reading opened, closed last-opened first; guarded by itself. */
@@ -48,11 +48,7 @@ public final class BucketReading implements AutoCloseable {
     private BucketReading(PublishSettings settings, String manifest) {
         this.settings = settings;
         this.manifest = manifest;
-        this.thread = Executors.newSingleThreadExecutor(runnable -> {
-            Thread daemon = new Thread(runnable, "cloudfront-s3-listing");
-            daemon.setDaemon(true);
-            return daemon;
-        });
+        this.thread = Executors.newSingleThreadExecutor(threads);
         this.reading = thread.submit(this::read);
         thread.shutdown();
     }
@@ -140,17 +136,7 @@ public final class BucketReading implements AutoCloseable {
         }
         reading.cancel(true);
         toClose.forEach(BucketReading::closeQuietly);
-        boolean interrupted = false;
-        while (!thread.isTerminated()) {
-            try {
-                thread.awaitTermination(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        threads.join();
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -93,11 +93,8 @@ public final class S3Bucket implements AutoCloseable {
      */
     public Map<String, RemoteObject> list() throws UserFixableException, InterruptedException {
         Map<String, RemoteObject> objects = new HashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-list");
-            thread.setDaemon(true);
-            return thread;
-        });
+        JoinedThreads threads = new JoinedThreads("cloudfront-s3-list");
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
         try {
             List<String> level = List.of(location.prefix());
             for (int depth = 1; !level.isEmpty(); depth++) {
@@ -117,6 +114,9 @@ public final class S3Bucket implements AutoCloseable {
             }
         } finally {
             pool.shutdownNow();
+            // A listing stopped early (a failure, or the build that no longer needs it) ends no later than its
+            // requests, which closing the client ends.
+            threads.join();
         }
         return objects;
     }
