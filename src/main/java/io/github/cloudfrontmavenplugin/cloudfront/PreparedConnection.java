@@ -1,13 +1,12 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -22,7 +21,7 @@ import software.amazon.awssdk.utils.IoUtils;
  */
 public final class PreparedConnection implements AutoCloseable {
     private final ConnectionSettings settings;
-    private final List<Thread> threads = new ArrayList<>();
+    private final JoinedThreads threads = new JoinedThreads("cloudfront-connection");
     private final CompletableFuture<SdkHttpClient> httpClient;
     private final CompletableFuture<Boolean> warmUp;
     private boolean handedOver;
@@ -30,8 +29,8 @@ public final class PreparedConnection implements AutoCloseable {
     /** Starts building and loading; {@link #close} waits for both threads to end, so that none outlives the goal. */
     private PreparedConnection(ConnectionSettings settings) {
         this.settings = settings;
-        this.httpClient = inBackground("cloudfront-http-client", () -> CloudFrontInvalidations.httpClientFor(settings));
-        this.warmUp = inBackground("cloudfront-warm-up", CloudFrontWarmUp::once);
+        this.httpClient = inBackground(() -> CloudFrontInvalidations.httpClientFor(settings));
+        this.warmUp = inBackground(CloudFrontWarmUp::once);
     }
 
     public static PreparedConnection start(ConnectionSettings settings) {
@@ -76,25 +75,18 @@ public final class PreparedConnection implements AutoCloseable {
             } catch (RuntimeException ignored) {
                 // The warm-up only saves time; CloudFrontWarmUp logs why it failed.
             }
-            for (Thread thread : threads) {
-                thread.join();
-            }
+            threads.join();
         }
     }
 
-    private <T> CompletableFuture<T> inBackground(String name, Supplier<T> work) {
-        Executor ownThread = task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
-        };
-        return CompletableFuture.supplyAsync(work, ownThread);
+    private <T> CompletableFuture<T> inBackground(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(
+                work, task -> threads.newThread(task).start());
     }
 
     /** The threads started, for tests that check none is left running. */
     List<Thread> threads() {
-        return List.copyOf(threads);
+        return threads.started();
     }
 
     private static <T> T await(CompletableFuture<T> future) throws InterruptedException {

@@ -16,12 +16,14 @@ import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.plan.CoverPlanner;
 import io.github.cloudfrontmavenplugin.plan.Plan;
+import io.github.cloudfrontmavenplugin.publish.BucketReading;
 import io.github.cloudfrontmavenplugin.publish.SitePublisher;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,18 @@ public final class Invalidate {
             throws UserFixableException, InterruptedException {
         Merged merged = merge(requests);
         List<DeployDiff> diffs = new ArrayList<>();
+        Map<InvalidateRequest, BucketReading> readings = new IdentityHashMap<>();
         try (Connection connection = new Connection(merged)) {
+            // sync: the bucket is read while the site is hashed; its listing takes as long as the hashing, or longer.
+            for (InvalidateRequest request : requests) {
+                if (request.diff().isPresent() && request.publish().isPresent()) {
+                    readings.put(
+                            request,
+                            BucketReading.start(
+                                    request.publish().get(),
+                                    request.diff().get().manifest()));
+                }
+            }
             if (!merged.explicitPaths().isEmpty()
                     && requests.stream().allMatch(request -> request.diff().isEmpty())) {
                 // Paths as given: the batch is planned on one thread, the connection made ready on the others.
@@ -125,11 +138,10 @@ public final class Invalidate {
                 DiffSettings site = publishing.getKey().diff().get();
                 SitePublisher.Published one = new SitePublisher(progress, time)
                         .publish(
-                                publishing.getKey().publish().get(),
+                                readings.get(publishing.getKey()),
                                 site.directory(),
                                 publishing.getValue().siteFiles(),
                                 site.filter(),
-                                site.manifest(),
                                 merged.dryRun());
                 diffPaths.addAll(site.urls().pathsOf(one.changedPaths()));
                 published.add(one);
@@ -144,6 +156,7 @@ public final class Invalidate {
             }
             return sent;
         } finally {
+            readings.values().forEach(BucketReading::close);
             diffs.forEach(DeployDiff::close);
         }
     }

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import java.io.IOException;
@@ -12,9 +13,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +30,7 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Error;
@@ -40,16 +44,24 @@ public final class S3Bucket implements AutoCloseable {
     private static final long MIN_PART_SIZE = 8L << 20;
     private static final int MAX_PARTS = 10_000;
     private static final int DELETE_BATCH = 1_000;
+    /** How many levels of "directories" a listing descends before it lists what is below them whole. */
+    static final int LISTING_LEVELS = 3;
+    /** How many sub-prefixes a level may have per request at once before it is cheaper to list the level whole. */
+    static final int SPLIT_PER_THREAD = 4;
+
+    private static final String DELIMITER = "/";
 
     private final S3Clients.Connection connection;
     private final S3Client s3;
     private final BucketLocation location;
     private final ExecutorService parts;
+    private final int concurrency;
 
     private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency) {
         this.connection = connection;
         this.s3 = connection.s3();
         this.location = location;
+        this.concurrency = concurrency;
         this.parts = Executors.newFixedThreadPool(concurrency, runnable -> {
             Thread thread = new Thread(runnable, "cloudfront-s3-part");
             thread.setDaemon(true);
@@ -71,14 +83,96 @@ public final class S3Bucket implements AutoCloseable {
         return new S3Bucket(connection, location, concurrency);
     }
 
-    /** Every object under the prefix, page after page. */
-    public Map<String, RemoteObject> list() throws UserFixableException {
+    /**
+     * Every object under the prefix. S3 answers a listing 1,000 keys a page, each page after the last, but different
+     * prefixes can be listed at once. So the prefix is listed a "directory" at a time ({@code /} as the delimiter),
+     * level after level, until a level has {@code concurrency} sub-prefixes to share out (or {@link #LISTING_LEVELS}
+     * levels were read); then each of them is listed whole, {@code concurrency} at a time. Every key is in one of these
+     * listings: the keys of each level that hold no further {@code /}, or the last level's. Where a level has more
+     * than {@link #SPLIT_PER_THREAD} sub-prefixes per request at once (a blog of a thousand one-page directories), it
+     * is listed whole itself instead: a request per small directory would cost more than the pages it saves.
+     */
+    public Map<String, RemoteObject> list() throws UserFixableException, InterruptedException {
         Map<String, RemoteObject> objects = new HashMap<>();
+        JoinedThreads threads = new JoinedThreads("cloudfront-s3-list");
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
         try {
-            for (S3Object object : s3.listObjectsV2Paginator(
-                            r -> r.bucket(location.bucket()).prefix(location.prefix()))
-                    .contents()) {
-                objects.put(object.key(), new RemoteObject(object.key(), object.size(), object.eTag()));
+            List<String> level = List.of(location.prefix());
+            for (int depth = 1; !level.isEmpty(); depth++) {
+                if (depth > LISTING_LEVELS || level.size() >= concurrency) {
+                    all(pool, level, false).forEach(listing -> listInto(objects, listing));
+                    break;
+                }
+                List<Listing> listings = all(pool, level, true);
+                List<String> next = new ArrayList<>();
+                listings.forEach(listing -> next.addAll(listing.prefixes()));
+                if (next.size() > SPLIT_PER_THREAD * concurrency) {
+                    all(pool, level, false).forEach(listing -> listInto(objects, listing));
+                    break;
+                }
+                listings.forEach(listing -> listInto(objects, listing));
+                level = next;
+            }
+        } finally {
+            pool.shutdownNow();
+            // A listing stopped early (a failure, or the build that no longer needs it) ends no later than its
+            // requests, which closing the client ends.
+            threads.join();
+        }
+        return objects;
+    }
+
+    /** The objects and, with a delimiter, the sub-prefixes of one listing. */
+    private record Listing(List<S3Object> objects, List<String> prefixes) {}
+
+    private static void listInto(Map<String, RemoteObject> objects, Listing listing) {
+        for (S3Object object : listing.objects()) {
+            objects.put(object.key(), new RemoteObject(object.key(), object.size(), object.eTag()));
+        }
+    }
+
+    private List<Listing> all(ExecutorService pool, List<String> prefixes, boolean byDirectory)
+            throws UserFixableException, InterruptedException {
+        List<Future<Listing>> listings = new ArrayList<>();
+        for (String prefix : prefixes) {
+            listings.add(pool.submit(() -> listing(prefix, byDirectory)));
+        }
+        List<Listing> done = new ArrayList<>();
+        for (Future<Listing> listing : listings) {
+            try {
+                done.add(listing.get());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof UserFixableException userFixable) {
+                    throw userFixable;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        return done;
+    }
+
+    /** One prefix, page after page: everything under it, or with {@code byDirectory} its keys and sub-prefixes. */
+    private Listing listing(String prefix, boolean byDirectory) throws UserFixableException {
+        List<S3Object> objects = new ArrayList<>();
+        Set<String> prefixes = new LinkedHashSet<>();
+        try {
+            for (ListObjectsV2Response page : s3.listObjectsV2Paginator(r -> {
+                r.bucket(location.bucket()).prefix(prefix);
+                if (byDirectory) {
+                    r.delimiter(DELIMITER);
+                }
+            })) {
+                objects.addAll(page.contents());
+                page.commonPrefixes().forEach(common -> prefixes.add(common.prefix()));
+                if (byDirectory) {
+                    // S3 rolls a "folder" key such as docs/ up into its common prefix. S3Proxy lists it as a key
+                    // instead, and leaves out the common prefix with everything under it: it is listed all the same.
+                    page.contents().stream()
+                            .map(S3Object::key)
+                            .filter(key -> key.indexOf(DELIMITER, prefix.length()) == key.length() - DELIMITER.length()
+                                    && key.length() > prefix.length())
+                            .forEach(prefixes::add);
+                }
             }
         } catch (SdkException e) {
             throw new UserFixableException(
@@ -86,7 +180,7 @@ public final class S3Bucket implements AutoCloseable {
                             + permission(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
                     e);
         }
-        return objects;
+        return new Listing(objects, List.copyOf(prefixes));
     }
 
     public ObjectHead head(String key) throws UserFixableException {

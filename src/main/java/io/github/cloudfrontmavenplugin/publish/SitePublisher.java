@@ -6,7 +6,6 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.ManifestEntry;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
-import io.github.cloudfrontmavenplugin.diff.ManifestStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -27,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * The publishing half of {@code cloudfront:sync}: plans the bucket's changes from the site as the diff hashed it, then
@@ -57,8 +54,9 @@ public final class SitePublisher {
     }
 
     /**
-     * @param site the files of the site with their hashes, as this deploy's manifest records them
-     * @param filter the includes and excludes: objects outside them are never touched
+     * Reads the bucket and publishes, as {@link #publish(BucketReading, Path, List, AntPatterns, boolean)} does once
+     * the reading was started.
+     *
      * @param manifest where the deploy manifest lives; the record of published objects is kept next to it
      */
     public Published publish(
@@ -69,19 +67,30 @@ public final class SitePublisher {
             String manifest,
             boolean dryRun)
             throws UserFixableException, InterruptedException {
+        try (BucketReading reading = BucketReading.start(settings, manifest)) {
+            return publish(reading, directory, site, filter, dryRun);
+        }
+    }
+
+    /**
+     * @param reading the bucket's listing and the record of the last sync, read while the site was hashed; the caller
+     *     closes it
+     * @param site the files of the site with their hashes, as this deploy's manifest records them
+     * @param filter the includes and excludes: objects outside them are never touched
+     */
+    public Published publish(
+            BucketReading reading, Path directory, List<ManifestEntry> site, AntPatterns filter, boolean dryRun)
+            throws UserFixableException, InterruptedException {
+        PublishSettings settings = reading.settings();
         List<UploadPlanner.LocalFile> files = localFiles(directory, site, settings.followExternalLinks());
         BucketLocation location = settings.location();
-        ManifestStore recordStore = ManifestStores.open(manifest.strip() + ".objects", settings.s3());
-        Path work = null;
-        try (S3Bucket bucket = S3Bucket.connect(location, settings.s3(), settings.concurrency())) {
-            work = Files.createTempDirectory("cloudfront-objects");
-            ManifestStore.Snapshot recordSnapshot = recordStore.read(work);
-            PublishedObjects record = recordSnapshot.file().isPresent()
-                    ? PublishedObjects.read(recordSnapshot.file().get())
-                    : PublishedObjects.NONE;
-            Map<String, RemoteObject> listing = bucket.list();
+        try {
+            BucketReading.Read read = reading.await();
+            S3Bucket bucket = read.bucket();
+            Map<String, RemoteObject> listing = read.listing();
+            PublishedObjects record = read.record();
             UploadPlanner planner = new UploadPlanner(
-                    location, settings.rules(), filter, settings.delete(), protectedKeys(location, manifest));
+                    location, settings.rules(), filter, settings.delete(), protectedKeys(location, reading.manifest()));
             Set<String> inspect = planner.keysToInspect(files, listing, record);
             if (!inspect.isEmpty()) {
                 progress.info("Reading the headers of " + Sizes.count(inspect.size()) + " objects that no earlier"
@@ -104,7 +113,7 @@ public final class SitePublisher {
                         plan.deletes().size());
             }
             PlanExecution.Result result = new PlanExecution(bucket, settings.concurrency(), progress, time).run(plan);
-            writeRecord(recordStore, recordSnapshot, record, listing, plan, result, work);
+            writeRecord(read.recordStore(), read.recordSnapshot(), record, listing, plan, result, read.work());
             if (!result.failures().isEmpty()) {
                 throw failed(location, result);
             }
@@ -117,15 +126,6 @@ public final class SitePublisher {
                     result.deleted().size());
         } catch (IOException e) {
             throw new UserFixableException("Cannot publish " + directory + " to " + location + ": " + e, e);
-        } finally {
-            if (recordStore instanceof AutoCloseable closeable) {
-                try {
-                    closeable.close();
-                } catch (Exception e) {
-                    // closing a client frees resources; nothing to report
-                }
-            }
-            deleteTree(work);
         }
     }
 
@@ -341,18 +341,6 @@ public final class SitePublisher {
                     .formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has MD5", e);
-        }
-    }
-
-    private static void deleteTree(Path work) {
-        if (work == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }

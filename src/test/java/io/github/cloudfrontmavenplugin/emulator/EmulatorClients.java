@@ -1,14 +1,19 @@
 package io.github.cloudfrontmavenplugin.emulator;
 
+import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import java.net.URI;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** A plain SDK client for the emulator's own tests, with the SDK's default retries. */
+/** A plain SDK client for the emulators' own tests and for setting up servers, with the SDK's default retries. */
 public final class EmulatorClients {
     private EmulatorClients() {}
 
@@ -29,5 +34,21 @@ public final class EmulatorClients {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(Apache5HttpClient.builder())
                 .build();
+    }
+
+    /**
+     * An S3 client for the server at {@code endpoint} (the S3 emulator or S3Proxy) with the emulators' example
+     * credentials, built as the plugin builds its own for {@code bucket}.
+     */
+    public static S3Client s3(String endpoint, String bucket) {
+        return S3Clients.build(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY)),
+                bucket,
+                Optional.empty(),
+                Optional.of(URI.create(endpoint)),
+                Retries.DEFAULT,
+                Proxies.NONE,
+                8);
     }
 }

@@ -56,7 +56,8 @@ public final class S3Emulator implements AutoCloseable {
      * One operation as received, such as {@code PutObject site/index.html 200}, with its place in the order of events:
      * {@code arrived} when its handling began, {@code answered} when its answer was decided (just before it was sent).
      * A request with {@code arrived} above another's {@code answered} was sent after the client could have seen that
-     * answer; one below it was sent before the other was answered.
+     * answer; one below it was sent before the other was answered. The key of a ListObjectsV2 is the prefix it lists,
+     * for holds, faults and counts alike.
      */
     public record S3Call(String operation, String key, int status, long arrived, long answered) {}
 
@@ -353,6 +354,7 @@ public final class S3Emulator implements AutoCloseable {
         Map<String, String> query =
                 S3SiteOperations.query(exchange.getRequestURI().getRawQuery());
         String operation = operation(method, key, query, exchange.getRequestHeaders());
+        String subject = operation.equals("ListObjectsV2") ? query.getOrDefault("prefix", "") : key;
         Reply reply;
         Optional<String> accessKeyId = Optional.empty();
         String bucketRegion = bucketRegions.getOrDefault(bucket, "us-east-1");
@@ -382,8 +384,8 @@ public final class S3Emulator implements AutoCloseable {
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
-            holdIfAsked(operation, key);
-            site.checkFaults(operation, key);
+            holdIfAsked(operation, subject);
+            site.checkFaults(operation, subject);
             reply = switch (operation) {
                 case "GetObject", "HeadObject" -> get(objects, key, head);
                 case "PutObject" -> {
@@ -417,7 +419,7 @@ public final class S3Emulator implements AutoCloseable {
             }
         }
         requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status(), host));
-        calls.add(new S3Call(operation, key, reply.status(), arrived, events.incrementAndGet()));
+        calls.add(new S3Call(operation, subject, reply.status(), arrived, events.incrementAndGet()));
         if (operation.equals("PutObject") && reply.status() == 200) {
             Optional.ofNullable(afterPut.remove(key)).ifPresent(Runnable::run);
         }

@@ -98,32 +98,59 @@ final class S3SiteOperations {
         }
     }
 
+    /**
+     * ListObjectsV2 as S3 answers it: keys in UTF-8 byte order; with a delimiter, the keys that hold it after the
+     * prefix rolled up into one CommonPrefixes entry each, which counts against max-keys like a key and can end a page
+     * (the next page then starts after every key under it); with {@code encoding-type=url}, keys, prefixes and the
+     * delimiter URL-encoded.
+     */
     byte[] list(Map<String, S3StoredObject> objects, String bucket, Map<String, String> query) {
         String prefix = query.getOrDefault("prefix", "");
+        String delimiter = query.getOrDefault("delimiter", "");
         boolean urlEncoded = "url".equals(query.get("encoding-type"));
         int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("max-keys", "1000")));
         String after = Optional.ofNullable(query.get("continuation-token"))
                 .map(token -> new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8))
                 .orElse(query.getOrDefault("start-after", ""));
-        TreeMap<String, S3StoredObject> sorted = new TreeMap<>(objects);
+        TreeMap<String, S3StoredObject> sorted = new TreeMap<>(S3SiteOperations::utf8Order);
+        sorted.putAll(objects);
         List<Map.Entry<String, S3StoredObject>> page = new ArrayList<>();
+        List<String> commonPrefixes = new ArrayList<>();
+        String last = null;
         boolean truncated = false;
         for (Map.Entry<String, S3StoredObject> entry :
                 sorted.tailMap(after, false).entrySet()) {
-            if (!entry.getKey().startsWith(prefix)) {
+            String key = entry.getKey();
+            if (!key.startsWith(prefix)) {
                 continue;
             }
-            if (page.size() == max) {
+            int rolled = delimiter.isEmpty() ? -1 : key.indexOf(delimiter, prefix.length());
+            String common = rolled < 0 ? null : key.substring(0, rolled + delimiter.length());
+            if (common != null && (common.equals(last) || common.equals(after))) {
+                continue;
+            }
+            if (page.size() + commonPrefixes.size() == max) {
                 truncated = true;
                 break;
             }
-            page.add(entry);
+            if (common == null) {
+                page.add(entry);
+                last = key;
+            } else {
+                commonPrefixes.add(common);
+                last = common;
+            }
         }
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         xml.append("<Name>").append(Xml.escape(bucket)).append("</Name>");
         xml.append("<Prefix>").append(Xml.escape(encode(prefix, urlEncoded))).append("</Prefix>");
-        xml.append("<KeyCount>").append(page.size()).append("</KeyCount>");
+        if (!delimiter.isEmpty()) {
+            xml.append("<Delimiter>")
+                    .append(Xml.escape(encode(delimiter, urlEncoded)))
+                    .append("</Delimiter>");
+        }
+        xml.append("<KeyCount>").append(page.size() + commonPrefixes.size()).append("</KeyCount>");
         xml.append("<MaxKeys>").append(max).append("</MaxKeys>");
         if (urlEncoded) {
             xml.append("<EncodingType>url</EncodingType>");
@@ -135,7 +162,6 @@ final class S3SiteOperations {
                     .append("</ContinuationToken>");
         }
         if (truncated) {
-            String last = page.get(page.size() - 1).getKey();
             xml.append("<NextContinuationToken>")
                     .append(Base64.getUrlEncoder().encodeToString(last.getBytes(StandardCharsets.UTF_8)))
                     .append("</NextContinuationToken>");
@@ -151,7 +177,17 @@ final class S3SiteOperations {
                     .append(entry.getValue().content().length)
                     .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
         }
+        for (String common : commonPrefixes) {
+            xml.append("<CommonPrefixes><Prefix>")
+                    .append(Xml.escape(encode(common, urlEncoded)))
+                    .append("</Prefix></CommonPrefixes>");
+        }
         return xml.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** S3's order of keys: by their UTF-8 bytes, which differs from Java's UTF-16 order above U+D7FF. */
+    private static int utf8Order(String a, String b) {
+        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }
 
     byte[] deleteObjects(Map<String, S3StoredObject> objects, byte[] body) throws ApiError {

@@ -1,0 +1,188 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
+import io.github.cloudfrontmavenplugin.diff.S3Settings;
+import io.github.cloudfrontmavenplugin.diff.SiteUrls;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
+import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.publish.HeaderRules;
+import io.github.cloudfrontmavenplugin.publish.PublishSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code cloudfront:sync} reads its bucket while it hashes the site: the listing is in flight while the diff runs,
+ * fails the build as it did when it came after the diff, never outlives the run, and is never read for
+ * {@code cloudfront:invalidate}.
+ */
+class SyncBucketReadingTest {
+    @TempDir
+    Path dir;
+
+    private EmulatedCloudFront cloudFront;
+    private S3Emulator s3;
+    private Path site;
+    private final RecordingProgress progress = new RecordingProgress();
+
+    @BeforeEach
+    void start() throws Exception {
+        cloudFront = new EmulatedCloudFront(Duration.ofSeconds(5));
+        s3 = S3Emulator.start().createBucket("deploys").createBucket("www");
+        site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "home");
+        Files.createDirectories(site.resolve("docs"));
+        Files.writeString(site.resolve("docs/index.html"), "docs");
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFront.close();
+        s3.close();
+    }
+
+    private S3Settings s3Settings() throws UserFixableException {
+        return S3Settings.of(null, s3.endpoint(), null)
+                .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    private InvalidateRequest request(boolean sync) throws UserFixableException {
+        DiffSettings diff = new DiffSettings(
+                site,
+                SiteUrls.of("/", "index.html"),
+                AntPatterns.of(List.of(), List.of()),
+                "s3://deploys/manifest.txt",
+                OnMissingManifest.ALL,
+                s3Settings());
+        Optional<PublishSettings> publish = sync
+                ? Optional.of(PublishSettings.of(
+                        "s3://www/site/", HeaderRules.of(List.of(), "cache-tag"), true, 100, 4, false, s3Settings()))
+                : Optional.empty();
+        return new InvalidateRequest(
+                List.of(CloudFrontEmulator.DISTRIBUTION_ID),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                false,
+                Optional.empty(),
+                cloudFront.connection,
+                Optional.of(diff),
+                new Budget(100, 15),
+                List.of(),
+                false,
+                publish);
+    }
+
+    private Invalidate invalidate() {
+        // The publish's progress meter ticks on the system clock.
+        return new Invalidate(
+                Connector.AWS_SDK, TimeSource.SYSTEM, new SplittableRandom(3), Map.<String, String>of()::get, progress);
+    }
+
+    private static long threadsNamed(String prefix) {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix))
+                .count();
+    }
+
+    @Test
+    void theBucketIsListedWhileTheDiffReadsTheLastDeploysManifest() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        s3.hold("GetObject", key -> key.equals("manifest.txt"), Fault.holdUntil(release));
+        s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(release));
+        ExecutorService build = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sync = build.submit(() -> invalidate().run(request(true)));
+            // Sequential, the listing would wait for the diff, whose manifest is held: this would time out.
+            s3.awaitHeld("GetObject", 1);
+            s3.awaitHeld("ListObjectsV2", 1);
+            release.countDown();
+            sync.get();
+        } finally {
+            release.countDown();
+            build.shutdownNow();
+        }
+
+        assertEquals(List.of("site/docs/index.html", "site/index.html"), s3.keys("www"));
+        assertEquals(1, cloudFront.emulator.invalidations().size());
+    }
+
+    @Test
+    void aListingThatFailsFailsTheSyncWithItsMessageAndNothingIsSent() throws Exception {
+        s3.failKeys("ListObjectsV2", prefix -> true, 403, "AccessDenied");
+
+        UserFixableException e =
+                assertThrows(UserFixableException.class, () -> invalidate().run(request(true)));
+
+        assertEquals(
+                "Cannot list s3://www/site/: HTTP 403 AccessDenied: AccessDenied (injected). Allow s3:ListBucket on"
+                        + " arn:aws:s3:::www to the identity the build runs as.",
+                e.getMessage());
+        assertEquals(0, s3.count("PutObject", 200), s3.calls().toString());
+        assertEquals(List.of(), cloudFront.emulator.invalidations());
+    }
+
+    @Test
+    void aDiffThatFailsStopsTheListingBeforeTheRunEnds() throws Exception {
+        s3.putObject("deploys", "manifest.txt", "not a manifest".getBytes(StandardCharsets.UTF_8));
+        CountDownLatch manifestRead = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        s3.hold("GetObject", key -> key.equals("manifest.txt"), Fault.holdUntil(manifestRead));
+        s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(never));
+        ExecutorService build = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sync = build.submit(() -> invalidate().run(request(true)));
+            s3.awaitHeld("ListObjectsV2", 1);
+            manifestRead.countDown();
+
+            Exception e = assertThrows(Exception.class, sync::get);
+
+            assertTrue(e.getCause() instanceof UserFixableException, String.valueOf(e.getCause()));
+            assertEquals(0, threadsNamed("cloudfront-s3-list"), "a listing thread outlived the run");
+        } finally {
+            never.countDown();
+            build.shutdownNow();
+        }
+        assertEquals(List.of(), s3.keys("www"));
+    }
+
+    @Test
+    void anInvalidationWithADiffNeverReadsABucket() throws Exception {
+        invalidate().run(request(false));
+
+        assertEquals(1, cloudFront.emulator.invalidations().size());
+        assertEquals(
+                0,
+                s3.calls().stream()
+                        .filter(call -> call.operation().equals("ListObjectsV2"))
+                        .count());
+    }
+}
