@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class PreparedConnection implements AutoCloseable {
         SdkHttpClient client;
         try {
             client = await(httpClient);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (RuntimeException | UserFixableException | InterruptedException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
@@ -65,14 +66,14 @@ public final class PreparedConnection implements AutoCloseable {
             if (!handedOver) {
                 try {
                     await(httpClient).close();
-                } catch (RuntimeException unused) {
+                } catch (RuntimeException | UserFixableException unused) {
                     // Never opened: nothing was sent, so a client that could not be built does not matter.
                 }
             }
         } finally {
             try {
                 await(warmUp);
-            } catch (RuntimeException ignored) {
+            } catch (RuntimeException | UserFixableException ignored) {
                 // The warm-up only saves time; CloudFrontWarmUp logs why it failed.
             }
             threads.join();
@@ -89,18 +90,12 @@ public final class PreparedConnection implements AutoCloseable {
         return threads.started();
     }
 
-    private static <T> T await(CompletableFuture<T> future) throws InterruptedException {
+    private static <T> T await(CompletableFuture<T> future) throws UserFixableException, InterruptedException {
         try {
             return future.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            OtherThreads.rethrow(e.getCause() instanceof CompletionException c ? c.getCause() : e.getCause());
+            throw new IllegalStateException("unreachable", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -229,7 +230,7 @@ final class Deliveries {
         }
         if (!several && !failures.isEmpty()) {
             afterCreation.forEach(failures.get(0)::addSuppressed);
-            rethrow(failures.get(0));
+            OtherThreads.rethrow(failures.get(0));
         }
         if (!afterCreation.isEmpty()) {
             UserFixableException first = afterCreation.get(0);
@@ -249,7 +250,7 @@ final class Deliveries {
         for (Throwable failure : failures) {
             if (!(failure instanceof UserFixableException)) {
                 failures.stream().filter(other -> other != failure).forEach(failure::addSuppressed);
-                rethrow(failure);
+                OtherThreads.rethrow(failure);
             }
         }
         StringBuilder message = new StringBuilder("The invalidation failed on " + failures.size() + " of "
@@ -264,23 +265,6 @@ final class Deliveries {
         UserFixableException combined = new UserFixableException(message.toString(), failures.get(0));
         failures.stream().skip(1).forEach(combined::addSuppressed);
         throw combined;
-    }
-
-    /** Throws a failure that a task on another thread ended with, as what it is. */
-    static void rethrow(Throwable failure) throws UserFixableException, InterruptedException {
-        if (failure instanceof UserFixableException userFixable) {
-            throw userFixable;
-        }
-        if (failure instanceof InterruptedException interrupted) {
-            throw interrupted;
-        }
-        if (failure instanceof RuntimeException unexpected) {
-            throw unexpected;
-        }
-        if (failure instanceof Error error) {
-            throw error;
-        }
-        throw new IllegalStateException(failure);
     }
 
     private static InvalidationInfo withLocation(InvalidationInfo last, InvalidationInfo created) {

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.util.ArrayList;
@@ -176,7 +177,7 @@ public final class EndOfReactor {
             throw e;
         }
         if (first != null) {
-            Deliveries.rethrow(first);
+            OtherThreads.rethrow(first);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import io.github.cloudfrontmavenplugin.diff.ManifestStores;
@@ -103,23 +104,11 @@ public final class BucketReading implements AutoCloseable {
         try {
             return reading.get();
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UserFixableException userFixable) {
-                throw userFixable;
-            }
-            if (cause instanceof IOException io) {
+            if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof InterruptedException interrupted) {
-                throw interrupted;
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
+            OtherThreads.rethrow(e.getCause());
+            throw new IllegalStateException("unreachable", e);
         }
     }
 
