@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -41,14 +42,54 @@ public final class SiteScanner {
         if (!Files.isDirectory(root)) {
             throw new java.nio.file.NoSuchFileException(root.toString(), null, "not a directory");
         }
-        walk(root, Files.readAttributes(root, BasicFileAttributes.class), "", new HashSet<>(), sink);
+        // A loop over a stack of open directories, not recursion: the JIT compiler inlines a recursive walk into
+        // itself, and compiling that took longer than any other method of the diff (0.7 s of 2.2 s in C2).
+        Set<Object> ancestors = new HashSet<>();
+        ArrayDeque<Level> open = new ArrayDeque<>();
+        open.push(enter(root, Files.readAttributes(root, BasicFileAttributes.class), "", ancestors));
+        while (!open.isEmpty()) {
+            Level level = open.peek();
+            if (level.next == level.names.length) {
+                ancestors.remove(level.identity);
+                open.pop();
+                continue;
+            }
+            String name = level.names[level.next++];
+            Path child = level.directory.resolve(name);
+            String relative = level.prefix + name;
+            BasicFileAttributes attributes = attributesOf(child, relative);
+            if (attributes == null) {
+                continue;
+            }
+            if (attributes.isDirectory()) {
+                open.push(enter(child, attributes, relative + "/", ancestors));
+            } else if (attributes.isRegularFile() && filter.matches(relative)) {
+                sink.accept(new SiteFile(relative, child, attributes.size()));
+            }
+        }
+    }
+
+    /** A directory being walked: its names in order and how many of them are done. */
+    private static final class Level {
+        final Path directory;
+        final String prefix;
+        final Object identity;
+        final String[] names;
+        int next;
+
+        Level(Path directory, String prefix, Object identity, String[] names) {
+            this.directory = directory;
+            this.prefix = prefix;
+            this.identity = identity;
+            this.names = names;
+        }
     }
 
     /**
      * @param attributes the directory's own, read by the caller's stat: its file key (device and inode) tells a
      *     directory already being walked without resolving its real path, which costs a system call per path segment
      */
-    private void walk(Path directory, BasicFileAttributes attributes, String prefix, Set<Object> ancestors, Sink sink)
+    private static Level enter(Path directory, BasicFileAttributes attributes, String prefix, Set<Object> ancestors)
             throws IOException {
         Object identity = attributes.fileKey() != null ? attributes.fileKey() : directory.toRealPath();
         if (!ancestors.add(identity)) {
@@ -57,28 +98,22 @@ public final class SiteScanner {
         }
         String[] names = namesIn(directory);
         Arrays.sort(names);
-        for (String name : names) {
-            Path child = directory.resolve(name);
-            String relative = prefix + name;
-            BasicFileAttributes childAttributes;
-            try {
-                // One stat per entry, following links: on large sites the walk is bound by system calls.
-                childAttributes = Files.readAttributes(child, BasicFileAttributes.class);
-            } catch (NoSuchFileException e) {
-                if (Files.isSymbolicLink(child)) {
-                    warnings.accept("Skipping " + relative + ": it is a symbolic link to "
-                            + Files.readSymbolicLink(child) + ", which does not exist");
-                    continue;
-                }
-                throw e;
+        return new Level(directory, prefix, identity, names);
+    }
+
+    /** @return the attributes of what the entry is or links to; null for a link to nothing, which is skipped */
+    private BasicFileAttributes attributesOf(Path child, String relative) throws IOException {
+        try {
+            // One stat per entry, following links: on large sites the walk is bound by system calls.
+            return Files.readAttributes(child, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            if (Files.isSymbolicLink(child)) {
+                warnings.accept("Skipping " + relative + ": it is a symbolic link to " + Files.readSymbolicLink(child)
+                        + ", which does not exist");
+                return null;
             }
-            if (childAttributes.isDirectory()) {
-                walk(child, childAttributes, relative + "/", ancestors, sink);
-            } else if (childAttributes.isRegularFile() && filter.matches(relative)) {
-                sink.accept(new SiteFile(relative, child, childAttributes.size()));
-            }
+            throw e;
         }
-        ancestors.remove(identity);
     }
 
     /**
