@@ -97,7 +97,11 @@ public final class SiteScanner {
                     + directory.toRealPath());
         }
         String[] names = namesIn(directory);
-        Arrays.sort(names);
+        if (names.length > 1) {
+            // Not for a single name, the usual case in deep trees: calls that sort nothing gave the JIT compiler a
+            // profile the real sorts kept breaking, and it compiled the sort five times over.
+            Arrays.sort(names);
+        }
         return new Level(directory, prefix, identity, names);
     }
 
