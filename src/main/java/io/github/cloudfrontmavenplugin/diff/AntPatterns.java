@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
  * everything below that directory. Paths are relative, with {@code /} between names.
  */
 public final class AntPatterns {
+    /** Empty for "everything": the usual case, answered without a regular expression per file. */
     private final List<Pattern> includes;
+
     private final List<Pattern> excludes;
 
     private AntPatterns(List<Pattern> includes, List<Pattern> excludes) {
@@ -20,16 +22,20 @@ public final class AntPatterns {
 
     /** With no includes, everything is included. */
     public static AntPatterns of(List<String> includes, List<String> excludes) {
-        List<Pattern> compiledIncludes = compile(includes);
-        if (compiledIncludes.isEmpty()) {
-            compiledIncludes = List.of(toRegex("**"));
-        }
-        return new AntPatterns(compiledIncludes, compile(excludes));
+        return new AntPatterns(compile(includes), compile(excludes));
     }
 
     public boolean matches(String relativePath) {
-        return includes.stream().anyMatch(p -> p.matcher(relativePath).matches())
-                && excludes.stream().noneMatch(p -> p.matcher(relativePath).matches());
+        return (includes.isEmpty() || anyMatches(includes, relativePath)) && !anyMatches(excludes, relativePath);
+    }
+
+    private static boolean anyMatches(List<Pattern> patterns, String relativePath) {
+        for (Pattern pattern : patterns) {
+            if (pattern.matcher(relativePath).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Pattern> compile(List<String> patterns) {
@@ -71,6 +77,7 @@ public final class AntPatterns {
                 regex.append('/');
             }
         }
-        return Pattern.compile(regex.toString());
+        // DOTALL: a trailing ** matches names with a line break too, which the manifest can record
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

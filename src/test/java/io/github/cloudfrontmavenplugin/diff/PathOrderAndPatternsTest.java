@@ -39,4 +39,11 @@ class PathOrderAndPatternsTest {
         assertTrue(AntPatterns.of(List.of("/docs/**"), List.of()).matches("docs/sub/a.html"));
         assertTrue(AntPatterns.of(List.of("a+b (1).html"), List.of()).matches("a+b (1).html"));
     }
+
+    @Test
+    void namesWithALineBreakAreIncludedByDefaultAndByATrailingDoubleStar() {
+        assertTrue(AntPatterns.of(List.of(), List.of()).matches("docs/two\nlines.html"));
+        assertTrue(AntPatterns.of(List.of("docs/**"), List.of()).matches("docs/two\nlines.html"));
+        assertFalse(AntPatterns.of(List.of(), List.of("docs/")).matches("docs/two\nlines.html"));
+    }
 }
