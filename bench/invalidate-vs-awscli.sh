@@ -32,10 +32,10 @@ PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin
 ./mvnw -B -q install -DskipTests -Dinvoker.skip
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
-[ -x "$MVN" ] || MVN=./mvnw
+[ -x "$MVN" ] || MVN=$PWD/mvnw
 
-work=target/bench
-rm -rf "$work" && mkdir -p "$work"
+work=$PWD/target/bench
+rm -rf "$work" && mkdir -p "$work/standalone"
 
 # label=version of every plugin measured; this checkout first.
 versions=("this checkout=0.1.0-SNAPSHOT")
@@ -91,10 +91,12 @@ for i in $(seq 1 "$RUNS"); do
                 one) args=(-Dcloudfront.paths=/index.html) ;;
                 many) args=("-Dcloudfront.paths=$(cat "$work/paths.csv")") ;;
             esac
-            "$MVN" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
+            # From a directory without a POM, as a CI script runs it: inside this project, Maven would take the
+            # plugin from the project itself (same coordinates), with its full dependency graph.
+            (cd "$work/standalone" && "$MVN" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
                 -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS "$PLUGIN:$version:invalidate" \
                 -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION "${args[@]}" \
-                >"$work/own-$v-$run-$i.log"
+                >"$work/own-$v-$run-$i.log")
         done
     done
 done
@@ -104,8 +106,8 @@ echo "== Waiting: when each client noticed Completed"
 for delay in $([ "$WAIT_RUNS" -gt 0 ] && echo 10 30); do
     start_emulator "plugin-$delay" "$delay"
     for i in $(seq 1 "$WAIT_RUNS"); do
-        "$MVN" -B -q -o "$PLUGIN:0.1.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION \
-            -Dcloudfront.paths=/index.html -Dcloudfront.wait
+        (cd "$work/standalone" && "$MVN" -B -q -o "$PLUGIN:0.1.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" \
+            -Dcloudfront.distributionId=$DISTRIBUTION -Dcloudfront.paths=/index.html -Dcloudfront.wait)
     done
     stop_emulator "plugin-$delay"
     start_emulator "cli-$delay" "$delay"
