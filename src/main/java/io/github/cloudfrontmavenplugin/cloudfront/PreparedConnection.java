@@ -16,9 +16,9 @@ import software.amazon.awssdk.utils.IoUtils;
 /**
  * A connection to CloudFront made ready while the plugin still reads, hashes and plans: its HTTP client is built and
  * the SDK's CloudFront code is loaded ({@link CloudFrontWarmUp}) on two background threads, so that the two cores of a
- * CI runner share what was one thread's second of class loading. Neither calls AWS, reads credentials or reads any
- * file; {@link #open} resolves the credentials and builds the client as {@link CloudFrontInvalidations#connect}
- * does, so that its failures come where and as they came before.
+ * CI runner share what was one thread's second of class loading. Neither calls AWS nor reads credentials (the HTTP
+ * client reads only the JVM's trust store); {@link #open} resolves the credentials and builds the client as {@link
+ * CloudFrontInvalidations#connect} does, so that its failures come where and as they came before.
  */
 public final class PreparedConnection implements AutoCloseable {
     private final ConnectionSettings settings;
