@@ -1,0 +1,22 @@
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+def emulator = ItEmulator.get(context)
+try {
+    def log = ItEmulator.buildLog(basedir)
+    def warmUp = log.indexOf("Loading the AWS SDK's CloudFront and HTTP client code on a background thread at the start of the build, for cloudfront:invalidate in module it.cloudfront:extension-warms-up-at-build-start:1.0")
+    def loaded = log.indexOf("The AWS SDK's CloudFront and HTTP client code is loaded.")
+    def goal = log.indexOf(":invalidate (default) @ extension-warms-up-at-build-start ---")
+    assert warmUp >= 0 && loaded >= 0 && goal >= 0
+    // Started when the POM was read, before the first phase of the build, not by the goal.
+    def install = log =~ /--- (maven-install-plugin|install):/
+    assert install.find() && warmUp < install.start()
+    assert warmUp < goal
+    // The goal still builds its own client and sends exactly one batch through it.
+    def stored = emulator.invalidations()
+    assert stored.size() == 1
+    assert stored[0].paths() == ['/index.html']
+    assert log.contains("[INFO] Created invalidation ${stored[0].id()} on distribution EDFDVBD6EXAMPLE for 1 path")
+    assert log.contains("[INFO] BUILD SUCCESS")
+} finally {
+    ItEmulator.stop(context)
+}

@@ -1,0 +1,58 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
+import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.utils.Logger;
+
+/**
+ * The AWS SDK's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
+ * daemon thread at the start of a build that will invalidate, so that the goal, minutes later in the deploy phase,
+ * finds them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
+ * and no settings are read. The goal's own {@link PreparedConnection} still builds the client it uses, from its
+ * settings.
+ */
+public final class BuildStartWarmUp implements AutoCloseable {
+    private static final Logger LOG = Logger.loggerFor(BuildStartWarmUp.class);
+
+    /** Where the HTTP client built to load its classes would connect to; it never does. */
+    private static final URI ANY_HTTPS_ENDPOINT = URI.create("https://cloudfront.amazonaws.com");
+
+    private final JoinedThreads threads = new JoinedThreads("cloudfront-build-start-warm-up");
+
+    private BuildStartWarmUp(String why) {
+        threads.newThread(() -> {
+                    LOG.debug(() -> "Loading the AWS SDK's CloudFront and HTTP client code on a background thread at"
+                            + " the start of the build, for " + why + "; nothing is sent.");
+                    CloudFrontWarmUp.once();
+                    try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
+                            .build()) {
+                        LOG.debug(() -> "The AWS SDK's CloudFront and HTTP client code is loaded.");
+                    } catch (RuntimeException e) {
+                        LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
+                    }
+                })
+                .start();
+    }
+
+    /**
+     * @param why the goal that will run, for the {@code -X} log: {@code cloudfront:invalidate in module ...}
+     */
+    public static BuildStartWarmUp start(String why) {
+        return new BuildStartWarmUp(why);
+    }
+
+    /** Waits for the thread to end, so that none outlives the build. */
+    @Override
+    public void close() {
+        threads.join();
+    }
+
+    /** The thread started, for tests that check it has ended. */
+    List<Thread> threads() {
+        return threads.started();
+    }
+}
