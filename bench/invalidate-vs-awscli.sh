@@ -8,6 +8,10 @@
 #     own time is the Mojo's, read from Maven's timestamps: from its "--- cloudfront:...:invalidate" line to
 #     "BUILD SUCCESS" (class realm, configuration, work). Interleaving the rounds puts a shared machine's load on
 #     every contender alike.
+#     Then, for this checkout only, `mvn clean deploy` of a small jar project (one class compiled, a jar, installed;
+#     the artifact upload skipped) with invalidate bound and 1,000 paths, declared without and with
+#     <extensions>true</extensions>: the Mojo's time and the whole build's; and `mvn clean install` of the same
+#     project, which stops before the goal's phase, for what declaring the extension costs a build that does not deploy.
 #  2. Waiting (WAIT_RUNS runs, default 5; 0 leaves it out): how long after the emulator turned the invalidation
 #     Completed each client noticed, for invalidations that take 10 s and 30 s: the plugin's growing poll against
 #     `aws cloudfront wait invalidation-completed` (the SDK waiter's fixed 20 s).
@@ -72,6 +76,44 @@ stop_emulator() { # name; leaves its report
 }
 
 python3 -c 'print(",".join("/docs/page-%04d.html" % i for i in range(1000)))' >"$work/paths.csv"
+
+# A project as small as a deploy gets: its phases before deploy are the time the extension's warm-up can use.
+mkdir -p "$work/project/src/main/java/demo"
+printf 'package demo;\n\npublic final class Greeting {\n    public static String of(String name) {\n        return "Hello, " + name;\n    }\n}\n' \
+    >"$work/project/src/main/java/demo/Greeting.java"
+for extensions in false true; do
+    cat >"$work/project/pom-extensions-$extensions.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>demo</groupId>
+  <artifactId>site</artifactId>
+  <version>1.0.0</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+    <maven.deploy.skip>true</maven.deploy.skip>
+  </properties>
+  <build>
+    <plugins>
+      <plugin><artifactId>maven-clean-plugin</artifactId><version>3.5.0</version></plugin>
+      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version></plugin>
+      <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+      <plugin><artifactId>maven-jar-plugin</artifactId><version>3.4.2</version></plugin>
+      <plugin><artifactId>maven-install-plugin</artifactId><version>3.1.4</version></plugin>
+      <plugin><artifactId>maven-deploy-plugin</artifactId><version>3.1.4</version></plugin>
+      <plugin>
+        <groupId>io.github.cloudfront-maven-plugin</groupId>
+        <artifactId>cloudfront-maven-plugin</artifactId>
+        <version>0.1.0-SNAPSHOT</version>
+        <extensions>$extensions</extensions>
+        <executions><execution><goals><goal>invalidate</goal></goals></execution></executions>
+      </plugin>
+    </plugins>
+  </build>
+</project>
+POM
+done
 tr ',' ' ' <"$work/paths.csv" >"$work/paths.txt"
 
 echo "== Start-up: $RUNS rounds of the AWS CLI and ${#versions[@]} plugin version(s) x 4 builds"
@@ -97,6 +139,16 @@ for i in $(seq 1 "$RUNS"); do
                 -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS "$PLUGIN:$version:invalidate" \
                 -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION "${args[@]}" \
                 >"$work/own-$v-$run-$i.log")
+        done
+    done
+    for extensions in false true; do
+        for phase in deploy install; do
+            t0=$(date +%s%N)
+            (cd "$work/project" && "$MVN" -B -o -Dorg.slf4j.simpleLogger.showDateTime=true \
+                -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS -f "pom-extensions-$extensions.xml" clean $phase \
+                -Dcloudfront.endpoint="$endpoint" -Dcloudfront.distributionId=$DISTRIBUTION \
+                "-Dcloudfront.paths=$(cat "$work/paths.csv")" >"$work/$phase-$extensions-$i.log")
+            echo $((($(date +%s%N) - t0) / 1000000)) >>"$work/$phase-$extensions.ms"
         done
     done
 done
@@ -147,6 +199,15 @@ for run in ("skip", "dry", "one", "many"):
         cells.append(f"{median:.2f} s" + (f" ({median / cli:.2f}x the CLI)" if run == "many" else ""))
     print(f"| {names[run]} | " + " | ".join(cells) + " |")
 print(f"| `aws cloudfront create-invalidation`, 1,000 paths, whole process | {cli:.2f} s" + " |" * len(versions))
+print(f"\nIn `mvn clean deploy` of a small jar project (this checkout; 1,000 paths created; medians of {runs}):\n")
+print("| plugin declared | Mojo time | the whole `mvn clean deploy` | `mvn clean install` (the goal does not run) |")
+print("|---|---|---|---|")
+def whole(name):
+    return statistics.median(int(t) / 1000 for t in open(f"{work}/{name}.ms").read().split())
+for extensions, name in (("false", "as a plugin"), ("true", "with `<extensions>true</extensions>`")):
+    mojo = statistics.median(mojo_time(f) for f in glob.glob(f"{work}/deploy-{extensions}-*.log"))
+    print(f"| {name} | {mojo:.2f} s ({mojo / cli:.2f}x the CLI) | {whole('deploy-' + extensions):.2f} s"
+          f" | {whole('install-' + extensions):.2f} s |")
 if wait_runs > 0:
     print(f"\nWaiting: how long after the invalidation turned Completed the client noticed (median of {wait_runs}; max):\n")
     print("| invalidation takes | cloudfront:invalidate -Dcloudfront.wait | aws cloudfront wait invalidation-completed |")
