@@ -4,7 +4,7 @@ def emulator = ItEmulator.get(context)
 try {
     def log = ItEmulator.buildLog(basedir)
     def warmUp = log.indexOf("Loading the AWS SDK's CloudFront and HTTP client code on a background thread at the start of the build, for cloudfront:invalidate in module it.cloudfront:extension-warms-up-at-build-start:1.0")
-    def loaded = log.indexOf("The AWS SDK's CloudFront and HTTP client code is loaded.")
+    def loaded = log.indexOf("The warm-up at the start of the build has ended.")
     def goal = log.indexOf(":invalidate (default) @ extension-warms-up-at-build-start ---")
     assert warmUp >= 0 && loaded >= 0 && goal >= 0
     // Started when the POM was read, before the first phase of the build, not by the goal.

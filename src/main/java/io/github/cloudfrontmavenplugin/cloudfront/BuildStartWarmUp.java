@@ -4,7 +4,6 @@ import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.net.URI;
-import java.util.List;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.Logger;
 
@@ -30,7 +29,7 @@ public final class BuildStartWarmUp implements AutoCloseable {
                     CloudFrontWarmUp.once();
                     try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
                             .build()) {
-                        LOG.debug(() -> "The AWS SDK's CloudFront and HTTP client code is loaded.");
+                        LOG.debug(() -> "The warm-up at the start of the build has ended.");
                     } catch (RuntimeException e) {
                         LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
                     }
@@ -49,10 +48,5 @@ public final class BuildStartWarmUp implements AutoCloseable {
     @Override
     public void close() {
         threads.join();
-    }
-
-    /** The thread started, for tests that check it has ended. */
-    List<Thread> threads() {
-        return threads.started();
     }
 }
