@@ -1,13 +1,18 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The manifest file, version 1: UTF-8 text, one header line, then one line per deployed file, sorted in
@@ -29,30 +34,50 @@ public final class ManifestFormat {
 
     private ManifestFormat() {}
 
-    /** Reads entries one at a time, checking each line as it goes. */
+    /**
+     * Reads entries one at a time, checking each line as it goes. Lines end as for {@link
+     * java.io.BufferedReader#readLine}: at {@code \n}, {@code \r} or {@code \r\n}.
+     *
+     * <p>It reads bytes, not characters, and makes a line's text itself: so that {@link #skipIfNextIs} can compare
+     * an unchanged file's line as bytes, and so that a line of ASCII, almost every line, becomes a string by a plain
+     * copy; only other lines go through a UTF-8 decoder. A second deploy reads the whole manifest while the cores
+     * are busy hashing, and a {@link java.io.BufferedReader} that decoded every byte and parsed every line made it
+     * slower than a first deploy.
+     */
     public static final class Reader implements Closeable {
-        private final BufferedReader in;
+        private final InputStream in;
         private final String name;
-        private long lineNumber = 1;
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        private byte[] buffer = new byte[1 << 16];
+        /** Where the unread bytes start in the buffer. */
+        private int position;
+        /** Where the bytes read from the file end in the buffer. */
+        private int limit;
+        /** Whether the file has no more bytes to read. */
+        private boolean ended;
+        /** The number of the last line read, the header being 1. */
+        private long lineNumber;
+
         private String previousPath;
 
         public Reader(Path file, String name) throws IOException {
-            this.in = new BufferedReader(
-                    new java.io.InputStreamReader(
-                            Files.newInputStream(file),
-                            StandardCharsets.UTF_8
-                                    .newDecoder()
-                                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)),
-                    1 << 16);
+            this.in = Files.newInputStream(file);
             this.name = name;
-            String header = readLine();
-            if (header == null || !header.startsWith(HEADER_PREFIX)) {
-                throw corrupt("does not start with '" + HEADER + "'");
-            }
-            if (!header.equals(HEADER)) {
-                throw corrupt("has format version '" + header.substring(HEADER_PREFIX.length()) + "'; this plugin"
-                        + " reads version " + VERSION + " (a newer plugin may have written it)");
+            try {
+                String header = readLine();
+                if (header == null || !header.startsWith(HEADER_PREFIX)) {
+                    throw corrupt("does not start with '" + HEADER + "'");
+                }
+                if (!header.equals(HEADER)) {
+                    throw corrupt("has format version '" + header.substring(HEADER_PREFIX.length()) + "'; this"
+                            + " plugin reads version " + VERSION + " (a newer plugin may have written it)");
+                }
+            } catch (IOException | RuntimeException e) {
+                in.close();
+                throw e;
             }
         }
 
@@ -62,7 +87,6 @@ public final class ManifestFormat {
             if (line == null) {
                 return null;
             }
-            lineNumber++;
             int firstTab = line.indexOf('\t');
             int secondTab = firstTab < 0 ? -1 : line.indexOf('\t', firstTab + 1);
             if (firstTab != 64 || secondTab < 0) {
@@ -74,7 +98,7 @@ public final class ManifestFormat {
             }
             long size;
             try {
-                size = Long.parseLong(line.substring(firstTab + 1, secondTab));
+                size = Long.parseLong(line, firstTab + 1, secondTab, 10);
             } catch (NumberFormatException e) {
                 size = -1;
             }
@@ -92,11 +116,96 @@ public final class ManifestFormat {
             return new ManifestEntry(path, size, sha256);
         }
 
+        /**
+         * Consumes the next line if its bytes are exactly {@code line}, the {@link #line} of an entry for {@code
+         * path}. On a second deploy most files are unchanged and their lines are the same bytes as before, so they are
+         * compared without being parsed; a line this format wrote needs no check but its order.
+         *
+         * @return whether it was; if not, nothing is consumed, and {@link #next} reads the line (and reports what is
+         *     wrong with it)
+         */
+        boolean skipIfNextIs(String path, byte[] line) throws IOException {
+            while (limit - position < line.length) {
+                if (!fill()) {
+                    return false;
+                }
+            }
+            if (!Arrays.equals(buffer, position, position + line.length, line, 0, line.length)
+                    || previousPath != null && PathOrder.INSTANCE.compare(previousPath, path) >= 0) {
+                return false;
+            }
+            position += line.length;
+            lineNumber++;
+            previousPath = path;
+            return true;
+        }
+
+        /** @return the next line without its end, or null at the end of the file */
         private String readLine() throws IOException {
+            int end = position;
+            boolean ascii = true;
+            while (true) {
+                if (end == limit) {
+                    int scanned = end - position;
+                    if (!fill()) {
+                        if (scanned == 0) {
+                            return null;
+                        }
+                        String last = text(position, limit, ascii);
+                        position = limit;
+                        return last;
+                    }
+                    end = position + scanned;
+                }
+                byte b = buffer[end];
+                if (b == '\n' || b == '\r') {
+                    break;
+                }
+                ascii &= b >= 0;
+                end++;
+            }
+            String line = text(position, end, ascii);
+            position = end + 1;
+            if (buffer[end] == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                position++;
+            }
+            return line;
+        }
+
+        /**
+         * Moves the unread bytes to the start of the buffer, growing it if they fill it, and reads more after them.
+         *
+         * @return false at the end of the file
+         */
+        private boolean fill() throws IOException {
+            System.arraycopy(buffer, position, buffer, 0, limit - position);
+            limit -= position;
+            position = 0;
+            if (ended) {
+                return false;
+            }
+            if (limit == buffer.length) {
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
+            }
+            int read = in.read(buffer, limit, buffer.length - limit);
+            if (read < 0) {
+                ended = true;
+                return false;
+            }
+            limit += read;
+            return true;
+        }
+
+        /** The text of the next line, which is in the buffer from {@code start} to {@code end}. */
+        private String text(int start, int end, boolean ascii) throws CorruptManifestException {
+            lineNumber++;
+            if (ascii) {
+                return new String(buffer, start, end - start, StandardCharsets.ISO_8859_1);
+            }
             try {
-                return in.readLine();
+                return utf8.decode(ByteBuffer.wrap(buffer, start, end - start)).toString();
             } catch (CharacterCodingException e) {
-                throw corrupt("is not UTF-8 text (near line " + (lineNumber + 1) + ")");
+                throw corrupt("is not UTF-8 text (near line " + lineNumber + ")");
             }
         }
 
@@ -110,23 +219,40 @@ public final class ManifestFormat {
         }
     }
 
+    /**
+     * The line of an entry, with its end, in UTF-8: what the {@link Writer} writes, and what {@link
+     * Reader#skipIfNextIs} looks for. It is made as one string and encoded at once, which for ASCII is a plain copy (a
+     * {@link java.io.Writer} would encode it character by character).
+     */
+    static byte[] line(ManifestEntry entry) {
+        String path = escape(entry.path());
+        return new StringBuilder(path.length() + 86)
+                .append(entry.sha256())
+                .append('\t')
+                .append(entry.size())
+                .append('\t')
+                .append(path)
+                .append('\n')
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Writes entries, which must come in {@link PathOrder}. */
     public static final class Writer implements Closeable {
-        private final BufferedWriter out;
+        private final OutputStream out;
 
         public Writer(Path file) throws IOException {
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            out.write(HEADER);
-            out.write('\n');
+            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+            out.write((HEADER + '\n').getBytes(StandardCharsets.UTF_8));
         }
 
         public void write(ManifestEntry entry) throws IOException {
-            out.write(entry.sha256());
-            out.write('\t');
-            out.write(Long.toString(entry.size()));
-            out.write('\t');
-            out.write(escape(entry.path()));
-            out.write('\n');
+            write(line(entry));
+        }
+
+        /** @param line the {@link #line} of the next entry */
+        void write(byte[] line) throws IOException {
+            out.write(line);
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,9 @@ public final class SiteDiff {
      *
      * @param unchanged how many files are the same as in the manifest
      * @param unchangedByDirectory how many of those are directly in each directory ({@code ""} for the root,
-     *     {@code docs/} ...): what a wildcard would invalidate without need
+     *     {@code docs/} ...): what a wildcard would invalidate without need. Taken over, not copied: it has an entry per
+     *     directory with an unchanged file, and copying the benchmark's 100,000 cost a second deploy 50 to 90 ms of
+     *     CPU. The caller hands over a map it no longer changes.
      */
     public record Result(
             List<String> added,
@@ -51,7 +54,7 @@ public final class SiteDiff {
             added = List.copyOf(added);
             modified = List.copyOf(modified);
             deleted = List.copyOf(deleted);
-            unchangedByDirectory = Map.copyOf(unchangedByDirectory);
+            unchangedByDirectory = Collections.unmodifiableMap(unchangedByDirectory);
         }
 
         public int changedCount() {
@@ -158,7 +161,10 @@ public final class SiteDiff {
         }
     }
 
-    /** The merge of the scanned files (in order) with the previous manifest (in order). */
+    /**
+     * The merge of the scanned files (in order) with the previous manifest (in order). An unchanged file's line is
+     * found by its bytes ({@link ManifestFormat.Reader#skipIfNextIs}); only the lines around a change are parsed.
+     */
     private static final class Join {
         private final ManifestFormat.Reader old;
         private final ManifestFormat.Writer out;
@@ -167,12 +173,12 @@ public final class SiteDiff {
         private final List<String> deleted = new ArrayList<>();
         private long unchanged;
         private final Map<String, Long> unchangedByDirectory = new HashMap<>();
+        /** The previous manifest's next entry once parsed; null while it is unread, and at the end. */
         private ManifestEntry pending;
 
-        Join(ManifestFormat.Reader old, ManifestFormat.Writer out) throws IOException {
+        Join(ManifestFormat.Reader old, ManifestFormat.Writer out) {
             this.old = old;
             this.out = out;
-            this.pending = old == null ? null : old.next();
         }
 
         void acceptAll(List<ManifestEntry> entries) throws IOException {
@@ -182,29 +188,47 @@ public final class SiteDiff {
         }
 
         void accept(ManifestEntry current) throws IOException {
+            byte[] line = ManifestFormat.line(current);
+            if (pending == null && old != null && old.skipIfNextIs(current.path(), line)) {
+                countUnchanged(current.path());
+            } else {
+                merge(current);
+            }
+            out.write(line);
+        }
+
+        private void merge(ManifestEntry current) throws IOException {
+            if (pending == null) {
+                pending = nextOld();
+            }
             while (pending != null && PathOrder.INSTANCE.compare(pending.path(), current.path()) < 0) {
                 deleted.add(pending.path());
-                pending = old.next();
+                pending = nextOld();
             }
             if (pending != null && pending.path().equals(current.path())) {
                 if (pending.sameContentAs(current)) {
-                    unchanged++;
-                    String path = current.path();
-                    unchangedByDirectory.merge(path.substring(0, path.lastIndexOf('/') + 1), 1L, Long::sum);
+                    countUnchanged(current.path());
                 } else {
                     modified.add(current.path());
                 }
-                pending = old.next();
+                pending = null;
             } else {
                 added.add(current.path());
             }
-            out.write(current);
+        }
+
+        private void countUnchanged(String path) {
+            unchanged++;
+            unchangedByDirectory.merge(path.substring(0, path.lastIndexOf('/') + 1), 1L, Long::sum);
+        }
+
+        private ManifestEntry nextOld() throws IOException {
+            return old == null ? null : old.next();
         }
 
         Result finish() throws IOException {
-            while (pending != null) {
-                deleted.add(pending.path());
-                pending = old.next();
+            for (ManifestEntry rest = pending != null ? pending : nextOld(); rest != null; rest = nextOld()) {
+                deleted.add(rest.path());
             }
             return new Result(added, modified, deleted, unchanged, unchangedByDirectory);
         }

@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +82,50 @@ class SiteDiffTest {
         assertEquals(1, second.unchanged());
         assertEquals(
                 List.of("blog/first post.html", "css/site.css", "docs/index.html", "index.html"), second.changed());
+    }
+
+    @Test
+    void unchangedFilesAreCountedByDirectory() throws IOException {
+        deploy(Optional.empty(), AntPatterns.of(List.of(), List.of()));
+        write("docs/index.html", "docs, new edition");
+
+        SiteDiff.Result second = redeploy();
+
+        assertEquals(Map.of("", 1L, "css/", 1L, "docs/", 1L), second.unchangedByDirectory());
+    }
+
+    @Test
+    void aManifestWithWindowsLineEndsStillMatchesTheSite() throws IOException {
+        deploy(Optional.empty(), AntPatterns.of(List.of(), List.of()));
+        Files.writeString(lastManifest, Files.readString(lastManifest).replace("\n", "\r\n"));
+
+        SiteDiff.Result second = redeploy();
+
+        assertEquals(0, second.changedCount());
+        assertEquals(Map.of("", 1L, "css/", 1L, "docs/", 2L), second.unchangedByDirectory());
+    }
+
+    /** The error of a redeploy after the first deploy's manifest was edited. */
+    private String refusalOfManifestEditedBy(Consumer<List<String>> edit) throws IOException {
+        deploy(Optional.empty(), AntPatterns.of(List.of(), List.of()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(lastManifest));
+        edit.accept(lines);
+        Files.write(lastManifest, lines);
+        return assertThrows(CorruptManifestException.class, this::redeploy).getMessage();
+    }
+
+    @Test
+    void aManifestOutOfOrderIsRefusedThoughEachLineMatchesTheSite() throws IOException {
+        assertEquals(
+                "The manifest m line 4 ('docs/caf\u00e9 menu.html') is out of order or repeated.",
+                refusalOfManifestEditedBy(lines -> Collections.swap(lines, 2, 3)));
+    }
+
+    @Test
+    void aManifestWithARepeatedLineIsRefused() throws IOException {
+        assertEquals(
+                "The manifest m line 4 ('docs/caf\u00e9 menu.html') is out of order or repeated.",
+                refusalOfManifestEditedBy(lines -> lines.add(2, lines.get(2))));
     }
 
     @Test
