@@ -9,8 +9,8 @@ import software.amazon.awssdk.utils.Logger;
 
 /**
  * The AWS SDK's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
- * daemon thread at the start of a build that will invalidate, so that the goal, minutes later in the deploy phase,
- * finds them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
+ * daemon thread at the start of a build that will invalidate, so that the goal, later in the deploy phase, finds
+ * them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
  * and no settings are read. The goal's own {@link PreparedConnection} still builds the client it uses, from its
  * settings.
  */
