@@ -14,9 +14,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Which executions of the plugin's goals a build runs. How many times each module runs this goal: each execution in a
- * module's POM bound to a phase the build
- * reaches. Phases outside Maven's standard lifecycles are not counted, so that a guess errs low (a split batch), never
- * high (a batch held for ever). The goal given on the command line is not counted either: it needs no project, so Maven
+ * module's POM bound to a phase the build reaches. Phases outside Maven's standard lifecycles are not counted, so that
+ * a guess errs low (a split batch), never high (a batch held for ever). The goal given on the command line is not counted either: it needs no project, so Maven
  * runs it once for the whole build, like an aggregator, and that one run has nothing to wait for.
  */
 public final class ReactorExecutions {
