@@ -47,6 +47,7 @@ final class CloudFrontWarmUp {
      */
     static boolean once() {
         if (!STARTED.compareAndSet(false, true)) {
+            LOG.debug(() -> "The AWS SDK's CloudFront code was loaded earlier in this class realm.");
             return false;
         }
         return run(new CannedAnswer());
