@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -62,6 +64,8 @@ final class CloudFrontApi {
     private static final String VERSION = "/2020-05-31";
     private static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private static final String SERVICE = "CloudFront";
+    private static final String USER_AGENT = "cloudfront-maven-plugin aws-sdk-java/" + VersionInfo.SDK_VERSION
+            + " Java/" + System.getProperty("java.version");
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -241,6 +245,8 @@ final class CloudFrontApi {
         query.forEach(request::putRawQueryParameter);
         body.ifPresent(b -> request.putHeader("Content-Type", "application/xml")
                 .putHeader("Content-Length", Integer.toString(b.length)));
+        // As the SDK's: one ID for the call, kept by its retries; the attempt number in each.
+        request.putHeader("amz-sdk-invocation-id", UUID.randomUUID().toString()).putHeader("User-Agent", USER_AGENT);
         SdkHttpFullRequest unsigned = request.build();
         AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
         RetryToken token = initial.token();
@@ -274,7 +280,10 @@ final class CloudFrontApi {
     }
 
     /** @param number which attempt this is, which its failure says, as the SDK's do */
-    private Answer attempt(SdkHttpFullRequest unsigned, Optional<byte[]> body, int number) {
+    private Answer attempt(SdkHttpFullRequest call, Optional<byte[]> body, int number) {
+        SdkHttpFullRequest unsigned = call.toBuilder()
+                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + retries.maxAttempts())
+                .build();
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
         Duration signedWith = clockSkew.get();
         Clock clock = Clock.offset(Clock.systemUTC(), signedWith);
@@ -284,6 +293,8 @@ final class CloudFrontApi {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cloudfront")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        LOG.debug(() ->
+                SERVICE + " request: " + unsigned.method() + " " + unsigned.getUri() + " (attempt " + number + ")");
         HttpExecuteResponse executed;
         byte[] answer;
         try {
@@ -309,6 +320,10 @@ final class CloudFrontApi {
                     .build();
         }
         SdkHttpResponse response = executed.httpResponse();
+        LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
+                + response.firstMatchingHeader("x-amz-request-id")
+                        .map(id -> " (request id " + id + ")")
+                        .orElse(""));
         if (!response.isSuccessful()) {
             AwsServiceException error = serviceError(response, answer, signedWith, number);
             if (error.isClockSkewException()) {
