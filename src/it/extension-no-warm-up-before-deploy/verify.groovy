@@ -4,8 +4,8 @@ def emulator = ItEmulator.get(context)
 try {
     def log = ItEmulator.buildLog(basedir)
     // Maven found the participant in the plugin's jar, and it left the AWS SDK alone: install stops before deploy.
-    assert log.contains("No warm-up of the AWS SDK: this build runs neither cloudfront:invalidate nor cloudfront:sync for real")
-    assert !log.contains("Loading the AWS SDK's CloudFront and HTTP client code")
+    assert log.contains("No warm-up of the CloudFront code: this build runs neither cloudfront:invalidate nor cloudfront:sync for real")
+    assert !log.contains("Loading the plugin's CloudFront and HTTP client code")
     assert log =~ /--- (maven-install-plugin|install):/
     assert !log.contains(":invalidate (default)")
     assert log.contains("[INFO] BUILD SUCCESS")

@@ -3,7 +3,7 @@ import io.github.cloudfrontmavenplugin.emulator.ItEmulator
 def emulator = ItEmulator.get(context)
 try {
     def log = ItEmulator.buildLog(basedir)
-    def warmUp = log.indexOf("Loading the AWS SDK's CloudFront and HTTP client code on a background thread at the start of the build, for cloudfront:invalidate in module it.cloudfront:extension-warms-up-at-build-start:1.0")
+    def warmUp = log.indexOf("Loading the plugin's CloudFront and HTTP client code on a background thread at the start of the build, for cloudfront:invalidate in module it.cloudfront:extension-warms-up-at-build-start:1.0")
     def loaded = log.indexOf("The warm-up at the start of the build has ended.")
     def goal = log.indexOf(":invalidate (default) @ extension-warms-up-at-build-start ---")
     assert warmUp >= 0 && loaded >= 0 && goal >= 0
@@ -12,7 +12,7 @@ try {
     assert install.find() && warmUp < install.start()
     assert warmUp < goal
     // The goal runs in the class realm the warm-up loaded the SDK into: Maven runs an extension's goals in its realm.
-    assert log.indexOf("The AWS SDK's CloudFront code was loaded earlier in this class realm.", goal) > goal
+    assert log.indexOf("The plugin's CloudFront code was loaded earlier in this class realm.", goal) > goal
     // The goal still builds its own client and sends exactly one batch through it.
     def stored = emulator.invalidations()
     assert stored.size() == 1

@@ -8,7 +8,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.Logger;
 
 /**
- * The AWS SDK's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
+ * The plugin's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
  * daemon thread at the start of a build that will invalidate, so that the goal, later in the deploy phase, finds
  * them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
  * and no settings are read. The goal's own {@link PreparedConnection} still builds the client it uses, from its
@@ -24,7 +24,7 @@ public final class BuildStartWarmUp implements AutoCloseable {
 
     private BuildStartWarmUp(String why) {
         threads.newThread(() -> {
-                    LOG.debug(() -> "Loading the AWS SDK's CloudFront and HTTP client code on a background thread at"
+                    LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
                             + " the start of the build, for " + why + "; nothing is sent.");
                     CloudFrontWarmUp.once();
                     try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)

@@ -1,50 +1,43 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
-import io.github.cloudfrontmavenplugin.aws.AwsClients;
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionPage;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionSummary;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.TenantPage;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.TenantSummary;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
-import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationForDistributionTenantResponse;
-import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationResponse;
-import software.amazon.awssdk.services.cloudfront.model.DistributionList;
-import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
-import software.amazon.awssdk.services.cloudfront.model.DistributionTenant;
-import software.amazon.awssdk.services.cloudfront.model.EntityNotFoundException;
-import software.amazon.awssdk.services.cloudfront.model.Invalidation;
-import software.amazon.awssdk.services.cloudfront.model.InvalidationBatch;
-import software.amazon.awssdk.services.cloudfront.model.ListDistributionTenantsResponse;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
- * CloudFront's invalidation API through the AWS SDK, with retries more patient than the SDK's default and failures
- * explained in the user's terms.
+ * CloudFront's invalidation API ({@link CloudFrontApi}), with retries more patient than the SDK's default and
+ * failures explained in the user's terms.
  */
 public final class CloudFrontInvalidations implements AutoCloseable {
     private static final String SERVICE = "CloudFront";
 
-    private final CloudFrontClient client;
-    private final Optional<SdkHttpClient> builtAhead;
+    private final CloudFrontApi api;
+    private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final ConnectionSettings settings;
 
     private CloudFrontInvalidations(
-            CloudFrontClient client,
-            Optional<SdkHttpClient> builtAhead,
-            AwsCredentialsProvider credentials,
-            ConnectionSettings settings) {
-        this.client = client;
-        this.builtAhead = builtAhead;
+            SdkHttpClient http, AwsCredentialsProvider credentials, ConnectionSettings settings) {
+        this.api = new CloudFrontApi(
+                http,
+                credentials,
+                settings.endpoint().orElse(settings.defaultEndpoint()),
+                settings.signingRegion(),
+                settings.retries());
+        this.http = http;
         this.credentials = credentials;
         this.settings = settings;
     }
@@ -69,21 +62,8 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     static CloudFrontInvalidations connect(
             ConnectionSettings settings, AwsCredentialsProvider credentials, Optional<SdkHttpClient> builtAhead) {
         try {
-            CloudFrontClientBuilder builder = CloudFrontClient.builder()
-                    .region(Region.of(settings.clientRegion()))
-                    .credentialsProvider(credentials);
-            if (builtAhead.isPresent()) {
-                AwsClients.configure(builder, settings.endpoint(), settings.retries(), builtAhead.get());
-            } else {
-                AwsClients.configure(
-                        builder,
-                        SERVICE,
-                        settings.endpoint(),
-                        settings.defaultEndpoint(),
-                        settings.proxies(),
-                        settings.retries());
-            }
-            return new CloudFrontInvalidations(builder.build(), builtAhead, credentials, settings);
+            return new CloudFrontInvalidations(
+                    builtAhead.orElseGet(() -> httpClientFor(settings)), credentials, settings);
         } catch (RuntimeException e) {
             builtAhead.ifPresent(SdkHttpClient::close);
             IoUtils.closeIfCloseable(credentials, null);
@@ -108,18 +88,8 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     public InvalidationInfo create(Target target, List<String> paths, String callerReference)
             throws UserFixableException {
         CloudFrontCall call = CloudFrontCall.createInvalidation(target, paths, callerReference);
-        Consumer<InvalidationBatch.Builder> batch = b -> b.callerReference(callerReference)
-                .paths(p -> p.quantity(paths.size()).items(paths));
         try {
-            if (target.isTenant()) {
-                CreateInvalidationForDistributionTenantResponse response =
-                        client.createInvalidationForDistributionTenant(
-                                request -> request.id(target.id()).invalidationBatch(batch));
-                return toInfo(target, response.invalidation(), Optional.ofNullable(response.location()));
-            }
-            CreateInvalidationResponse response = client.createInvalidation(
-                    request -> request.distributionId(target.id()).invalidationBatch(batch));
-            return toInfo(target, response.invalidation(), Optional.ofNullable(response.location()));
+            return api.createInvalidation(target, paths, callerReference);
         } catch (SdkException e) {
             if (isTooManyInProgress(e)) {
                 throw e;
@@ -135,14 +105,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
 
     public InvalidationInfo get(Target target, String invalidationId) throws UserFixableException {
         try {
-            Invalidation invalidation = target.isTenant()
-                    ? client.getInvalidationForDistributionTenant(request ->
-                                    request.distributionTenantId(target.id()).id(invalidationId))
-                            .invalidation()
-                    : client.getInvalidation(request ->
-                                    request.distributionId(target.id()).id(invalidationId))
-                            .invalidation();
-            return toInfo(target, invalidation, Optional.empty());
+            return api.getInvalidation(target, invalidationId);
         } catch (SdkException e) {
             throw CloudFrontErrors.translate(e, CloudFrontCall.getInvalidation(target, invalidationId), settings);
         }
@@ -160,14 +123,12 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         List<DistributionSummary> all = new ArrayList<>();
         CloudFrontCall call = CloudFrontCall.lookup("ListDistributions", domain);
         try {
-            String marker = null;
+            Optional<String> marker = Optional.empty();
             do {
-                String page = marker;
-                DistributionList list =
-                        client.listDistributions(r -> r.marker(page)).distributionList();
-                all.addAll(list.items());
-                marker = Boolean.TRUE.equals(list.isTruncated()) ? list.nextMarker() : null;
-            } while (marker != null);
+                DistributionPage page = api.listDistributions(marker);
+                all.addAll(page.items());
+                marker = page.nextMarker();
+            } while (marker.isPresent());
         } catch (SdkException e) {
             throw CloudFrontErrors.translate(e, call, settings);
         }
@@ -191,11 +152,10 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                         .reduce((a, b) -> a + "; " + b)
                         .orElse("none");
         if (matches.isEmpty()) {
-            Optional<DistributionTenant> tenant = tenantByDomain(domain);
+            Optional<TenantSummary> tenant = tenantByDomain(domain);
             if (tenant.isPresent()) {
                 return new DomainOwner(
-                        Target.tenant(tenant.get().id()),
-                        Optional.ofNullable(tenant.get().distributionId()));
+                        Target.tenant(tenant.get().id()), tenant.get().distributionId());
             }
             throw new UserFixableException("No CloudFront distribution these credentials can see serves '" + domain
                     + "' (<distributionId>, cloudfront.distributionId), nor does any distribution tenant. The account"
@@ -207,13 +167,14 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 + ". Set <distributionId> (cloudfront.distributionId) to the ID of the one to invalidate.");
     }
 
-    private Optional<DistributionTenant> tenantByDomain(String domain) throws UserFixableException {
+    private Optional<TenantSummary> tenantByDomain(String domain) throws UserFixableException {
         try {
-            return Optional.of(
-                    client.getDistributionTenantByDomain(r -> r.domain(domain)).distributionTenant());
-        } catch (EntityNotFoundException e) {
-            return Optional.empty();
+            return Optional.of(api.distributionTenantByDomain(domain));
         } catch (SdkException e) {
+            if (e instanceof AwsServiceException service
+                    && "EntityNotFound".equals(CloudFrontErrors.errorCode(service))) {
+                return Optional.empty();
+            }
             throw CloudFrontErrors.translate(
                     e, CloudFrontCall.lookup("GetDistributionTenantByDomain", domain), settings);
         }
@@ -222,25 +183,22 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     /** The IDs of every distribution tenant of {@code distributionId}, over every page of ListDistributionTenants. */
     public List<String> tenantsOf(String distributionId) throws UserFixableException {
         try {
-            return tenantIds(distributionId, null);
+            return tenantIds(distributionId, Optional.empty());
         } catch (SdkException e) {
             throw CloudFrontErrors.translate(
                     e, CloudFrontCall.lookup("ListDistributionTenants", distributionId), settings);
         }
     }
 
-    private List<String> tenantIds(String distributionId, Integer maxItems) {
+    /** Every page, or only the first with {@code maxItems}. */
+    private List<String> tenantIds(String distributionId, Optional<Integer> maxItems) {
         List<String> ids = new ArrayList<>();
-        String marker = null;
+        Optional<String> marker = Optional.empty();
         do {
-            String page = marker;
-            ListDistributionTenantsResponse response =
-                    client.listDistributionTenants(r -> r.associationFilter(f -> f.distributionId(distributionId))
-                            .marker(page)
-                            .maxItems(maxItems));
-            response.distributionTenantList().forEach(tenant -> ids.add(tenant.id()));
-            marker = maxItems == null ? response.nextMarker() : null;
-        } while (marker != null && !marker.isEmpty());
+            TenantPage page = api.listDistributionTenants(distributionId, marker, maxItems);
+            ids.addAll(page.ids());
+            marker = maxItems.isEmpty() ? page.nextMarker() : Optional.empty();
+        } while (marker.isPresent());
         return ids;
     }
 
@@ -253,7 +211,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            List<String> tenants = tenantIds(target.id(), 3);
+            List<String> tenants = tenantIds(target.id(), Optional.of(3));
             return tenants.isEmpty() ? Optional.empty() : Optional.of(tenants);
         } catch (SdkException e) {
             return Optional.empty();
@@ -266,11 +224,9 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     }
 
     private static List<String> aliases(DistributionSummary distribution) {
-        return distribution.aliases() == null || distribution.aliases().items() == null
-                ? List.of()
-                : distribution.aliases().items().stream()
-                        .map(alias -> alias.toLowerCase(java.util.Locale.ROOT))
-                        .toList();
+        return distribution.aliases().stream()
+                .map(alias -> alias.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** {@code *.example.com} serves {@code www.example.com}, not {@code example.com} nor {@code a.b.example.com}. */
@@ -293,19 +249,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
-        builtAhead.ifPresent(SdkHttpClient::close);
+        http.close();
         IoUtils.closeIfCloseable(credentials, null);
-    }
-
-    private static InvalidationInfo toInfo(Target target, Invalidation invalidation, Optional<String> location) {
-        return new InvalidationInfo(
-                target,
-                invalidation.id(),
-                invalidation.status(),
-                invalidation.createTime(),
-                invalidation.invalidationBatch().paths().items(),
-                invalidation.invalidationBatch().callerReference(),
-                location);
     }
 }

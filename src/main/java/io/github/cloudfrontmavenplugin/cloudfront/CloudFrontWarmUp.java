@@ -5,7 +5,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -15,16 +17,14 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.Logger;
 
 /**
- * Runs the AWS SDK's CloudFront code once, answered in memory: a client is built and one CreateInvalidation is
- * marshalled, signed with made-up keys and unmarshalled from a canned answer. Nothing leaves the JVM. Its worth is the
- * classes it loads and the call sites it links, about a second of one thread on a CI runner, which the real client
- * then finds done. (The SDK's own {@code SdkWarmUp} also calls {@code sts.<region>.amazonaws.com}, so it is not used.)
+ * Runs the plugin's CloudFront code once, answered in memory: one CreateInvalidation is written, signed with made-up
+ * keys by the SDK's signer, passed through its retry strategy and read from a canned answer. Nothing leaves the JVM.
+ * Its worth is the classes it loads and the call sites it links (signer, retry strategy, XML reader), which the real
+ * call then finds done.
  */
 final class CloudFrontWarmUp {
     private static final Logger LOG = Logger.loggerFor(CloudFrontWarmUp.class);
@@ -47,7 +47,7 @@ final class CloudFrontWarmUp {
      */
     static boolean once() {
         if (!STARTED.compareAndSet(false, true)) {
-            LOG.debug(() -> "The AWS SDK's CloudFront code was loaded earlier in this class realm.");
+            LOG.debug(() -> "The plugin's CloudFront code was loaded earlier in this class realm.");
             return false;
         }
         return run(new CannedAnswer());
@@ -55,23 +55,20 @@ final class CloudFrontWarmUp {
 
     /** @return whether the canned answer was unmarshalled as a created invalidation */
     static boolean run(SdkHttpClient canned) {
-        LOG.debug(() -> "Loading the AWS SDK's CloudFront code on a background thread: one CreateInvalidation,"
+        LOG.debug(() -> "Loading the plugin's CloudFront code on a background thread: one CreateInvalidation,"
                 + " answered in memory; nothing is sent.");
-        try (CloudFrontClient client = CloudFrontClient.builder()
-                .region(Region.AWS_GLOBAL)
-                .httpClient(canned)
-                .credentialsProvider(
-                        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWARMUP", "warm-up")))
-                .overrideConfiguration(o -> o.retryStrategy(Retries.DEFAULT.strategy()))
-                .build()) {
-            String id = client.createInvalidation(r -> r.distributionId("EWARMUP")
-                            .invalidationBatch(b -> b.callerReference("warm-up")
-                                    .paths(p -> p.quantity(1).items("/"))))
-                    .invalidation()
+        try {
+            CloudFrontApi api = new CloudFrontApi(
+                    canned,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWARMUP", "warm-up")),
+                    URI.create("https://cloudfront.amazonaws.com"),
+                    "us-east-1",
+                    Retries.DEFAULT);
+            String id = api.createInvalidation(Target.distribution("EWARMUP"), List.of("/"), "warm-up")
                     .id();
             return "IWARMUP".equals(id);
         } catch (RuntimeException e) {
-            LOG.debug(() -> "The warm-up of the AWS SDK failed; the plugin goes on without it.", e);
+            LOG.debug(() -> "The warm-up of the CloudFront code failed; the plugin goes on without it.", e);
             return false;
         }
     }

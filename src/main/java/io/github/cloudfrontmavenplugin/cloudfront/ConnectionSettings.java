@@ -49,12 +49,15 @@ public record ConnectionSettings(
     }
 
     /**
-     * The region the SDK client is built for. Without an endpoint override the SDK sends {@code aws-global} to
-     * cloudfront.amazonaws.com signed for us-east-1; with one it signs for the region as given, and no CloudFront
-     * accepts a signature for {@code aws-global}, so an override gets us-east-1.
+     * The region requests are signed for, as the SDK's CloudFront endpoint rules pick it. Without an endpoint
+     * override: the partition's CloudFront, us-east-1 (cn-northwest-1 in China). With one: the region as given, but
+     * us-east-1 for {@code aws-global}, since no CloudFront accepts a signature for {@code aws-global}.
      */
-    public String clientRegion() {
-        return endpoint.isPresent() && region.equals(DEFAULT_REGION) ? "us-east-1" : region;
+    public String signingRegion() {
+        if (endpoint.isPresent()) {
+            return region.equals(DEFAULT_REGION) ? "us-east-1" : region;
+        }
+        return region.startsWith("cn-") ? "cn-northwest-1" : "us-east-1";
     }
 
     /** The address requests go to, for messages. */

@@ -32,8 +32,8 @@ public class BuildStartParticipant extends AbstractMavenLifecycleParticipant {
         }
         Optional<String> run = ReactorExecutions.firstRealRun(session, PLUGIN_KEY, GOAL_PREFIX, WARMED_GOALS, "deploy");
         if (run.isEmpty()) {
-            LOG.debug(
-                    () -> "No warm-up of the AWS SDK: this build runs neither cloudfront:invalidate nor cloudfront:sync"
+            LOG.debug(() ->
+                    "No warm-up of the CloudFront code: this build runs neither cloudfront:invalidate nor cloudfront:sync"
                             + " for real (not in the phases it reaches, or skipped, or a dry run).");
         }
         warmUp = run.map(BuildStartWarmUp::start).orElse(null);

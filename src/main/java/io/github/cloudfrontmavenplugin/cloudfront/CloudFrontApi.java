@@ -1,0 +1,424 @@
+package io.github.cloudfrontmavenplugin.cloudfront;
+
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.stream.XMLStreamException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.Logger;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * The operations of CloudFront's REST API (version 2020-05-31) that the plugin calls, sent through the SDK's HTTP
+ * client, signed by its SigV4 signer and retried by its retry strategy. The SDK's generated CloudFrontClient does the
+ * same with some 500 model classes and 200 lambdas, which a Maven run loads and links before its first call: half a
+ * second of a two-core CI runner (bench/startup-results-2026-12-01c.md). Failures are the exceptions the SDK throws,
+ * an {@link AwsServiceException} carrying CloudFront's error code or an {@link SdkClientException} around the I/O
+ * error, so that the retry strategy and {@link CloudFrontErrors} treat them as the SDK's own.
+ */
+final class CloudFrontApi {
+    private static final Logger LOG = Logger.loggerFor(CloudFrontApi.class);
+    private static final String VERSION = "/2020-05-31";
+    private static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+    private static final String SERVICE = "CloudFront";
+
+    /** The codes for which the SDK corrects its clock from the answer's {@code Date} before it retries. */
+    private static final Set<String> CLOCK_SKEW_CODES = Set.of(
+            "RequestTimeTooSkewed",
+            "RequestExpired",
+            "RequestInTheFuture",
+            "InvalidSignatureException",
+            "SignatureDoesNotMatch",
+            "AuthFailure");
+
+    /** Less than this between the two clocks is left alone, as the SDK does. */
+    private static final Duration NOTABLE_SKEW = Duration.ofMinutes(4);
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final URI endpoint;
+    private final String basePath;
+    private final String signingRegion;
+    private final RetryStrategy retries;
+    private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
+    private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
+
+    /**
+     * @param endpoint scheme, host, port and any path, which requests' paths go below, as the SDK's would
+     * @param signingRegion the region signatures are made for: us-east-1 for cloudfront.amazonaws.com
+     */
+    CloudFrontApi(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            URI endpoint,
+            String signingRegion,
+            Retries retries) {
+        this.http = http;
+        this.credentials = credentials;
+        this.endpoint = endpoint;
+        String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
+        this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.signingRegion = signingRegion;
+        this.retries = retries.strategy();
+    }
+
+    /** CreateInvalidation, or CreateInvalidationForDistributionTenant for a tenant. */
+    InvalidationInfo createInvalidation(Target target, List<String> paths, String callerReference) {
+        StringBuilder batch = new StringBuilder(64 + paths.size() * 48)
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?><InvalidationBatch xmlns=\"")
+                .append(NAMESPACE)
+                .append("\"><Paths><Quantity>")
+                .append(paths.size())
+                .append("</Quantity><Items>");
+        for (String path : paths) {
+            element(batch, "Path", path);
+        }
+        batch.append("</Items></Paths>");
+        element(batch, "CallerReference", callerReference);
+        batch.append("</InvalidationBatch>");
+        Answer answer = send(SdkHttpMethod.POST, invalidationsOf(target), Map.of(), Optional.of(batch.toString()));
+        return invalidation(target, answer.body(), answer.response().firstMatchingHeader("Location"));
+    }
+
+    /** GetInvalidation, or GetInvalidationForDistributionTenant for a tenant. */
+    InvalidationInfo getInvalidation(Target target, String invalidationId) {
+        Answer answer = send(
+                SdkHttpMethod.GET,
+                invalidationsOf(target) + "/" + SdkHttpUtils.urlEncode(invalidationId),
+                Map.of(),
+                Optional.empty());
+        return invalidation(target, answer.body(), Optional.empty());
+    }
+
+    /** A distribution as ListDistributions summarises it: what the plugin matches a domain against. */
+    record DistributionSummary(String id, String domainName, List<String> aliases) {}
+
+    record DistributionPage(List<DistributionSummary> items, Optional<String> nextMarker) {}
+
+    /** One page of ListDistributions, from {@code marker} on. */
+    DistributionPage listDistributions(Optional<String> marker) {
+        Map<String, String> query = new TreeMap<>();
+        marker.ifPresent(m -> query.put("Marker", m));
+        XmlElement list = send(SdkHttpMethod.GET, VERSION + "/distribution", query, Optional.empty())
+                .body();
+        List<DistributionSummary> items = new ArrayList<>();
+        for (XmlElement summary :
+                list.child("Items").map(i -> i.children("DistributionSummary")).orElse(List.of())) {
+            List<String> aliases = summary.find("Aliases", "Items")
+                    .map(i -> i.children("CNAME").stream().map(XmlElement::text).toList())
+                    .orElse(List.of());
+            items.add(new DistributionSummary(
+                    required(summary, "Id"), summary.childText("DomainName").orElse(""), aliases));
+        }
+        boolean truncated =
+                list.childText("IsTruncated").map(Boolean::parseBoolean).orElse(false);
+        return new DistributionPage(
+                items, truncated ? list.childText("NextMarker").filter(m -> !m.isEmpty()) : Optional.empty());
+    }
+
+    /** A distribution tenant: its ID and the multi-tenant distribution it belongs to. */
+    record TenantSummary(String id, Optional<String> distributionId) {}
+
+    /**
+     * GetDistributionTenantByDomain.
+     *
+     * @throws AwsServiceException EntityNotFound when no tenant serves {@code domain}
+     */
+    TenantSummary distributionTenantByDomain(String domain) {
+        XmlElement tenant = send(
+                        SdkHttpMethod.GET, VERSION + "/distribution-tenant", Map.of("domain", domain), Optional.empty())
+                .body();
+        return new TenantSummary(required(tenant, "Id"), tenant.childText("DistributionId"));
+    }
+
+    record TenantPage(List<String> ids, Optional<String> nextMarker) {}
+
+    /** One page of ListDistributionTenants for the tenants of {@code distributionId}, from {@code marker} on. */
+    TenantPage listDistributionTenants(String distributionId, Optional<String> marker, Optional<Integer> maxItems) {
+        StringBuilder request = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+                .append("<ListDistributionTenantsRequest xmlns=\"")
+                .append(NAMESPACE)
+                .append("\"><AssociationFilter>");
+        element(request, "DistributionId", distributionId);
+        request.append("</AssociationFilter>");
+        marker.ifPresent(m -> element(request, "Marker", m));
+        maxItems.ifPresent(max -> element(request, "MaxItems", Integer.toString(max)));
+        request.append("</ListDistributionTenantsRequest>");
+        XmlElement result = send(
+                        SdkHttpMethod.POST,
+                        VERSION + "/distribution-tenants",
+                        Map.of(),
+                        Optional.of(request.toString()))
+                .body();
+        List<String> ids = result.child("DistributionTenantList")
+                .map(l -> l.children("DistributionTenantSummary").stream()
+                        .map(t -> required(t, "Id"))
+                        .toList())
+                .orElse(List.of());
+        return new TenantPage(ids, result.childText("NextMarker").filter(m -> !m.isEmpty()));
+    }
+
+    private static String invalidationsOf(Target target) {
+        return VERSION + (target.isTenant() ? "/distribution-tenant/" : "/distribution/")
+                + SdkHttpUtils.urlEncode(target.id()) + "/invalidation";
+    }
+
+    private static InvalidationInfo invalidation(Target target, XmlElement invalidation, Optional<String> location) {
+        List<String> paths = invalidation
+                .find("InvalidationBatch", "Paths", "Items")
+                .map(items ->
+                        items.children("Path").stream().map(XmlElement::text).toList())
+                .orElse(List.of());
+        String createTime = required(invalidation, "CreateTime");
+        Instant created;
+        try {
+            created = Instant.parse(createTime);
+        } catch (DateTimeParseException e) {
+            throw unreadable("its CreateTime '" + createTime + "' is not a time", e);
+        }
+        return new InvalidationInfo(
+                target,
+                required(invalidation, "Id"),
+                required(invalidation, "Status"),
+                created,
+                paths,
+                invalidation
+                        .find("InvalidationBatch", "CallerReference")
+                        .map(XmlElement::text)
+                        .orElse(""),
+                location);
+    }
+
+    private static String required(XmlElement element, String child) {
+        return element.childText(child)
+                .orElseThrow(() -> unreadable("its " + element.name() + " has no " + child, null));
+    }
+
+    private static SdkClientException unreadable(String why, Throwable cause) {
+        return SdkClientException.builder()
+                .message("Unable to unmarshall response from " + SERVICE + ": " + why)
+                .cause(cause)
+                .build();
+    }
+
+    /** The answer to a request that succeeded: its status and headers, and its body parsed. */
+    private record Answer(SdkHttpResponse response, XmlElement body) {}
+
+    /** Sends one request, with retries, as the SDK would: each attempt signed afresh, from the clock as corrected. */
+    private Answer send(SdkHttpMethod method, String path, Map<String, String> query, Optional<String> xml) {
+        Optional<byte[]> body = xml.map(x -> x.getBytes(StandardCharsets.UTF_8));
+        SdkHttpFullRequest.Builder request =
+                SdkHttpFullRequest.builder().method(method).uri(endpoint).encodedPath(basePath + path);
+        query.forEach(request::putRawQueryParameter);
+        body.ifPresent(b -> request.putHeader("Content-Type", "application/xml")
+                .putHeader("Content-Length", Integer.toString(b.length)));
+        SdkHttpFullRequest unsigned = request.build();
+        AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
+        RetryToken token = initial.token();
+        Duration delay = initial.delay();
+        for (int attempt = 1; ; attempt++) {
+            pause(delay);
+            try {
+                Answer answer = attempt(unsigned, body);
+                retries.recordSuccess(RecordSuccessRequest.create(token));
+                return answer;
+            } catch (SdkException failure) {
+                SdkException counted = withAttempts(failure, attempt);
+                try {
+                    RefreshRetryTokenResponse retry = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                            .token(token)
+                            .failure(counted)
+                            .build());
+                    token = retry.token();
+                    delay = retry.delay();
+                    LOG.debug(() -> SERVICE + " " + method + " " + path + " failed (" + counted.getMessage()
+                            + "); retrying in " + retry.delay().toMillis() + " ms");
+                } catch (TokenAcquisitionFailedException noMore) {
+                    throw counted;
+                }
+            }
+        }
+    }
+
+    private Answer attempt(SdkHttpFullRequest unsigned, Optional<byte[]> body) {
+        AwsCredentialsIdentity identity = credentials.resolveCredentials();
+        Clock clock = Clock.offset(Clock.systemUTC(), clockSkew.get());
+        SignedRequest signed = signer.sign(r -> r.identity(identity)
+                .request(unsigned)
+                .payload(body.map(ContentStreamProvider::fromByteArrayUnsafe).orElse(null))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cloudfront")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        HttpExecuteResponse executed;
+        byte[] answer;
+        try {
+            executed = http.prepareRequest(HttpExecuteRequest.builder()
+                            .request(signed.request())
+                            .contentStreamProvider(signed.payload().orElse(null))
+                            .build())
+                    .call();
+            answer = executed.responseBody().isPresent()
+                    ? readAll(executed.responseBody().get())
+                    : new byte[0];
+        } catch (IOException | UncheckedIOException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw AbortedException.builder()
+                        .message("Thread was interrupted")
+                        .cause(e)
+                        .build();
+            }
+            throw SdkClientException.builder()
+                    .message("Unable to execute HTTP request: " + e.getMessage())
+                    .cause(e)
+                    .build();
+        }
+        SdkHttpResponse response = executed.httpResponse();
+        if (!response.isSuccessful()) {
+            AwsServiceException error = serviceError(response, answer);
+            correctClock(error, response);
+            throw error;
+        }
+        try {
+            return new Answer(response, XmlElement.parse(answer));
+        } catch (XMLStreamException e) {
+            throw unreadable("the answer (HTTP " + response.statusCode() + ") is not XML", e);
+        }
+    }
+
+    /** An error answer as the SDK reports it: CloudFront's code and message, when the body is its ErrorResponse. */
+    private static AwsServiceException serviceError(SdkHttpResponse response, byte[] body) {
+        Optional<XmlElement> error = Optional.empty();
+        Optional<String> requestId = response.firstMatchingHeader("x-amz-request-id");
+        try {
+            XmlElement root = XmlElement.parse(body);
+            if (root.name().equals("ErrorResponse")) {
+                error = root.child("Error");
+                if (requestId.isEmpty()) {
+                    requestId = root.childText("RequestId");
+                }
+            }
+        } catch (XMLStreamException notCloudFront) {
+            // A proxy's or load balancer's page: the status code is all there is.
+        }
+        AwsErrorDetails details = AwsErrorDetails.builder()
+                .errorCode(error.flatMap(e -> e.childText("Code")).orElse(null))
+                .errorMessage(error.flatMap(e -> e.childText("Message")).orElse(null))
+                .serviceName(SERVICE)
+                .sdkHttpResponse(response)
+                .rawResponse(SdkBytes.fromByteArrayUnsafe(body))
+                .build();
+        return AwsServiceException.builder()
+                .awsErrorDetails(details)
+                .statusCode(response.statusCode())
+                .requestId(requestId.orElse(null))
+                .message(details.errorMessage())
+                .build();
+    }
+
+    /** A refusal for the signing time: the next attempt signs by CloudFront's clock, as the SDK's would. */
+    private void correctClock(AwsServiceException error, SdkHttpResponse response) {
+        String code = error.awsErrorDetails().errorCode();
+        if (code == null || !CLOCK_SKEW_CODES.contains(code)) {
+            return;
+        }
+        response.firstMatchingHeader("Date").ifPresent(date -> {
+            try {
+                Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration skew = Duration.between(Instant.now(), server);
+                if (skew.abs().compareTo(NOTABLE_SKEW) > 0) {
+                    clockSkew.set(skew);
+                    LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
+                }
+            } catch (DateTimeParseException ignored) {
+                // No usable time: the next attempt is signed as this one was.
+            }
+        });
+    }
+
+    private static SdkException withAttempts(SdkException failure, int attempts) {
+        return failure.toBuilder().numAttempts(attempts).build();
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.builder()
+                    .message("Thread was interrupted")
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return IoUtils.toByteArray(in);
+        }
+    }
+
+    /** Writes {@code <name>text</name>}, escaped as the SDK's XML marshaller escapes it. */
+    static void element(StringBuilder xml, String name, String text) {
+        xml.append('<').append(name).append('>');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
+                case '\'' -> xml.append("&apos;");
+                case '\r' -> xml.append("&#x0D;");
+                case '\n' -> xml.append("&#x0A;");
+                default -> xml.append(c);
+            }
+        }
+        xml.append("</").append(name).append('>');
+    }
+}
