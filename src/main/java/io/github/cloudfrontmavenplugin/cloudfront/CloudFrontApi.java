@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.xml.stream.XMLStreamException;
@@ -63,18 +62,6 @@ final class CloudFrontApi {
     private static final String VERSION = "/2020-05-31";
     private static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private static final String SERVICE = "CloudFront";
-
-    /** The codes for which the SDK corrects its clock from the answer's {@code Date} before it retries. */
-    private static final Set<String> CLOCK_SKEW_CODES = Set.of(
-            "RequestTimeTooSkewed",
-            "RequestExpired",
-            "RequestInTheFuture",
-            "InvalidSignatureException",
-            "SignatureDoesNotMatch",
-            "AuthFailure");
-
-    /** Less than this between the two clocks is left alone, as the SDK does. */
-    private static final Duration NOTABLE_SKEW = Duration.ofMinutes(4);
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -267,9 +254,11 @@ final class CloudFrontApi {
             } catch (SdkException failure) {
                 SdkException counted = withAttempts(failure, attempt);
                 try {
+                    // The failure as built: toBuilder() drops an AwsServiceException's clock skew, which the strategy
+                    // reads to retry a refused signature.
                     RefreshRetryTokenResponse retry = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
                             .token(token)
-                            .failure(counted)
+                            .failure(failure)
                             .build());
                     token = retry.token();
                     delay = retry.delay();
@@ -284,7 +273,8 @@ final class CloudFrontApi {
 
     private Answer attempt(SdkHttpFullRequest unsigned, Optional<byte[]> body) {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
-        Clock clock = Clock.offset(Clock.systemUTC(), clockSkew.get());
+        Duration skew = clockSkew.get();
+        Clock clock = Clock.offset(Clock.systemUTC(), skew);
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(unsigned)
                 .payload(body.map(ContentStreamProvider::fromByteArrayUnsafe).orElse(null))
@@ -316,7 +306,7 @@ final class CloudFrontApi {
         }
         SdkHttpResponse response = executed.httpResponse();
         if (!response.isSuccessful()) {
-            AwsServiceException error = serviceError(response, answer);
+            AwsServiceException error = serviceError(response, answer, skew);
             correctClock(error, response);
             throw error;
         }
@@ -327,21 +317,28 @@ final class CloudFrontApi {
         }
     }
 
-    /** An error answer as the SDK reports it: CloudFront's code and message, when the body is its ErrorResponse. */
-    private static AwsServiceException serviceError(SdkHttpResponse response, byte[] body) {
+    /**
+     * An error answer as the SDK reports it: CloudFront's code and message, when the body is its ErrorResponse, and
+     * the request ID from its RequestId, else from the header CloudFront sends ({@code x-amzn-RequestId}), else from
+     * {@code x-amz-request-id}: the SDK's order.
+     *
+     * @param skew how far the clock this attempt was signed by was from this machine's
+     */
+    private static AwsServiceException serviceError(SdkHttpResponse response, byte[] body, Duration skew) {
         Optional<XmlElement> error = Optional.empty();
-        Optional<String> requestId = response.firstMatchingHeader("x-amz-request-id");
+        Optional<String> requestId = Optional.empty();
         try {
             XmlElement root = XmlElement.parse(body);
             if (root.name().equals("ErrorResponse")) {
                 error = root.child("Error");
-                if (requestId.isEmpty()) {
-                    requestId = root.childText("RequestId");
-                }
+                requestId = root.childText("RequestId");
             }
         } catch (XMLStreamException notCloudFront) {
             // A proxy's or load balancer's page: the status code is all there is.
         }
+        requestId = requestId
+                .or(() -> response.firstMatchingHeader("x-amzn-RequestId"))
+                .or(() -> response.firstMatchingHeader("x-amz-request-id"));
         AwsErrorDetails details = AwsErrorDetails.builder()
                 .errorCode(error.flatMap(e -> e.childText("Code")).orElse(null))
                 .errorMessage(error.flatMap(e -> e.childText("Message")).orElse(null))
@@ -354,13 +351,19 @@ final class CloudFrontApi {
                 .statusCode(response.statusCode())
                 .requestId(requestId.orElse(null))
                 .message(details.errorMessage())
+                // In the SDK's sense (this machine's clock ahead of the signing clock): with it the retry strategy
+                // retries a 401 or 403 whose Date shows the signing clock was off, as "Signature expired" is.
+                .clockSkew(skew.negated())
                 .build();
     }
 
-    /** A refusal for the signing time: the next attempt signs by CloudFront's clock, as the SDK's would. */
+    /**
+     * A refusal for the signing time: the next attempt signs by CloudFront's clock, as the SDK's would. The SDK's
+     * test: a code that names the time (RequestTimeTooSkewed), or a signature refused (SignatureDoesNotMatch, any 401
+     * or 403) while the answer's {@code Date} is more than 4 minutes from the signing clock.
+     */
     private void correctClock(AwsServiceException error, SdkHttpResponse response) {
-        String code = error.awsErrorDetails().errorCode();
-        if (code == null || !CLOCK_SKEW_CODES.contains(code)) {
+        if (!error.isClockSkewException()) {
             return;
         }
         response.firstMatchingHeader("Date").ifPresent(date -> {
@@ -368,10 +371,8 @@ final class CloudFrontApi {
                 Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
                         .toInstant();
                 Duration skew = Duration.between(Instant.now(), server);
-                if (skew.abs().compareTo(NOTABLE_SKEW) > 0) {
-                    clockSkew.set(skew);
-                    LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
-                }
+                clockSkew.set(skew);
+                LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
             } catch (DateTimeParseException ignored) {
                 // No usable time: the next attempt is signed as this one was.
             }
