@@ -348,18 +348,20 @@ final class CloudFrontApi {
     private static AwsServiceException serviceError(
             SdkHttpResponse response, byte[] body, Duration signedWith, int attempt) {
         Optional<XmlElement> error = Optional.empty();
-        Optional<String> requestId = response.firstMatchingHeader("x-amz-request-id");
+        Optional<String> requestId = Optional.empty();
         try {
             XmlElement root = XmlElement.parse(body);
             if (root.name().equals("ErrorResponse")) {
                 error = root.child("Error");
-                if (requestId.isEmpty()) {
-                    requestId = root.childText("RequestId");
-                }
+                requestId = root.childText("RequestId");
             }
         } catch (XMLStreamException notCloudFront) {
             // A proxy's or load balancer's page: the status code is all there is.
         }
+        // The SDK's order: the body's RequestId, the header CloudFront sends, then S3's spelling of it.
+        requestId = requestId
+                .or(() -> response.firstMatchingHeader("x-amzn-RequestId"))
+                .or(() -> response.firstMatchingHeader("x-amz-request-id"));
         AwsErrorDetails details = AwsErrorDetails.builder()
                 .errorCode(error.flatMap(e -> e.childText("Code")).orElse(null))
                 .errorMessage(error.flatMap(e -> e.childText("Message")).orElse(null))

@@ -33,9 +33,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
 /**
- * What {@link CloudFrontApi} does beyond one request and its answer: the clock it signs by, the endpoint's path, an
- * interrupted backoff. Where the SDK's generated client has the same behaviour, both get the same answers and are held
- * to the same outcome.
+ * What {@link CloudFrontApi} does beyond one request and its answer (which {@link CloudFrontApiConformanceTest} holds
+ * to the SDK's): a small skew left alone, the endpoint's path, an interrupted backoff.
  */
 class CloudFrontApiTest {
     private static final StaticCredentialsProvider CREDENTIALS =
@@ -108,40 +107,6 @@ class CloudFrontApiTest {
     }
 
     private static final Retries QUICK = new Retries(3, Duration.ofMillis(1), Duration.ofMillis(1));
-
-    @Test
-    void aRefusalForTheSigningTimeIsRetriedSignedByTheClockInTheAnswersDateAsTheSdkDoes() {
-        Instant awsNow = Instant.now().plus(Duration.ofMinutes(20));
-        Scripted ours = new Scripted(signatureExpired(awsNow), created());
-        Scripted sdks = new Scripted(signatureExpired(awsNow), created());
-
-        InvalidationInfo created = new CloudFrontApi(
-                        ours, CREDENTIALS, URI.create("https://cloudfront.amazonaws.com"), "us-east-1", QUICK)
-                .createInvalidation(Target.distribution("E1"), List.of("/a"), "r1");
-        try (CloudFrontClient sdk = CloudFrontClient.builder()
-                .region(Region.AWS_GLOBAL)
-                .httpClient(sdks)
-                .credentialsProvider(CREDENTIALS)
-                .overrideConfiguration(o -> o.retryStrategy(QUICK.strategy()))
-                .build()) {
-            sdk.createInvalidation(r -> r.distributionId("E1")
-                    .invalidationBatch(b ->
-                            b.callerReference("r1").paths(p -> p.quantity(1).items("/a"))));
-        }
-
-        assertEquals("I1", created.id());
-        assertEquals(sdks.sent.size(), ours.sent.size(), "attempts");
-        assertEquals(2, ours.sent.size());
-        // 20 minutes of skew against a tolerance of 2: the first attempt by this machine's clock, the second by AWS's.
-        Duration corrected = Duration.between(signedAt(ours.sent.get(0)), signedAt(ours.sent.get(1)));
-        Duration sdkCorrected = Duration.between(signedAt(sdks.sent.get(0)), signedAt(sdks.sent.get(1)));
-        assertTrue(
-                corrected.minus(Duration.ofMinutes(20)).abs().compareTo(Duration.ofMinutes(2)) < 0,
-                corrected.toString());
-        assertTrue(
-                sdkCorrected.minus(Duration.ofMinutes(20)).abs().compareTo(Duration.ofMinutes(2)) < 0,
-                sdkCorrected.toString());
-    }
 
     @Test
     void aSkewOfAFewSecondsIsLeftAloneAndTheRefusalStands() {
