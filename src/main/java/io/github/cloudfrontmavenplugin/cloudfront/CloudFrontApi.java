@@ -248,6 +248,8 @@ final class CloudFrontApi {
         // As the SDK's: one ID for the call, kept by its retries; the attempt number in each.
         request.putHeader("amz-sdk-invocation-id", UUID.randomUUID().toString()).putHeader("User-Agent", USER_AGENT);
         SdkHttpFullRequest unsigned = request.build();
+        // Once per call, before any attempt, as the SDK does: a failure to get credentials is not retried.
+        AwsCredentialsIdentity identity = credentials.resolveCredentials();
         AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
         RetryToken token = initial.token();
         Duration delay = initial.delay();
@@ -256,7 +258,7 @@ final class CloudFrontApi {
                 pause(delay);
             }
             try {
-                Answer answer = attempt(unsigned, body, attempt);
+                Answer answer = attempt(unsigned, body, identity, attempt);
                 retries.recordSuccess(RecordSuccessRequest.create(token));
                 return answer;
             } catch (SdkException failure) {
@@ -280,11 +282,11 @@ final class CloudFrontApi {
     }
 
     /** @param number which attempt this is, which its failure says, as the SDK's do */
-    private Answer attempt(SdkHttpFullRequest call, Optional<byte[]> body, int number) {
+    private Answer attempt(
+            SdkHttpFullRequest call, Optional<byte[]> body, AwsCredentialsIdentity identity, int number) {
         SdkHttpFullRequest unsigned = call.toBuilder()
                 .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + retries.maxAttempts())
                 .build();
-        AwsCredentialsIdentity identity = credentials.resolveCredentials();
         Duration signedWith = clockSkew.get();
         Clock clock = Clock.offset(Clock.systemUTC(), signedWith);
         SignedRequest signed = signer.sign(r -> r.identity(identity)
