@@ -15,8 +15,8 @@ import software.amazon.awssdk.utils.IoUtils;
 
 /**
  * A connection to CloudFront made ready while the plugin still reads, hashes and plans: its HTTP client is built and
- * the SDK's CloudFront code is loaded ({@link CloudFrontWarmUp}) on two background threads, so that the two cores of a
- * CI runner share what was one thread's second of class loading. Neither calls AWS nor reads credentials (the HTTP
+ * the plugin's CloudFront code is run once in memory ({@link CloudFrontWarmUp}) on two background threads, so that the
+ * two cores of a CI runner share the class loading. Neither calls AWS nor reads credentials (the HTTP
  * client reads only the JVM's trust store); {@link #open} resolves the credentials and builds the client as {@link
  * CloudFrontInvalidations#connect} does, so that its failures come where and as they came before.
  */
