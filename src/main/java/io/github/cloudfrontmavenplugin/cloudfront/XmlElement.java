@@ -16,9 +16,6 @@ import javax.xml.stream.XMLStreamReader;
  * Names are local names; CloudFront puts every element in its one namespace.
  */
 final class XmlElement {
-    /** The JDK's own parser, found without a service-loader scan of the plugin's class realm. */
-    private static final XMLInputFactory FACTORY = newFactory();
-
     private final String name;
     private final List<XmlElement> children = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -29,7 +26,7 @@ final class XmlElement {
 
     /** @throws XMLStreamException when {@code xml} is not well-formed, or has a DTD */
     static XmlElement parse(byte[] xml) throws XMLStreamException {
-        XMLStreamReader reader = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+        XMLStreamReader reader = newFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             Deque<XmlElement> open = new ArrayDeque<>();
             XmlElement root = null;
@@ -100,6 +97,10 @@ final class XmlElement {
         return at;
     }
 
+    /**
+     * The JDK's own parser, found without a service-loader scan of the plugin's class realm; one per answer, since a
+     * factory is not promised to be thread-safe and several distributions' answers may be read at once.
+     */
     private static XMLInputFactory newFactory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
