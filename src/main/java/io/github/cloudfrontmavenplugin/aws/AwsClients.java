@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.SdkHttpClient;
 
 /** What every AWS client of the plugin shares, whichever the service: HTTP client, proxy, retries, endpoint. */
 public final class AwsClients {
@@ -32,16 +31,6 @@ public final class AwsClients {
             int maxConnections) {
         builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint))
                 .maxConnections(Math.max(maxConnections, 1)));
-        return retriesAndEndpoint(builder, endpoint, retries);
-    }
-
-    /**
-     * With an HTTP client built ahead by {@link HttpClients#forEndpoint}, which the caller closes: the SDK closes only
-     * the HTTP clients it built itself.
-     */
-    public static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
-            B builder, Optional<URI> endpoint, Retries retries, SdkHttpClient httpClient) {
-        builder.httpClient(httpClient);
         return retriesAndEndpoint(builder, endpoint, retries);
     }
 
