@@ -323,7 +323,7 @@ final class CloudFrontApi {
         }
         SdkHttpResponse response = executed.httpResponse();
         LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
-                + response.firstMatchingHeader("x-amz-request-id")
+                + response.firstMatchingHeader("x-amzn-RequestId")
                         .map(id -> " (request id " + id + ")")
                         .orElse(""));
         if (!response.isSuccessful()) {
