@@ -109,11 +109,11 @@ class CloudFrontApiTest {
     private static final Retries QUICK = new Retries(3, Duration.ofMillis(1), Duration.ofMillis(1));
 
     @Test
-    void aSkewOfAFewSecondsIsLeftAloneAndTheRefusalStands() {
-        Scripted ours = new Scripted(
-                signatureExpired(Instant.now().plusSeconds(30)),
-                signatureExpired(Instant.now().plusSeconds(30)),
-                signatureExpired(Instant.now().plusSeconds(30)));
+    void aSignatureRefusedWithinAFewSecondsOfCloudFrontsClockIsNotRetried() {
+        // CloudFront's Date 30 s after the signing time: not a skew the SDK corrects, so the refusal stands at once.
+        Function<SdkHttpRequest, Canned> refusal =
+                request -> signatureExpired(signedAt(request).plusSeconds(30)).apply(request);
+        Scripted ours = new Scripted(refusal, refusal, refusal);
         CloudFrontApi api = new CloudFrontApi(
                 ours, CREDENTIALS, URI.create("https://cloudfront.amazonaws.com"), "us-east-1", QUICK);
 
@@ -121,10 +121,7 @@ class CloudFrontApiTest {
                 SdkException.class, () -> api.createInvalidation(Target.distribution("E1"), List.of("/a"), "r1"));
 
         assertTrue(refused.getMessage().contains("Signature expired"), refused.getMessage());
-        for (SdkHttpRequest attempt : ours.sent) {
-            Duration off = Duration.between(signedAt(ours.sent.get(0)), signedAt(attempt));
-            assertTrue(off.abs().compareTo(Duration.ofMinutes(1)) < 0, off.toString());
-        }
+        assertEquals(1, ours.sent.size(), "attempts");
     }
 
     @Test
