@@ -61,11 +61,14 @@ public final class CloudFrontInvalidations implements AutoCloseable {
      */
     static CloudFrontInvalidations connect(
             ConnectionSettings settings, AwsCredentialsProvider credentials, Optional<SdkHttpClient> builtAhead) {
+        Optional<SdkHttpClient> http = builtAhead;
         try {
-            return new CloudFrontInvalidations(
-                    builtAhead.orElseGet(() -> httpClientFor(settings)), credentials, settings);
+            if (http.isEmpty()) {
+                http = Optional.of(httpClientFor(settings));
+            }
+            return new CloudFrontInvalidations(http.get(), credentials, settings);
         } catch (RuntimeException e) {
-            builtAhead.ifPresent(SdkHttpClient::close);
+            http.ifPresent(SdkHttpClient::close);
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
