@@ -4,8 +4,12 @@ import java.net.URI;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 
-/** What every AWS client of the plugin shares, whichever the service: HTTP client, proxy, retries, endpoint. */
+/**
+ * What every AWS client of the plugin shares, whichever the service: HTTP client, proxy, retries, endpoint, and the
+ * plugin's name and version in the User-Agent.
+ */
 public final class AwsClients {
     private AwsClients() {}
 
@@ -39,6 +43,7 @@ public final class AwsClients {
         // Added to what the caller configured: overrideConfiguration(Consumer) would start afresh.
         builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .retryStrategy(retries.strategy())
+                .putAdvancedOption(SdkAdvancedClientOption.USER_AGENT_SUFFIX, UserAgent.PLUGIN)
                 .build());
         endpoint.ifPresent(builder::endpointOverride);
         return builder;

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.UserAgent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +65,8 @@ final class CloudFrontApi {
     private static final String VERSION = "/2020-05-31";
     private static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private static final String SERVICE = "CloudFront";
-    private static final String USER_AGENT = "cloudfront-maven-plugin aws-sdk-java/" + VersionInfo.SDK_VERSION
-            + " Java/" + System.getProperty("java.version");
+    private static final String USER_AGENT = UserAgent.PLUGIN + " aws-sdk-java/" + VersionInfo.SDK_VERSION + " Java/"
+            + System.getProperty("java.version");
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;

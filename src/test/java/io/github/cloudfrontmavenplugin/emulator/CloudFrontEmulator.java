@@ -308,14 +308,17 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 ATTEMPT.matcher(Optional.ofNullable(exchange.getRequestHeaders().getFirst("amz-sdk-request"))
                         .orElse(""));
         int attempt = attemptMatcher.find() ? Integer.parseInt(attemptMatcher.group(1)) : 0;
+        String userAgent = Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent"))
+                .orElse("");
         String text = new String(body, StandardCharsets.UTF_8);
 
         if (operation.equals("STS")) {
-            handleSts(exchange, receivedAt, method, path, body, accessKeyId, token, attempt);
+            handleSts(exchange, receivedAt, method, path, body, accessKeyId, token, attempt, userAgent);
             return;
         }
         Fault fault = nextFault(operation);
-        Response response;
+        Response response = null;
+        DroppedConnection dropped = null;
         try {
             if (fault instanceof Fault.Delay delay) {
                 sleep(delay.delay());
@@ -342,13 +345,15 @@ public final class CloudFrontEmulator implements AutoCloseable {
         } catch (ApiError e) {
             response = errorResponse(e);
         } catch (DroppedConnection e) {
-            requests.add(new RecordedRequest(
-                    receivedAt, operation, method, path, text, accessKeyId, token, attempt, 0, Optional.empty()));
-            throw e;
+            dropped = e;
         }
-        Optional<String> errorCode = response.status() >= 300 ? errorCode(response.body()) : Optional.empty();
+        int status = dropped != null ? 0 : response.status();
+        Optional<String> errorCode = status >= 300 ? errorCode(response.body()) : Optional.empty();
         requests.add(new RecordedRequest(
-                receivedAt, operation, method, path, text, accessKeyId, token, attempt, response.status(), errorCode));
+                receivedAt, operation, method, path, text, accessKeyId, token, attempt, status, errorCode, userAgent));
+        if (dropped != null) {
+            throw dropped;
+        }
         send(exchange, response);
     }
 
@@ -497,7 +502,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
             byte[] body,
             Optional<String> accessKeyId,
             Optional<String> token,
-            int attempt)
+            int attempt,
+            String userAgent)
             throws IOException {
         String text = new String(body, StandardCharsets.UTF_8);
         Map<String, String> form = query(text);
@@ -571,7 +577,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 token,
                 attempt,
                 status,
-                Optional.empty()));
+                Optional.empty(),
+                userAgent));
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
         exchange.sendResponseHeaders(status, bytes.length);

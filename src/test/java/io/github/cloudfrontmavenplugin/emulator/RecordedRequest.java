@@ -9,6 +9,7 @@ import java.util.Optional;
  * @param accessKeyId the access key the request was signed with (never the secret)
  * @param attempt the SDK's {@code amz-sdk-request} attempt number, 0 when the client does not send it
  * @param status the HTTP status answered, or 0 when the connection was dropped
+ * @param userAgent the {@code User-Agent} header, empty when there was none
  */
 public record RecordedRequest(
         Instant receivedAt,
@@ -20,4 +21,5 @@ public record RecordedRequest(
         Optional<String> securityToken,
         int attempt,
         int status,
-        Optional<String> errorCode) {}
+        Optional<String> errorCode,
+        String userAgent) {}

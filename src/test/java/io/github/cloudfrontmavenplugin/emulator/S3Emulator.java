@@ -41,7 +41,7 @@ import java.util.regex.Pattern;
  * multipart uploads, and failures injected per operation and key.
  */
 public final class S3Emulator implements AutoCloseable {
-    /** One request as received, with the conditional headers it carried. */
+    /** One request as received, with the conditional headers and the {@code User-Agent} (or "") it carried. */
     public record S3Request(
             String method,
             String bucket,
@@ -50,7 +50,8 @@ public final class S3Emulator implements AutoCloseable {
             Optional<String> ifNoneMatch,
             Optional<String> accessKeyId,
             int status,
-            String host) {}
+            String host,
+            String userAgent) {}
 
     /**
      * One operation as received, such as {@code PutObject site/index.html 200}, with its place in the order of events:
@@ -418,7 +419,17 @@ public final class S3Emulator implements AutoCloseable {
                 reply.headers().put("x-amz-bucket-region", bucketRegion);
             }
         }
-        requests.add(new S3Request(method, bucket, key, ifMatch, ifNoneMatch, accessKeyId, reply.status(), host));
+        requests.add(new S3Request(
+                method,
+                bucket,
+                key,
+                ifMatch,
+                ifNoneMatch,
+                accessKeyId,
+                reply.status(),
+                host,
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst("User-Agent"))
+                        .orElse("")));
         calls.add(new S3Call(operation, subject, reply.status(), arrived, events.incrementAndGet()));
         if (operation.equals("PutObject") && reply.status() == 200) {
             Optional.ofNullable(afterPut.remove(key)).ifPresent(Runnable::run);
