@@ -298,6 +298,42 @@ class InvalidateMojoTest {
         assertEquals(2, emulator.invalidations().size());
     }
 
+    /** Lists written as elements in the POM reach the fields; an empty element names nothing. */
+    private static final String LISTS_AS_ELEMENTS = "<project><build><plugins><plugin>"
+            + "<artifactId>cloudfront-maven-plugin</artifactId><configuration>"
+            + "<distributionIds><distributionId>" + CloudFrontEmulator.DISTRIBUTION_ID + "</distributionId>"
+            + "</distributionIds>"
+            + "<paths><path>/index.html</path><path/><path>docs/a,b.html</path></paths>"
+            + "<tags><tag>release-42</tag><tag/></tags>"
+            + "</configuration></plugin></plugins></build></project>";
+
+    @Test
+    @InjectMojo(goal = "invalidate", pom = LISTS_AS_ELEMENTS)
+    void listsOfElementsInThePomAreTakenElementByElement(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        assertEquals(
+                List.of("#release-42", "/index.html", "/docs/a,b.html"),
+                emulator.invalidations().get(0).paths());
+    }
+
+    @Test
+    @InjectMojo(goal = "invalidate")
+    @MojoParameter(name = "distributionIds", value = "," + CloudFrontEmulator.DISTRIBUTION_ID + ",")
+    @MojoParameter(name = "paths", value = ",/index.html,,/about.html,")
+    @MojoParameter(name = "tags", value = "release-42,")
+    void commaSeparatedListsAreSplitOnEveryCommaAndEmptyItemsNameNothing(InvalidateMojo mojo) throws Exception {
+        pointAtEmulator(mojo);
+
+        mojo.execute();
+
+        assertEquals(
+                List.of("#release-42", "/index.html", "/about.html"),
+                emulator.invalidations().get(0).paths());
+    }
+
     private void assertFailsBeforeAnyCall(InvalidateMojo mojo, String messageStart) throws Exception {
         pointAtEmulator(mojo);
 

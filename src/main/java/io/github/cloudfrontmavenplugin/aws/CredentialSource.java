@@ -59,6 +59,12 @@ public record CredentialSource(
      */
     public record WebIdentity(Path tokenFile, String roleArn, Optional<String> sessionName, String stsRegion) {}
 
+    /** Whether nothing is configured: the SDK's default chain decides. */
+    public boolean isDefaultChain() {
+        // Not equals(DEFAULT_CHAIN): a record's first equals call bootstraps ObjectMethods, some 10 ms at start-up.
+        return profile.isEmpty() && accessKey.isEmpty() && role.isEmpty() && webIdentity.isEmpty();
+    }
+
     public CredentialSource assuming(RoleToAssume roleToAssume) {
         return new CredentialSource(profile, accessKey, Optional.of(roleToAssume), webIdentity);
     }
@@ -73,7 +79,7 @@ public record CredentialSource(
      */
     public CredentialSource withEnvironment(
             Function<String, String> systemProperty, Function<String, String> environment) {
-        if (!this.equals(DEFAULT_CHAIN)
+        if (!isDefaultChain()
                 || present(systemProperty.apply("aws.accessKeyId"))
                 || present(environment.apply("AWS_ACCESS_KEY_ID"))) {
             return this;
