@@ -16,7 +16,8 @@ import java.util.Set;
  * tree five directories deep (5 branches a level, 3,125 leaf directories), with 10% of the objects changed at random
  * ("scattered"), 5% changed inside one top-level directory ("one subtree"), or 10 whole leaf directories rewritten
  * and 50 files changed elsewhere ("clustered", like regenerated sections of a documentation site); budgets of 15, 100 and 3,000 paths
- * (at most 15 wildcards). Prints markdown tables: the planner's time (median of 3 after a warm-up) and the most heap
+ * (at most 15 wildcards). Prints markdown tables: the planner's time (median of {@code -Dplanner.runs}, 3 by default,
+ * after a warm-up) and the most heap
  * held after a garbage collection, then, for 1,000,000 objects, its plan beside sending every path, {@code /*} and
  * s3deploy's rule.
  */
@@ -84,10 +85,11 @@ public final class PlannerBenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        int runs = Integer.getInteger("planner.runs", 3);
         HeapAfterGc heapAfterGc = HeapAfterGc.track();
         System.out.println("## Planner: time and heap\n");
-        System.out.println(
-                "| objects | change set | changed | budget | plan time (median of 3) | heap after GC (max) |");
+        System.out.println("| objects | change set | changed | budget | plan time (median of " + runs
+                + ") | heap after GC (max) |");
         System.out.println("|---|---|---|---|---|---|");
         List<Site> largest = new ArrayList<>();
         for (int objects : new int[] {250_000, 500_000, 1_000_000}) {
@@ -101,7 +103,7 @@ public final class PlannerBenchmarkMain {
                     CoverPlanner.plan(site.changed(), Optional.of(site.unchanged()), budget);
                     System.gc();
                     heapAfterGc.reset();
-                    long[] times = new long[3];
+                    long[] times = new long[runs];
                     for (int run = 0; run < times.length; run++) {
                         long start = System.nanoTime();
                         CoverPlanner.plan(site.changed(), Optional.of(site.unchanged()), budget);
@@ -114,7 +116,7 @@ public final class PlannerBenchmarkMain {
                             site.name(),
                             site.changed().size(),
                             maxPaths,
-                            times[1] / 1_000_000,
+                            times[runs / 2] / 1_000_000,
                             heapAfterGc.maxMiB());
                 }
             }
