@@ -8,6 +8,7 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.core.WaitSettings;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -17,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** The parameters both goals share, and the one place where core outcomes become Maven's exceptions. */
+/** The parameters every goal shares, and the one place where core outcomes become Maven's exceptions. */
 abstract class AbstractCloudFrontMojo extends AbstractMojo {
     /**
      * Required: what to invalidate: the ID of a CloudFront distribution, such as {@code EDFDVBD6EXAMPLE}; the ID of a
@@ -123,7 +124,7 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
             throw new UserFixableException("<roleArn> (cloudfront.roleArn) is '" + roleArn + "', which is not an IAM"
                     + " role ARN such as arn:aws:iam::123456789012:role/site-deployer.");
         }
-        Optional<java.net.URI> sts = Endpoints.parse(
+        Optional<URI> sts = Endpoints.parse(
                 stsEndpoint, "<stsEndpoint> (cloudfront.stsEndpoint)", "http://localhost:4566", "for AWS STS");
         return base.assuming(new CredentialSource.RoleToAssume(
                 roleArn.strip(),

@@ -8,7 +8,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
 
-/** Shows one invalidation (Id, Status, CreateTime, paths) as {@code aws cloudfront get-invalidation} does. */
+/**
+ * Shows one invalidation (Id, Status, CreateTime, paths) as {@code aws cloudfront get-invalidation} does.
+ *
+ * @since 1.0.0
+ */
 @Mojo(name = "get-invalidation", threadSafe = true, requiresProject = false)
 public class GetInvalidationMojo extends AbstractCloudFrontMojo {
     /** Required: the ID of the invalidation, such as {@code I2J0I21PCUYOIK}, as {@code cloudfront:invalidate} printed it. */

@@ -1,13 +1,13 @@
 package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
+import io.github.cloudfrontmavenplugin.core.SyncRequest;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import io.github.cloudfrontmavenplugin.publish.PublishRule;
 import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -28,9 +28,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * The manifest advances only once CloudFront accepted the invalidation: a run that fails after uploading leaves it, so
  * the next run invalidates what this one uploaded. A dry run prints the whole plan and changes nothing (it needs read
  * access to the bucket).
+ *
+ * @since 1.0.0
  */
 @Mojo(name = "sync", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
-public class SyncMojo extends InvalidateMojo {
+public class SyncMojo extends AbstractDeployMojo {
     /**
      * Required: where the site's files live, {@code s3://bucket} or {@code s3://bucket/key/prefix/}. A file's key is the
      * prefix plus its path relative to {@code directory}; its URL is {@code pathPrefix} plus that same path.
@@ -79,8 +81,9 @@ public class SyncMojo extends InvalidateMojo {
     }
 
     @Override
-    protected Optional<PublishSettings> publishSettings(Optional<DiffSettings> diff) throws UserFixableException {
-        if (diff.isEmpty()) {
+    SyncRequest request() throws UserFixableException {
+        InvalidateRequest invalidation = invalidateRequest();
+        if (invalidation.diff().isEmpty()) {
             throw new UserFixableException("<directory> (cloudfront.directory) is not set: cloudfront:sync publishes"
                     + " the built site from it, such as ${project.build.directory}/site.");
         }
@@ -88,13 +91,15 @@ public class SyncMojo extends InvalidateMojo {
         for (Rule rule : rules == null ? List.<Rule>of() : rules) {
             publishRules.add(rule.toPublishRule());
         }
-        return Optional.of(PublishSettings.of(
-                bucket,
-                HeaderRules.of(publishRules, cacheTagHeader),
-                delete,
-                maxDeletes,
-                concurrency,
-                followExternalLinks,
-                diff.get().s3()));
+        return new SyncRequest(
+                invalidation,
+                PublishSettings.of(
+                        bucket,
+                        HeaderRules.of(publishRules, cacheTagHeader),
+                        delete,
+                        maxDeletes,
+                        concurrency,
+                        followExternalLinks,
+                        invalidation.diff().get().s3()));
     }
 }

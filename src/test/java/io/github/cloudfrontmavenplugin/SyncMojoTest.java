@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
+import io.github.cloudfrontmavenplugin.core.SyncRequest;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.publish.BucketLocation;
@@ -74,14 +75,15 @@ class SyncMojoTest {
     }
 
     private static PublishSettings publish(SyncMojo mojo) throws Exception {
-        return mojo.request().publish().orElseThrow();
+        return mojo.request().publish();
     }
 
     @Test
     @InjectMojo(goal = "sync", pom = CONFIGURED)
     void pomParametersBecomeThePublishSettings(SyncMojo mojo) throws Exception {
-        InvalidateRequest request = mojo.request();
-        PublishSettings publish = request.publish().orElseThrow();
+        SyncRequest sync = mojo.request();
+        InvalidateRequest request = sync.invalidation();
+        PublishSettings publish = sync.publish();
 
         assertTrue(request.diff().orElseThrow().directory().endsWith(Path.of("target", "site")));
         assertEquals(new BucketLocation("www-example-com", "site/"), publish.location());
@@ -147,8 +149,9 @@ class SyncMojoTest {
         @Test
         @InjectMojo(goal = "sync")
         void propertiesBecomeThePublishSettings(SyncMojo mojo) throws Exception {
-            InvalidateRequest request = mojo.request();
-            PublishSettings publish = request.publish().orElseThrow();
+            SyncRequest sync = mojo.request();
+            InvalidateRequest request = sync.invalidation();
+            PublishSettings publish = sync.publish();
 
             assertTrue(request.diff().orElseThrow().directory().endsWith(Path.of("target", "site")));
             assertEquals(new BucketLocation("www-example-com", "docs/"), publish.location());

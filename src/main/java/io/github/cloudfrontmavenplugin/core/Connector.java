@@ -27,7 +27,8 @@ public interface Connector {
         default void close() throws InterruptedException {}
     }
 
-    Connector AWS_SDK = new Connector() {
+    /** The plugin's own CloudFront client ({@link CloudFrontInvalidations}), prepared on background threads. */
+    Connector CLOUDFRONT = new Connector() {
         @Override
         public CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
             return CloudFrontInvalidations.connect(settings);

@@ -35,7 +35,7 @@ final class Deliveries {
     }
 
     private final CloudFrontInvalidations cloudFront;
-    private final Invalidate.Batch batch;
+    private final Batch batch;
     private final WaitSettings waiting;
     private final Duration inProgressRetryTimeout;
     private final List<Path> outputFiles;
@@ -46,7 +46,7 @@ final class Deliveries {
 
     Deliveries(
             CloudFrontInvalidations cloudFront,
-            Invalidate.Batch batch,
+            Batch batch,
             WaitSettings waiting,
             Duration inProgressRetryTimeout,
             List<Path> outputFiles,
@@ -97,13 +97,13 @@ final class Deliveries {
         }
 
         private InvalidationInfo create() throws UserFixableException, InterruptedException {
-            Target target = Invalidate.resolve(cloudFront, distribution, log);
+            Target target = DistributionIds.resolve(cloudFront, distribution, log);
             InvalidationInfo invalidation = new InvalidationSubmitter(
                             cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, log)
                     .submit(target, batch.paths(), batch.callerReference(), inProgressRetryTimeout);
             log.info("Created invalidation " + invalidation.id() + " on "
                     + invalidation.target().describe() + " for "
-                    + Invalidate.count(invalidation.paths().size()) + " (" + invalidation.status() + ")");
+                    + Batch.count(invalidation.paths().size()) + " (" + invalidation.status() + ")");
             invalidation.location().ifPresent(location -> log.info("Location: " + location));
             log.debug("CallerReference: " + invalidation.callerReference());
             return invalidation;
@@ -154,7 +154,7 @@ final class Deliveries {
             }
         } else if (several && recording != Recording.NOTHING) {
             progress.warn("Not every "
-                    + Invalidate.noun(List.of(batch.distributionIds().get(0)))
+                    + DistributionIds.noun(List.of(batch.distributionIds().get(0)))
                     + " accepted the invalidation, so the deploy is not recorded in any"
                     + " manifest: the next deploy invalidates the same changes again.");
         }
@@ -206,7 +206,8 @@ final class Deliveries {
     }
 
     private void report(List<Delivery> deliveries) {
-        progress.info("Invalidations on " + deliveries.size() + " " + Invalidate.noun(batch.distributionIds()) + ":");
+        progress.info(
+                "Invalidations on " + deliveries.size() + " " + DistributionIds.noun(batch.distributionIds()) + ":");
         int width =
                 deliveries.stream().mapToInt(d -> d.distribution.length()).max().orElse(0);
         for (Delivery delivery : deliveries) {
@@ -254,7 +255,7 @@ final class Deliveries {
             }
         }
         StringBuilder message = new StringBuilder("The invalidation failed on " + failures.size() + " of "
-                + deliveries.size() + " " + Invalidate.noun(batch.distributionIds())
+                + deliveries.size() + " " + DistributionIds.noun(batch.distributionIds())
                 + " (the others finished as reported above):");
         for (Delivery delivery : deliveries) {
             delivery.failure.ifPresent(f -> message.append("\n  ")

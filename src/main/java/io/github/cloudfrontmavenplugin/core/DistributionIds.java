@@ -1,10 +1,13 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -80,10 +83,39 @@ public final class DistributionIds {
     }
 
     /** What an ID names, without a call; empty for a domain name, which must be looked up. */
-    static java.util.Optional<Target> target(String value) {
+    static Optional<Target> target(String value) {
         if (isId(value)) {
-            return java.util.Optional.of(Target.distribution(value));
+            return Optional.of(Target.distribution(value));
         }
-        return Target.isTenantId(value) ? java.util.Optional.of(Target.tenant(value)) : java.util.Optional.empty();
+        return Target.isTenantId(value) ? Optional.of(Target.tenant(value)) : Optional.empty();
+    }
+
+    /** What {@code idOrDomain} names: a distribution or tenant ID as it is, a domain name as looked up. */
+    static Target resolve(CloudFrontInvalidations cloudFront, String idOrDomain, Progress progress)
+            throws UserFixableException {
+        Optional<Target> named = target(idOrDomain);
+        if (named.isPresent()) {
+            return named.get();
+        }
+        CloudFrontInvalidations.DomainOwner owner = cloudFront.findByDomain(idOrDomain);
+        if (owner.target().isTenant()) {
+            progress.info(idOrDomain + " is distribution tenant "
+                    + owner.target().id()
+                    + owner.distributionId().map(d -> " of distribution " + d).orElse(""));
+        } else {
+            progress.info("Distribution " + idOrDomain + " is " + owner.target().id());
+        }
+        return owner.target();
+    }
+
+    /** The IDs for a message: {@code distribution E1, E2}, or {@code distribution tenant dt_1}. */
+    static String describe(List<String> distributionIds) {
+        return noun(distributionIds) + " " + String.join(", ", distributionIds);
+    }
+
+    /** What the IDs name, in the singular or plural: distributions, or tenants when they all are. */
+    static String noun(List<String> distributionIds) {
+        boolean tenants = distributionIds.stream().allMatch(Target::isTenantId);
+        return (tenants ? "distribution tenant" : "distribution") + (distributionIds.size() == 1 ? "" : "s");
     }
 }

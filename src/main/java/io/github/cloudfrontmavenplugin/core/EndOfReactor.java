@@ -9,11 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Holds the invalidations of one multi-module build until its last module that invalidates has run, so that modules
@@ -21,19 +19,18 @@ import java.util.function.Supplier;
  *
  * <p>Every execution of the goal arrives here, also skipped ones and ones that invalidate at once, since the last
  * arrival releases the held requests. Guessing too few arrivals only splits the batch; guessing too many would hold
- * requests forever, so the expected count errs low.
+ * requests forever, so the expected count errs low. One instance lives exactly as long as the build and is shared by
+ * its modules' threads; the Maven side keeps it in Maven's plugin context.
  */
 public final class EndOfReactor {
-    private static final Map<Object, EndOfReactor> BUILDS = new WeakHashMap<>();
-
     private final Map<String, Integer> expected;
     private final Map<String, Integer> arrived = new HashMap<>();
     private final List<Held> held = new ArrayList<>();
 
-    private record Held(String module, InvalidateRequest request) {}
+    private record Held(String module, DeployRequest request) {}
 
     /** Requests that share one batch, and the modules they come from. */
-    public record Due(List<String> modules, List<InvalidateRequest> requests) {
+    public record Due(List<String> modules, List<? extends DeployRequest> requests) {
         public Due {
             modules = List.copyOf(modules);
             requests = List.copyOf(requests);
@@ -47,20 +44,9 @@ public final class EndOfReactor {
      */
     public record Arrival(List<Due> due, int modulesToCome) {}
 
-    EndOfReactor(Map<String, Integer> expected) {
+    /** @param expected how many times each module runs the goal in this build */
+    public EndOfReactor(Map<String, Integer> expected) {
         this.expected = Map.copyOf(expected);
-    }
-
-    /**
-     * The one instance for {@code build}, an object that lives exactly as long as the build (and is shared by its
-     * threads).
-     *
-     * @param expected how many times each module runs the goal in this build, computed on first use
-     */
-    public static EndOfReactor of(Object build, Supplier<Map<String, Integer>> expected) {
-        synchronized (BUILDS) {
-            return BUILDS.computeIfAbsent(build, key -> new EndOfReactor(expected.get()));
-        }
     }
 
     /**
@@ -70,7 +56,7 @@ public final class EndOfReactor {
      *     last one arrived; this request alone if this execution was not expected (the batch is split rather than held
      *     for ever)
      */
-    public synchronized Arrival arrive(String module, Optional<InvalidateRequest> request) {
+    public synchronized Arrival arrive(String module, Optional<DeployRequest> request) {
         int count = arrived.merge(module, 1, Integer::sum);
         if (count > expected.getOrDefault(module, 0)) {
             return new Arrival(
@@ -117,7 +103,8 @@ public final class EndOfReactor {
         return due;
     }
 
-    private static List<Object> batchKey(InvalidateRequest request) {
+    private static List<Object> batchKey(DeployRequest deploy) {
+        InvalidateRequest request = deploy.invalidation();
         List<String> distributions = request.distributionIds().stream()
                 .map(DistributionIds::canonical)
                 .distinct()
@@ -126,26 +113,27 @@ public final class EndOfReactor {
     }
 
     /**
-     * Sends the due batches, each with its own {@link Invalidate}, all at the same time so that one batch's wait does
+     * Deploys the due batches, each with its own {@link Deploy}, all at the same time so that one batch's wait does
      * not delay the next one's creation; a failure fails after the others finished.
      *
-     * @param invalidate makes the {@link Invalidate} of one batch, reporting to the progress it is given
+     * @param deploy makes the {@link Deploy} of one batch, reporting to the progress it is given
      */
-    public static void send(List<Due> due, Progress progress, Function<Progress, Invalidate> invalidate)
+    public static void send(List<Due> due, Progress progress, Function<Progress, Deploy> deploy)
             throws UserFixableException, InterruptedException {
         List<FutureTask<Void>> tasks = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         for (Due batch : due) {
             Progress log = due.size() == 1
                     ? progress
-                    : progress.prefixed(
-                            "[" + String.join(", ", batch.requests().get(0).distributionIds()) + "] ");
+                    : progress.prefixed("["
+                            + String.join(
+                                    ", ", batch.requests().get(0).invalidation().distributionIds()) + "] ");
             FutureTask<Void> task = new FutureTask<>(() -> {
                 if (batch.modules().size() > 1) {
                     log.info("One invalidation at the end of the build for "
                             + batch.modules().size() + " modules: " + String.join(", ", batch.modules()));
                 }
-                invalidate.apply(log).run(batch.requests());
+                deploy.apply(log).run(batch.requests());
                 return null;
             });
             Thread thread = new Thread(task, "cloudfront-end-of-build");

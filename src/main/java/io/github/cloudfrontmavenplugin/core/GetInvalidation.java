@@ -27,7 +27,7 @@ public final class GetInvalidation {
     }
 
     public GetInvalidation(Progress progress) {
-        this(Connector.AWS_SDK, TimeSource.SYSTEM, new SecureRandom(), progress);
+        this(Connector.CLOUDFRONT, TimeSource.SYSTEM, new SecureRandom(), progress);
     }
 
     public record Request(
@@ -52,7 +52,7 @@ public final class GetInvalidation {
         }
         try (CloudFrontInvalidations cloudFront = connector.connect(request.connection())) {
             InvalidationInfo invalidation =
-                    cloudFront.get(Invalidate.resolve(cloudFront, distributionId, progress), invalidationId);
+                    cloudFront.get(DistributionIds.resolve(cloudFront, distributionId, progress), invalidationId);
             for (String line : Json.write(invalidation.toCliShape()).split("\n")) {
                 progress.info(line);
             }

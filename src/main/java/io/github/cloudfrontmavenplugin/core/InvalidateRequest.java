@@ -3,15 +3,14 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
-import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything {@code cloudfront:invalidate} was asked to do, as the user configured it; checked by {@link Invalidate}
- * before any API call.
+ * What a deploy invalidates, as the user configured it: all of {@code cloudfront:invalidate}, the invalidating part of
+ * {@code cloudfront:sync}; checked by {@link BatchSettings} before any API call.
  *
  * @param distributionIds the distributions to invalidate the same batch on: IDs or domain names
  * @param paths the paths from {@code <paths>}, as written
@@ -24,7 +23,6 @@ import java.util.Optional;
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
  * @param tags cache tags from {@code <tags>}, without their {@code #}
  * @param allTenants invalidate every tenant of the multi-tenant distribution named, instead of the distribution
- * @param publish for {@code cloudfront:sync}: the bucket {@code diff}'s site is published to before the invalidation
  */
 public record InvalidateRequest(
         List<String> distributionIds,
@@ -40,12 +38,17 @@ public record InvalidateRequest(
         Optional<DiffSettings> diff,
         Budget budget,
         List<String> tags,
-        boolean allTenants,
-        Optional<PublishSettings> publish) {
+        boolean allTenants)
+        implements DeployRequest {
 
     public InvalidateRequest {
         distributionIds = List.copyOf(distributionIds);
         paths = List.copyOf(paths);
         tags = List.copyOf(tags);
+    }
+
+    @Override
+    public InvalidateRequest invalidation() {
+        return this;
     }
 }

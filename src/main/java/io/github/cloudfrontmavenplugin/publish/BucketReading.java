@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * What a sync reads from its bucket before it can plan: the connection, the record of what the last sync published,
  * and the listing of the prefix. The listing takes one request per 1,000 keys, one after another, so it is read on a
- * daemon thread from the moment the request is known to be valid, while the site is hashed; {@link SitePublisher}
+ * daemon thread from the moment the request is known to be valid, while the site is hashed; {@link PlanUploads}
  * takes it when it plans. A failure surfaces there, with the message it would have had, after the site's own errors.
  * Closing stops the reading if it is still going and frees the connection, the record's store and the temporary
  * directory, on every path the build takes.

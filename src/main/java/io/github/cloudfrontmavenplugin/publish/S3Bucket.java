@@ -222,7 +222,7 @@ public final class S3Bucket implements AutoCloseable {
         if (upload.size() >= MULTIPART_THRESHOLD) {
             return putInParts(upload);
         }
-        String contentMd5 = base64(SitePublisher.md5(upload.file()));
+        String contentMd5 = base64(PublishSite.md5(upload.file()));
         String etag = s3.putObject(
                         r -> {
                             r.bucket(location.bucket())

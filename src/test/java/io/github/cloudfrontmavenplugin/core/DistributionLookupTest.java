@@ -37,7 +37,7 @@ class DistributionLookupTest {
 
     private String find(String domain) throws UserFixableException {
         try (CloudFrontInvalidations api = CloudFrontInvalidations.connect(cloudFront.connection)) {
-            return Invalidate.resolve(api, DistributionIds.require(domain), progress)
+            return DistributionIds.resolve(api, DistributionIds.require(domain), progress)
                     .id();
         }
     }
@@ -103,7 +103,7 @@ class DistributionLookupTest {
             id = api.create(Target.distribution("ELASTPAGE"), java.util.List.of("/a"), "ref")
                     .id();
         }
-        new GetInvalidation(Connector.AWS_SDK, cloudFront.time, new SplittableRandom(1), progress)
+        new GetInvalidation(Connector.CLOUDFRONT, cloudFront.time, new SplittableRandom(1), progress)
                 .run(new GetInvalidation.Request(
                         "docs.example.com", id, WaitSettings.NO_WAIT, Optional.empty(), cloudFront.connection));
         assertTrue(progress.info.contains("        \"Id\": \"" + id + "\","), progress.all());

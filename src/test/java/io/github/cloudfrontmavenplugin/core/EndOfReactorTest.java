@@ -1,7 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -99,15 +98,6 @@ class EndOfReactorTest {
     }
 
     @Test
-    void oneInstancePerBuild() {
-        Object build = new Object();
-        EndOfReactor first = EndOfReactor.of(build, () -> Map.of("a", 1));
-        assertSame(first, EndOfReactor.of(build, () -> {
-            throw new AssertionError("computed once per build");
-        }));
-    }
-
-    @Test
     void sendsTheDueBatchesTogetherAndFailsAfterAllFinished() throws Exception {
         try (EmulatedCloudFront cloudFront = new EmulatedCloudFront(Duration.ofSeconds(30))) {
             cloudFront.emulator.addDistribution("E2SECONDEXAMPLE");
@@ -132,8 +122,12 @@ class EndOfReactorTest {
                     () -> EndOfReactor.send(
                             due,
                             progress,
-                            log -> new Invalidate(
-                                    Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, log)));
+                            log -> new Deploy(
+                                    Connector.CLOUDFRONT,
+                                    cloudFront.time,
+                                    random,
+                                    Map.<String, String>of()::get,
+                                    log)));
 
             assertTrue(e.getMessage().contains("NoSuchDistribution"), e.getMessage());
             assertEquals(
@@ -173,7 +167,6 @@ class EndOfReactorTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false,
-                Optional.empty());
+                false);
     }
 }

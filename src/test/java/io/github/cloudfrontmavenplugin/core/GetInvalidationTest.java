@@ -40,7 +40,7 @@ class GetInvalidationTest {
     }
 
     private InvalidationInfo run(String invalidationId, WaitSettings waiting) throws Exception {
-        return new GetInvalidation(Connector.AWS_SDK, cloudFront.time, new SplittableRandom(3), progress)
+        return new GetInvalidation(Connector.CLOUDFRONT, cloudFront.time, new SplittableRandom(3), progress)
                 .run(new GetInvalidation.Request(
                         DISTRIBUTION, invalidationId, waiting, Optional.empty(), cloudFront.connection));
     }

@@ -112,12 +112,11 @@ class InvalidateDiffTest {
                 Optional.of(diff),
                 new Budget(100, 15),
                 List.of(),
-                false,
-                Optional.empty());
+                false);
     }
 
-    private Invalidate invalidate() {
-        return new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress);
+    private Deploy invalidate() {
+        return new Deploy(Connector.CLOUDFRONT, cloudFront.time, random, Map.<String, String>of()::get, progress);
     }
 
     private Optional<StoredInvalidation> deploy(
@@ -194,7 +193,7 @@ class InvalidateDiffTest {
             @Override
             public CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
                 connectorCalls.add("connect");
-                return Connector.AWS_SDK.connect(settings);
+                return Connector.CLOUDFRONT.connect(settings);
             }
 
             @Override
@@ -203,8 +202,7 @@ class InvalidateDiffTest {
                 return Connector.super.prepare(settings);
             }
         };
-        Invalidate invalidate =
-                new Invalidate(counting, cloudFront.time, random, Map.<String, String>of()::get, progress);
+        Deploy invalidate = new Deploy(counting, cloudFront.time, random, Map.<String, String>of()::get, progress);
 
         invalidate.run(
                 request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
@@ -322,8 +320,7 @@ class InvalidateDiffTest {
                 Optional.of(diff(location, OnMissingManifest.ALL)),
                 new Budget(100, 15),
                 List.of(),
-                false,
-                Optional.empty());
+                false);
 
         UserFixableException e =
                 assertThrows(UserFixableException.class, () -> invalidate().run(request));

@@ -148,16 +148,15 @@ class InvalidateTest {
                     diff,
                     budget,
                     List.of(),
-                    false,
-                    Optional.empty());
+                    false);
         }
 
         List<InvalidationInfo> runAll() throws Exception {
-            return invalidate(Connector.AWS_SDK).run(build());
+            return invalidate(Connector.CLOUDFRONT).run(build());
         }
 
         Optional<InvalidationInfo> run() throws Exception {
-            return invalidate(Connector.AWS_SDK).run(build()).stream().findFirst();
+            return invalidate(Connector.CLOUDFRONT).run(build()).stream().findFirst();
         }
 
         /** Runs with a connector that fails the test if the plugin tries to reach CloudFront. */
@@ -176,8 +175,8 @@ class InvalidateTest {
         return request;
     }
 
-    private Invalidate invalidate(Connector connector) {
-        return new Invalidate(connector, cloudFront.time, random, Map.<String, String>of()::get, progress);
+    private Deploy invalidate(Connector connector) {
+        return new Deploy(connector, cloudFront.time, random, Map.<String, String>of()::get, progress);
     }
 
     /** The {@code Paths} of a batch in the AWS CLI's JSON shape: its Quantity agrees with its Items. */
@@ -658,8 +657,8 @@ class InvalidateTest {
 
         UserFixableException e = assertThrows(
                 UserFixableException.class,
-                () -> new Invalidate(
-                                Connector.AWS_SDK,
+                () -> new Deploy(
+                                Connector.CLOUDFRONT,
                                 cloudFront.time,
                                 random,
                                 Map.<String, String>of()::get,

@@ -116,10 +116,9 @@ class MergedModulesTest {
                         Optional.empty(),
                         m.budget(),
                         List.of(),
-                        false,
-                        Optional.empty()))
+                        false))
                 .toList();
-        return new Invalidate(Connector.AWS_SDK, cloudFront.time, random, Map.<String, String>of()::get, progress)
+        return new Deploy(Connector.CLOUDFRONT, cloudFront.time, random, Map.<String, String>of()::get, progress)
                 .run(requests);
     }
 

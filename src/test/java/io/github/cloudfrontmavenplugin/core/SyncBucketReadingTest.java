@@ -71,7 +71,7 @@ class SyncBucketReadingTest {
                 .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5)));
     }
 
-    private InvalidateRequest request(boolean sync) throws UserFixableException {
+    private DeployRequest request(boolean sync) throws UserFixableException {
         DiffSettings diff = new DiffSettings(
                 site,
                 SiteUrls.of("/", "index.html"),
@@ -79,11 +79,7 @@ class SyncBucketReadingTest {
                 "s3://deploys/manifest.txt",
                 OnMissingManifest.ALL,
                 s3Settings());
-        Optional<PublishSettings> publish = sync
-                ? Optional.of(PublishSettings.of(
-                        "s3://www/site/", HeaderRules.of(List.of(), "cache-tag"), true, 100, 4, false, s3Settings()))
-                : Optional.empty();
-        return new InvalidateRequest(
+        InvalidateRequest invalidation = new InvalidateRequest(
                 List.of(CloudFrontEmulator.DISTRIBUTION_ID),
                 List.of(),
                 Optional.empty(),
@@ -97,14 +93,24 @@ class SyncBucketReadingTest {
                 Optional.of(diff),
                 new Budget(100, 15),
                 List.of(),
-                false,
-                publish);
+                false);
+        if (!sync) {
+            return invalidation;
+        }
+        return new SyncRequest(
+                invalidation,
+                PublishSettings.of(
+                        "s3://www/site/", HeaderRules.of(List.of(), "cache-tag"), true, 100, 4, false, s3Settings()));
     }
 
-    private Invalidate invalidate() {
+    private Deploy invalidate() {
         // The publish's progress meter ticks on the system clock.
-        return new Invalidate(
-                Connector.AWS_SDK, TimeSource.SYSTEM, new SplittableRandom(3), Map.<String, String>of()::get, progress);
+        return new Deploy(
+                Connector.CLOUDFRONT,
+                TimeSource.SYSTEM,
+                new SplittableRandom(3),
+                Map.<String, String>of()::get,
+                progress);
     }
 
     private static long threadsNamed(String prefix) {

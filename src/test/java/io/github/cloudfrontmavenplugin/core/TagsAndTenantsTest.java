@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Cache tags and distribution tenants through {@link Invalidate} and {@link GetInvalidation}, against the emulator. */
+/** Cache tags and distribution tenants through {@link Deploy} and {@link GetInvalidation}, against the emulator. */
 class TagsAndTenantsTest {
     private static final String DISTRIBUTION = CloudFrontEmulator.DISTRIBUTION_ID;
     private static final String MULTI = "EMULTITENANT1";
@@ -81,8 +81,7 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 budget,
                 tags,
-                allTenants,
-                Optional.empty());
+                allTenants);
     }
 
     private InvalidateRequest request(String target, List<String> paths, List<String> tags) {
@@ -90,12 +89,11 @@ class TagsAndTenantsTest {
     }
 
     private List<InvalidationInfo> run(InvalidateRequest request) throws Exception {
-        return invalidate(Connector.AWS_SDK).run(request);
+        return invalidate(Connector.CLOUDFRONT).run(request);
     }
 
-    private Invalidate invalidate(Connector connector) {
-        return new Invalidate(
-                connector, cloudFront.time, new SplittableRandom(7), Map.<String, String>of()::get, progress);
+    private Deploy invalidate(Connector connector) {
+        return new Deploy(connector, cloudFront.time, new SplittableRandom(7), Map.<String, String>of()::get, progress);
     }
 
     private UserFixableException failure(InvalidateRequest request) {
@@ -154,7 +152,7 @@ class TagsAndTenantsTest {
                 Optional.empty());
 
         UserFixableException e =
-                assertThrows(UserFixableException.class, () -> invalidate(NEVER).validate(request));
+                assertThrows(UserFixableException.class, () -> invalidate(NEVER).check(request));
         assertTrue(e.getMessage().contains("Raise <maxPaths> to at least 4"), e.getMessage());
     }
 
@@ -323,7 +321,7 @@ class TagsAndTenantsTest {
         String id = run(request(TENANT_3, List.of("/a"), List.of("t"))).get(0).id();
 
         InvalidationInfo read = new GetInvalidation(
-                        Connector.AWS_SDK, cloudFront.time, new SplittableRandom(1), progress)
+                        Connector.CLOUDFRONT, cloudFront.time, new SplittableRandom(1), progress)
                 .run(new GetInvalidation.Request(
                         TENANT_3, id, WaitSettings.of(true, 60, true), Optional.empty(), cloudFront.connection));
 
@@ -344,7 +342,7 @@ class TagsAndTenantsTest {
 
     @Test
     void modulesMergedAtTheEndShareOneBatchWithTheirTagsOnce() throws Exception {
-        invalidate(Connector.AWS_SDK)
+        invalidate(Connector.CLOUDFRONT)
                 .run(List.of(
                         request(DISTRIBUTION, List.of("/www/index.html"), List.of("layout")),
                         request(DISTRIBUTION, List.of("/docs/index.html", "#Layout"), List.of("docs"))));
@@ -371,8 +369,7 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of("product:tv"),
-                false,
-                Optional.empty());
+                false);
 
         run(request);
 
@@ -404,8 +401,7 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false,
-                Optional.empty());
+                false);
 
         UserFixableException e = failure(oneMore);
 

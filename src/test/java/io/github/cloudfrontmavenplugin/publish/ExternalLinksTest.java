@@ -32,7 +32,7 @@ class ExternalLinksTest {
         Path site = siteWithLinkTo(outside);
         UserFixableException e = assertThrows(
                 UserFixableException.class,
-                () -> SitePublisher.localFiles(
+                () -> PlanUploads.localFiles(
                         site,
                         List.of(
                                 new ManifestEntry("index.html", 4, SHA),
@@ -50,7 +50,7 @@ class ExternalLinksTest {
         Files.writeString(site.resolve("v2/a.html"), "a");
         Files.createSymbolicLink(site.resolve("latest"), site.resolve("v2"));
         List<UploadPlanner.LocalFile> files =
-                SitePublisher.localFiles(site, List.of(new ManifestEntry("latest/a.html", 1, SHA)), false);
+                PlanUploads.localFiles(site, List.of(new ManifestEntry("latest/a.html", 1, SHA)), false);
         assertEquals("latest/a.html", files.get(0).relativePath());
     }
 
@@ -60,7 +60,7 @@ class ExternalLinksTest {
         Files.writeString(outside.resolve("logo.svg"), "<svg/>");
         Path site = siteWithLinkTo(outside);
         List<UploadPlanner.LocalFile> files =
-                SitePublisher.localFiles(site, List.of(new ManifestEntry("secrets/logo.svg", 6, SHA)), true);
+                PlanUploads.localFiles(site, List.of(new ManifestEntry("secrets/logo.svg", 6, SHA)), true);
         assertEquals(1, files.size());
     }
 }

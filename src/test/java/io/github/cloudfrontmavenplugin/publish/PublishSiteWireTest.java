@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * server we did not write: the same expectations must hold on both. The order of the writes and the progress lines are
  * checked against the emulator alone, whose holds and record of events show them by construction.
  */
-class SitePublisherWireTest {
+class PublishSiteWireTest {
     @TempDir
     Path temp;
 
@@ -112,12 +112,12 @@ class SitePublisherWireTest {
         return entries;
     }
 
-    private SitePublisher.Published publish(String endpoint, Path site, String cacheControl, int maxDeletes)
+    private PublishSite.Published publish(String endpoint, Path site, String cacheControl, int maxDeletes)
             throws Exception {
         return publish(endpoint, site, cacheControl, maxDeletes, 4, new RecordingProgress(), TimeSource.SYSTEM);
     }
 
-    private SitePublisher.Published publish(
+    private PublishSite.Published publish(
             String endpoint,
             Path site,
             String cacheControl,
@@ -142,14 +142,12 @@ class SitePublisherWireTest {
                 concurrency,
                 false,
                 S3Settings.of(null, endpoint, null));
-        return new SitePublisher(progress, time)
-                .publish(
-                        settings,
-                        site,
-                        entries(site),
-                        AntPatterns.of(List.of(), List.of()),
-                        temp.resolve("manifest.txt").toString(),
-                        false);
+        try (BucketReading reading =
+                BucketReading.start(settings, temp.resolve("manifest.txt").toString())) {
+            PlanUploads.Planned planned = new PlanUploads(progress)
+                    .run(reading, site, entries(site), AntPatterns.of(List.of(), List.of()), false);
+            return new PublishSite(progress, time).run(planned);
+        }
     }
 
     @ParameterizedTest
@@ -159,9 +157,9 @@ class SitePublisherWireTest {
         try (AutoCloseable stop = server.stop();
                 S3Client s3 = client(server.endpoint())) {
             Path site = site();
-            SitePublisher.Published first = publish(server.endpoint(), site, "max-age=60", 10);
+            PublishSite.Published first = publish(server.endpoint(), site, "max-age=60", 10);
             assertEquals(3, first.uploaded());
-            SitePublisher.Published second = publish(server.endpoint(), site, "max-age=60", 10);
+            PublishSite.Published second = publish(server.endpoint(), site, "max-age=60", 10);
             assertEquals(0, second.uploaded());
             assertEquals(3, second.unchanged());
             assertEquals(List.of(), second.changedPaths());
@@ -200,7 +198,7 @@ class SitePublisherWireTest {
                 S3Client s3 = client(server.endpoint())) {
             Path site = site();
             publish(server.endpoint(), site, "max-age=60", 10);
-            SitePublisher.Published changed = publish(server.endpoint(), site, "max-age=31536000, immutable", 10);
+            PublishSite.Published changed = publish(server.endpoint(), site, "max-age=31536000, immutable", 10);
             assertEquals(0, changed.uploaded());
             assertEquals(2, changed.headersUpdated());
             assertEquals(List.of("assets/app.js", "assets/video.mp4"), changed.changedPaths());
@@ -225,7 +223,7 @@ class SitePublisherWireTest {
             publish(server.endpoint(), site, "max-age=60", 10);
             Files.delete(site.resolve("assets/app.js"));
 
-            SitePublisher.Published second = publish(server.endpoint(), site, "max-age=60", 10);
+            PublishSite.Published second = publish(server.endpoint(), site, "max-age=60", 10);
 
             assertEquals(1, second.deleted());
             assertEquals(0, second.uploaded());
@@ -250,7 +248,7 @@ class SitePublisherWireTest {
                 s3.putObject(
                         r -> r.bucket("www").key(key), RequestBody.fromBytes("old".getBytes(StandardCharsets.UTF_8)));
             }
-            SitePublisher.Published published = publish(server.endpoint(), site, "max-age=60", 1_005);
+            PublishSite.Published published = publish(server.endpoint(), site, "max-age=60", 1_005);
             assertEquals(1_005, published.deleted());
             assertEquals(
                     List.of("site/assets/app.js", "site/assets/video.mp4", "site/index.html"),
@@ -353,7 +351,7 @@ class SitePublisherWireTest {
             SteppedTime time = new SteppedTime(Instant.parse("2026-11-30T12:00:00Z"));
             RecordingProgress progress = new RecordingProgress();
 
-            Future<SitePublisher.Published> publishing =
+            Future<PublishSite.Published> publishing =
                     build.submit(() -> publish(s3.endpoint(), site, "max-age=60", 10, 4, progress, time));
             s3.awaitHeld("PutObject", 1);
             time.awaitSleepers(1);

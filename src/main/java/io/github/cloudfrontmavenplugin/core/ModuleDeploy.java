@@ -1,0 +1,37 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.publish.PublishSite;
+import java.util.Optional;
+
+/**
+ * The steps of one module's deploy that come before the steps its batch shares ({@link PlanInvalidation}, {@link
+ * DeliverInvalidation}, {@link RecordDeploy}): what differs between {@code cloudfront:invalidate} ({@link
+ * InvalidateModule}) and {@code cloudfront:sync} ({@link SyncModule}). {@link Deploy} runs each phase for every module
+ * of the batch before the next phase.
+ */
+interface ModuleDeploy extends AutoCloseable {
+    /** Starts what may run while the sites are compared, such as reading a bucket. */
+    default void start() {}
+
+    /** Whether {@link #compare} reads a site. */
+    boolean comparesSite();
+
+    /** Reads the site and the manifest and compares them, adding what changed to {@code changes}. */
+    void compare(SiteChanges changes) throws UserFixableException;
+
+    /**
+     * Brings the origin up to date with the site (nothing in a dry run but the plan), adding the URLs of what changed
+     * there to {@code changes}.
+     *
+     * @return what was published, if this module publishes
+     */
+    default Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
+            throws UserFixableException, InterruptedException {
+        return Optional.empty();
+    }
+
+    /** Ends whatever the module's steps still hold: a comparison's temporary files, a bucket's reading. */
+    @Override
+    void close();
+}

@@ -1,0 +1,39 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.DeployDiff;
+import java.util.List;
+
+/**
+ * A deploy's last step: each module's manifest advances to the site as deployed, once the invalidation was accepted
+ * (or when there was nothing to invalidate), never after a failure, so that the next deploy invalidates again what this
+ * one could not.
+ */
+final class RecordDeploy {
+    private final Progress progress;
+
+    RecordDeploy(Progress progress) {
+        this.progress = progress;
+    }
+
+    /** Records every module's deploy, even when one of them cannot be; then reports the first failure. */
+    void run(List<DeployDiff> diffs) throws UserFixableException {
+        UserFixableException first = null;
+        for (DeployDiff diff : diffs) {
+            try {
+                diff.commit();
+                progress.info("Recorded this deploy in the manifest " + diff.manifestName());
+            } catch (UserFixableException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.DeployDiff;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the sites of one batch's modules changed: the URL paths to invalidate, and the comparisons to record once the
+ * invalidation is accepted. Filled by the modules' steps, read by {@link PlanInvalidation} and {@link RecordDeploy}.
+ */
+final class SiteChanges {
+    private final List<String> urls = new ArrayList<>();
+    private final List<DeployDiff> diffs = new ArrayList<>();
+    private final Map<String, Long> unchanged = new HashMap<>();
+    private boolean unchangedKnown = true;
+
+    /** Adds a site's comparison: the URLs it changed, and its unchanged objects where its manifest counts them. */
+    void add(DeployDiff diff) throws UserFixableException {
+        diffs.add(diff);
+        urls.addAll(diff.invalidationPaths());
+        Optional<Map<String, Long>> counted = diff.unchangedByUrlDirectory();
+        if (counted.isPresent()) {
+            counted.get().forEach((directory, count) -> unchanged.merge(directory, count, Long::sum));
+        } else {
+            unchangedKnown = false;
+        }
+    }
+
+    /** Adds URLs whose objects changed at the origin, such as those a sync wrote or deleted. */
+    void addUrls(List<String> changed) {
+        urls.addAll(changed);
+    }
+
+    List<String> urls() {
+        return List.copyOf(urls);
+    }
+
+    /** The comparisons made, one per module that has a site. */
+    List<DeployDiff> diffs() {
+        return List.copyOf(diffs);
+    }
+
+    /**
+     * Unchanged deployed objects per URL directory, summed over the sites; empty when no site was compared or one had
+     * no manifest to count them.
+     */
+    Optional<Map<String, Long>> unchanged() {
+        return diffs.isEmpty() || !unchangedKnown ? Optional.empty() : Optional.of(Map.copyOf(unchanged));
+    }
+}

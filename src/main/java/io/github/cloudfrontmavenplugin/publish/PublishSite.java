@@ -1,0 +1,172 @@
+package io.github.cloudfrontmavenplugin.publish;
+
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.ManifestStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sync's step that carries out the plan of {@link PlanUploads} on the bucket (unless it is a dry run) and records what
+ * was put, so that the next sync can vouch for those objects without reading their headers. It returns what changed, so
+ * that the one invalidation that follows covers it. A failed write stops every write that depends on it, and fails the
+ * step once the others finished.
+ */
+public final class PublishSite {
+    /** How many results a failure message lists before it says how many more. */
+    private static final int LISTED_FAILURES = 20;
+
+    /** What one publish did. */
+    public record Published(
+            String location,
+            List<String> changedPaths,
+            int uploaded,
+            long bytes,
+            int headersUpdated,
+            int deleted,
+            long unchanged) {}
+
+    private final Progress progress;
+    private final TimeSource time;
+
+    public PublishSite(Progress progress, TimeSource time) {
+        this.progress = progress;
+        this.time = time;
+    }
+
+    public Published run(PlanUploads.Planned planned) throws UserFixableException, InterruptedException {
+        UploadPlan plan = planned.plan;
+        BucketReading.Read read = planned.read;
+        if (planned.dryRun) {
+            int copies = (int) plan.uploads().stream()
+                    .filter(u -> u.kind() == UploadPlan.Kind.COPY)
+                    .count();
+            return published(
+                    plan,
+                    plan.uploads().size() - copies,
+                    copies,
+                    plan.bytesToSend(),
+                    plan.deletes().size());
+        }
+        PlanExecution.Result result = new PlanExecution(read.bucket(), planned.concurrency, progress, time).run(plan);
+        writeRecord(read, plan, result);
+        if (!result.failures().isEmpty()) {
+            throw failed(plan.location(), result);
+        }
+        return published(
+                plan,
+                result.puts(),
+                result.copies(),
+                result.bytes(),
+                result.deleted().size());
+    }
+
+    /**
+     * The one line a sync ends with: {@code Uploaded 31 files (2.4 MiB), deleted 2, 9,969 unchanged; invalidated 12
+     * paths}.
+     */
+    public static String summary(List<Published> published, int invalidated, boolean dryRun) {
+        int uploaded = published.stream().mapToInt(Published::uploaded).sum();
+        long bytes = published.stream().mapToLong(Published::bytes).sum();
+        int headers = published.stream().mapToInt(Published::headersUpdated).sum();
+        int deleted = published.stream().mapToInt(Published::deleted).sum();
+        long unchanged = published.stream().mapToLong(Published::unchanged).sum();
+        String paths = Sizes.count(invalidated) + (invalidated == 1 ? " path" : " paths");
+        return (dryRun ? "Dry run: would upload " : "Uploaded ") + Sizes.files(uploaded) + " (" + Sizes.bytes(bytes)
+                + ")"
+                + (headers > 0 ? (dryRun ? ", update" : ", updated") + " the headers of " + Sizes.count(headers) : "")
+                + ", "
+                + (dryRun ? "delete " : "deleted ") + Sizes.count(deleted) + ", " + Sizes.count(unchanged)
+                + " unchanged; " + (dryRun ? "would invalidate " : "invalidated ") + paths;
+    }
+
+    private static Published published(UploadPlan plan, int puts, int copies, long bytes, int deleted) {
+        return new Published(
+                plan.location().toString(),
+                plan.changedPaths(),
+                puts,
+                bytes,
+                copies,
+                deleted,
+                plan.unchanged().size());
+    }
+
+    /** Keeps what is known of every object still there: unchanged, written, or as before where a write failed. */
+    private void writeRecord(BucketReading.Read read, UploadPlan plan, PlanExecution.Result result) {
+        ManifestStore store = read.recordStore();
+        PublishedObjects previous = read.record();
+        Map<String, RemoteObject> listing = read.listing();
+        Map<String, PublishedObjects.Entry> entries = new HashMap<>();
+        previous.entries().forEach((key, entry) -> {
+            if (listing.containsKey(key)) {
+                entries.put(key, entry);
+            }
+        });
+        entries.putAll(plan.unchanged());
+        entries.putAll(result.written());
+        result.deleted().forEach(entries::remove);
+        if (entries.equals(previous.entries())) {
+            return;
+        }
+        try {
+            Path next = read.work().resolve("objects.next");
+            new PublishedObjects(entries).write(next);
+            store.replace(read.recordSnapshot(), next);
+        } catch (IOException | UserFixableException e) {
+            // The record only saves HeadObjects: without it the next sync looks closer, and decides the same.
+            progress.warn("Could not record the published objects in " + store.describe() + " (" + e.getMessage()
+                    + "); the next sync reads the headers of the objects it cannot vouch for.");
+        }
+    }
+
+    private static UserFixableException failed(BucketLocation location, PlanExecution.Result result) {
+        StringBuilder message = new StringBuilder("Publishing to " + location + " failed for "
+                + Sizes.count(result.failures().size()) + (result.failures().size() == 1 ? " object" : " objects")
+                + " (after the client's retries; the other writes finished):");
+        result.failures().entrySet().stream()
+                .limit(LISTED_FAILURES)
+                .forEach(f ->
+                        message.append("\n  ").append(f.getKey()).append(": ").append(f.getValue()));
+        if (result.failures().size() > LISTED_FAILURES) {
+            message.append("\n  and ")
+                    .append(result.failures().size() - LISTED_FAILURES)
+                    .append(" more");
+        }
+        int written = result.puts() + result.copies();
+        message.append("\n").append(Sizes.files(written)).append(written == 1 ? " was written" : " were written");
+        if (result.notStarted() > 0) {
+            message.append("; ")
+                    .append(Sizes.count(result.notStarted()))
+                    .append(" later writes and deletes were not started (pages wait for every asset, and nothing is"
+                            + " deleted after a failed upload)");
+        }
+        message.append(". Nothing was invalidated and the manifest was not advanced: the next sync uploads what is"
+                + " missing and invalidates everything this one changed.");
+        return new UserFixableException(message.toString());
+    }
+
+    static String md5(UploadPlanner.LocalFile file) throws IOException {
+        return md5(file.file());
+    }
+
+    /** The hex MD5 of a file's content. */
+    static String md5(Path file) throws IOException {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has MD5", e);
+        }
+    }
+}
