@@ -24,6 +24,8 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
      * Required: what to invalidate: the ID of a CloudFront distribution, such as {@code EDFDVBD6EXAMPLE}; the ID of a
      * distribution tenant, such as {@code dt_2wjDZi3hD1ivOXf6rpZJOSNE1AB}; or a domain name that one of them serves,
      * such as {@code www.example.com}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.distributionId")
     protected String distributionId;
@@ -31,30 +33,50 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     /**
      * Wait until CloudFront reports the invalidation {@code Completed}. Polls start about a second apart and grow to
      * about 20 seconds apart.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.wait", defaultValue = "false")
     protected boolean wait;
 
-    /** How long to wait for completion, in seconds. */
+    /**
+     * How long to wait for completion, in seconds.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.waitTimeout", defaultValue = "900")
     protected int waitTimeout;
 
-    /** Fail the build when {@code waitTimeout} passes before the invalidation completes; otherwise warn and pass. */
+    /**
+     * Fail the build when {@code waitTimeout} passes before the invalidation completes; otherwise warn and pass.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.failOnTimeout", defaultValue = "true")
     protected boolean failOnTimeout;
 
     /**
      * Write the invalidation to this file as JSON, in the shape {@code aws cloudfront create-invalidation} prints
      * ({@code Location}, {@code Invalidation.Id}, {@code Status}, {@code CreateTime}, {@code InvalidationBatch}).
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.outputFile")
     protected File outputFile;
 
-    /** Send requests to this URL instead of CloudFront's endpoint: an emulator, a test, a VPC endpoint. */
+    /**
+     * Send requests to this URL instead of CloudFront's endpoint: an emulator, a test, a VPC endpoint.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.endpoint")
     protected String endpoint;
 
-    /** The signing region: {@code aws-global} everywhere but China, where it is {@code cn-north-1}. */
+    /**
+     * The signing region: {@code aws-global} everywhere but China, where it is {@code cn-north-1}.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.region", defaultValue = ConnectionSettings.DEFAULT_REGION)
     protected String region;
 
@@ -62,6 +84,8 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
      * A profile of the AWS shared config and credentials files. Without it, credentials come from the AWS SDK's
      * default chain: environment variables, web identity token (CI OIDC), {@code AWS_PROFILE}, container and
      * instance roles.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.profile")
     protected String profile;
@@ -70,6 +94,8 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
      * The {@code <id>} of a {@code <server>} in settings.xml whose username is the AWS access key ID and whose
      * password (encrypted with {@code mvn --encrypt-password}, or not) is the secret access key. It takes precedence
      * over {@code profile} and the default chain.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.serverId")
     protected String serverId;
@@ -78,19 +104,33 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
      * A role to assume through STS before calling AWS, such as {@code arn:aws:iam::123456789012:role/site-deployer},
      * with the credentials found otherwise. (Web-identity tokens of CI OIDC work without it, through the default
      * chain's {@code AWS_WEB_IDENTITY_TOKEN_FILE} and {@code AWS_ROLE_ARN}.)
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.roleArn")
     protected String roleArn;
 
-    /** The session name of the assumed role, shown in CloudTrail. */
+    /**
+     * The session name of the assumed role, shown in CloudTrail.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.roleSessionName", defaultValue = "cloudfront-maven-plugin")
     protected String roleSessionName;
 
-    /** The external id the role's trust policy asks for, if any. */
+    /**
+     * The external id the role's trust policy asks for, if any.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.externalId")
     protected String externalId;
 
-    /** An STS endpoint instead of AWS's, for {@code roleArn} (tests, emulators). */
+    /**
+     * An STS endpoint instead of AWS's, for {@code roleArn} (tests, emulators).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.stsEndpoint")
     protected String stsEndpoint;
 

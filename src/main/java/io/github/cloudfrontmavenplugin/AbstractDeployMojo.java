@@ -37,6 +37,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
      * one {@code <distributionId>} each in the POM, comma-separated on the command line. The batches are submitted
      * and waited for concurrently; one failure fails the build once the others finished. Instead of
      * {@code distributionId}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.distributionIds")
     private List<String> distributionIds;
@@ -44,6 +46,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * The paths to invalidate, such as {@code /index.html} or {@code /images/*}. In the POM one {@code <path>} per
      * path; on the command line comma-separated.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.paths")
     private List<String> paths;
@@ -54,6 +58,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
      * the command line comma-separated ({@code -Dcloudfront.tags=product:tv,release-42}). Sent exactly as written, each
      * counting as one path; 1 to 256 visible ASCII characters, no comma, no {@code *}; case-insensitive. In
      * {@code paths} a tag is written with its {@code #}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.tags")
     private List<String> tags;
@@ -62,6 +68,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
      * Invalidate the batch on every distribution tenant of the multi-tenant distribution named in
      * {@code distributionId} (listed with ListDistributionTenants), concurrently; one failure fails the build once the
      * others finished.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.allTenants", defaultValue = "false")
     private boolean allTenants;
@@ -70,6 +78,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
      * A JSON file in the shape {@code aws cloudfront create-invalidation --invalidation-batch file://batch.json}
      * reads: {@code {"Paths": {"Quantity": 1, "Items": ["/index.html"]}, "CallerReference": "..."}}. Cannot be
      * combined with {@code paths}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.invalidationBatch")
     private File invalidationBatch;
@@ -77,21 +87,33 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * The CallerReference of the invalidation. By default one is generated for each build, reused for every retry of
      * the request: {@code mvn-<artifactId>-<UTC time>[-<CI run>]-<random>}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.callerReference")
     private String callerReference;
 
-    /** Print the exact batch that would be sent, and send nothing. Needs no credentials. */
+    /**
+     * Print the exact batch that would be sent, and send nothing. Needs no credentials.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.dryRun", defaultValue = "false")
     private boolean dryRun;
 
-    /** Skip the goal: nothing is read, compared, published or invalidated. */
+    /**
+     * Skip the goal: nothing is read, compared, published or invalidated.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.skip", defaultValue = "false")
     private boolean skip;
 
     /**
      * How long, in seconds, to keep retrying while CloudFront answers TooManyInvalidationsInProgress (at most 3,000
      * named paths and 15 wildcard paths may be in progress per distribution). 0 fails at once.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.inProgressRetryTimeout", defaultValue = "300")
     private int inProgressRetryTimeout;
@@ -99,25 +121,41 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * The built site to compare with the last deploy's manifest, such as {@code ${project.build.directory}/site}.
      * Setting it turns the diff on: added, modified and deleted files are invalidated, added to any {@code paths}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.directory")
     private File directory;
 
-    /** The URL path under which {@code directory} is served, to match an origin path or key prefix. */
+    /**
+     * The URL path under which {@code directory} is served, to match an origin path or key prefix.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.pathPrefix", defaultValue = "/")
     private String pathPrefix;
 
-    /** Ant-style patterns of the files of {@code directory} to consider, such as {@code **}{@code /*.html}; all by default. */
+    /**
+     * Ant-style patterns of the files of {@code directory} to consider, such as {@code **}{@code /*.html}; all by default.
+     *
+     * @since 1.0.0
+     */
     @Parameter
     private List<String> includes;
 
-    /** Ant-style patterns of the files of {@code directory} to leave out, such as {@code **}{@code /*.map}. */
+    /**
+     * Ant-style patterns of the files of {@code directory} to leave out, such as {@code **}{@code /*.map}.
+     *
+     * @since 1.0.0
+     */
     @Parameter
     private List<String> excludes;
 
     /**
      * Where the manifest of the last deploy lives: a file, or {@code s3://bucket/key} so that ephemeral CI runners
      * share it. Required with {@code directory}. It is replaced only after CloudFront accepted the invalidation.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.manifest")
     private String manifest;
@@ -125,6 +163,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * The document a directory URL serves: when {@code dir/index.html} changes, {@code /dir/} and {@code /dir} are
      * invalidated too (and {@code /} for the root). {@code none} turns this off.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.indexDocument", defaultValue = "index.html")
     private String indexDocument;
@@ -132,6 +172,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * What a deploy with no manifest yet invalidates: {@code all} (everything under {@code pathPrefix}, since the cache
      * may hold anything), {@code none}, or {@code fail}.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.onMissingManifest", defaultValue = "all")
     private String onMissingManifest;
@@ -139,22 +181,34 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     /**
      * The region of the S3 buckets the goal reads and writes: the manifest's, and for {@code sync} the site's. By
      * default the plugin starts in us-east-1 and follows S3's redirect.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.s3Region")
     private String s3Region;
 
-    /** An S3-compatible endpoint instead of AWS's, for the manifest and for {@code sync}'s bucket (tests, emulators). */
+    /**
+     * An S3-compatible endpoint instead of AWS's, for the manifest and for {@code sync}'s bucket (tests, emulators).
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.s3Endpoint")
     private String s3Endpoint;
 
     /**
      * The most paths the one batch may hold, wildcards included. A larger set is collapsed into directory wildcards
      * chosen to invalidate the fewest unchanged objects (counted from the manifest). At most 3,000.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.maxPaths", defaultValue = "100")
     private int maxPaths;
 
-    /** The most wildcard paths the batch may hold; CloudFront allows 15 in progress per distribution. */
+    /**
+     * The most wildcard paths the batch may hold; CloudFront allows 15 in progress per distribution.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.maxWildcards", defaultValue = "15")
     private int maxWildcards;
 
@@ -165,6 +219,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
      * {@code deployAtEnd} does for artifacts: a 20-module build spends one in-progress slot, not 20. If a module fails
      * first, nothing held is invalidated and no manifest is advanced. {@code false} invalidates each module at its own
      * deploy. Single-module builds are not affected.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.invalidateAtEnd", defaultValue = "true")
     private boolean invalidateAtEnd;
@@ -190,9 +246,8 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
 
     // Maven hands a parameter's text form (-Dcloudfront.paths=/a,/b, or <paths>/a,/b</paths>) to a setter taking a
     // String before it converts the text to the field's List. Its own conversion tries to load a class for every item
-    // and fails, which cost a 1,000-path command line 45 to 80 ms before the goal ran (bench/); these setters split
-    // the same way (on every comma, nothing trimmed). A list of elements in the POM is no String: Maven then fills the
-    // field itself.
+    // and fails, a cost that grows with the items of a long command line; these setters split the same way (on every
+    // comma, nothing trimmed). A list of elements in the POM is no String: Maven then fills the field itself.
 
     /** The comma-separated form of {@code distributionIds}. */
     public void setDistributionIds(String commaSeparated) {

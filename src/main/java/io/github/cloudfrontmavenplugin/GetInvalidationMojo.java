@@ -15,7 +15,11 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  */
 @Mojo(name = "get-invalidation", threadSafe = true, requiresProject = false)
 public class GetInvalidationMojo extends AbstractCloudFrontMojo {
-    /** Required: the ID of the invalidation, such as {@code I2J0I21PCUYOIK}, as {@code cloudfront:invalidate} printed it. */
+    /**
+     * Required: the ID of the invalidation, such as {@code I2J0I21PCUYOIK}, as {@code cloudfront:invalidate} printed it.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.invalidationId")
     private String invalidationId;
 

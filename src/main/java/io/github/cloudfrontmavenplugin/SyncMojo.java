@@ -36,6 +36,8 @@ public class SyncMojo extends AbstractDeployMojo {
     /**
      * Required: where the site's files live, {@code s3://bucket} or {@code s3://bucket/key/prefix/}. A file's key is the
      * prefix plus its path relative to {@code directory}; its URL is {@code pathPrefix} plus that same path.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.bucket")
     private String bucket;
@@ -45,32 +47,50 @@ public class SyncMojo extends AbstractDeployMojo {
      * any of {@code <cacheControl>}, {@code <contentType>}, {@code <contentEncoding>}, {@code <contentDisposition>},
      * {@code <metadata>} and {@code <cacheTags>}. For each header the first rule that matches a file and sets it wins;
      * without one, {@code Content-Type} comes from the file name ({@code ; charset=utf-8} on text).
+     *
+     * @since 1.0.0
      */
     @Parameter
     private List<Rule> rules;
 
-    /** The metadata name whose {@code x-amz-meta-} header the distribution's cache tag configuration names. */
+    /**
+     * The metadata name whose {@code x-amz-meta-} header the distribution's cache tag configuration names.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.cacheTagHeader", defaultValue = "cache-tag")
     private String cacheTagHeader;
 
     /**
      * Delete the objects under the prefix that the site no longer has. Objects whose paths {@code includes} and
      * {@code excludes} leave out are never touched, nor the manifest when it lives in the bucket.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.delete", defaultValue = "true")
     private boolean delete;
 
-    /** A plan that would delete more objects than this fails before any change. */
+    /**
+     * A plan that would delete more objects than this fails before any change.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.maxDeletes", defaultValue = "256")
     private int maxDeletes;
 
-    /** How many requests to S3 run at once. */
+    /**
+     * How many requests to S3 run at once.
+     *
+     * @since 1.0.0
+     */
     @Parameter(property = "cloudfront.concurrency", defaultValue = "16")
     private int concurrency;
 
     /**
      * Publish what a symbolic link that leads out of {@code directory} points to. Off by default: such a link fails
      * the build before any upload, naming the link and its target.
+     *
+     * @since 1.0.0
      */
     @Parameter(property = "cloudfront.followExternalLinks", defaultValue = "false")
     private boolean followExternalLinks;

@@ -61,7 +61,7 @@ public record CredentialSource(
 
     /** Whether nothing is configured: the SDK's default chain decides. */
     public boolean isDefaultChain() {
-        // Not equals(DEFAULT_CHAIN): a record's first equals call bootstraps ObjectMethods, some 10 ms at start-up.
+        // Not equals(DEFAULT_CHAIN): a record's first equals call bootstraps ObjectMethods, a cost paid at start-up.
         return profile.isEmpty() && accessKey.isEmpty() && role.isEmpty() && webIdentity.isEmpty();
     }
 
