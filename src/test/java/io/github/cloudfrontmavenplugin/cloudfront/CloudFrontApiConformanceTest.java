@@ -607,14 +607,13 @@ class CloudFrontApiConformanceTest {
                     .credentialsProvider(credentials)
                     .overrideConfiguration(o -> o.retryStrategy(retries.strategy()))
                     .build();
-            ConnectionSettings settings;
+            CloudFrontEndpoint endpoint;
             try {
-                settings = ConnectionSettings.of(null, null, null);
+                endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(null, null, null));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            ours = new CloudFrontApi(
-                    ourWire, credentials, settings.defaultEndpoint(), settings.signingRegion(), retries);
+            ours = new CloudFrontApi(ourWire, credentials, endpoint.url(), endpoint.signingRegion(), retries);
         }
 
         void assertSameRequests() {
