@@ -54,11 +54,22 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * The operations of CloudFront's REST API (version 2020-05-31) that the plugin calls, sent through the SDK's HTTP
- * client, signed by its SigV4 signer and retried by its retry strategy. The SDK's generated CloudFrontClient does the
- * same with some 500 model classes and 200 lambdas, which a Maven run loads and links before its first call: half a
- * second of a two-core CI runner (bench/startup-results-2026-12-01c.md). Failures are the exceptions the SDK throws,
- * an {@link AwsServiceException} carrying CloudFront's error code or an {@link SdkClientException} around the I/O
- * error, so that the retry strategy and {@link CloudFrontErrors} treat them as the SDK's own.
+ * client, signed by its SigV4 signer and retried by its retry strategy, to the endpoint the SDK's own resolution
+ * chooses ({@link CloudFrontEndpoint}). The SDK's generated CloudFrontClient does the same through the model classes
+ * of every CloudFront operation, which a Maven run would load and link before its first call; the README's
+ * Performance section has the measurements. Failures are the exceptions the SDK throws, an {@link AwsServiceException}
+ * carrying CloudFront's error code or an {@link SdkClientException} around the I/O error, so that the retry strategy
+ * and {@link CloudFrontErrors} treat them as the SDK's own. CloudFrontApiConformanceTest holds this class to the
+ * generated client: requests byte for byte (with the headers signed and the scope), answers, errors and retries.
+ *
+ * <p>When to go back to the generated client: when an SDK upgrade makes the conformance test fail in a way that
+ * cannot be fixed here within a day; when the plugin needs an operation beyond these seven (CreateInvalidation,
+ * GetInvalidation and their ForDistributionTenant twins, ListDistributions, GetDistributionTenantByDomain,
+ * ListDistributionTenants), or a feature of the
+ * client's pipeline this class does not reproduce (request compression, checksums, a new auth scheme, endpoint
+ * rules that depend on the operation); or when the SDK's start-up cost falls to where the difference no longer
+ * matters. Going back means {@link CloudFrontInvalidations} builds a CloudFrontClient with this class's endpoint,
+ * credentials, HTTP client and retry strategy, and the cloudfront module is shaded whole.
  */
 final class CloudFrontApi {
     private static final Logger LOG = Logger.loggerFor(CloudFrontApi.class);

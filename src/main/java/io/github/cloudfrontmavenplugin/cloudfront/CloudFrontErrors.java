@@ -37,7 +37,7 @@ public final class CloudFrontErrors {
      * @return the explanation of a failure the user can act on
      * @throws SdkException the original exception, when it is not one the plugin can explain
      */
-    public static UserFixableException translate(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
+    public static UserFixableException translate(SdkException e, CloudFrontCall call, CloudFrontEndpoint endpoint) {
         java.util.Optional<String> proxy = io.github.cloudfrontmavenplugin.aws.ProxyFailures.explain(e, "CloudFront");
         if (proxy.isPresent()) {
             return new UserFixableException(proxy.get(), e);
@@ -46,7 +46,7 @@ public final class CloudFrontErrors {
             return new UserFixableException(explainServiceError(service, call), e);
         }
         if (e instanceof SdkClientException && hasCause(e, IOException.class)) {
-            return new UserFixableException(explainNetworkError(e, call, settings), e);
+            return new UserFixableException(explainNetworkError(e, call, endpoint), e);
         }
         throw e;
     }
@@ -189,24 +189,24 @@ public final class CloudFrontErrors {
                 + said + requestId(e) + ".";
     }
 
-    private static String explainNetworkError(SdkException e, CloudFrontCall call, ConnectionSettings settings) {
-        String endpointHint = settings.endpoint().isPresent()
-                ? " Check <endpoint> (cloudfront.endpoint)."
+    private static String explainNetworkError(SdkException e, CloudFrontCall call, CloudFrontEndpoint endpoint) {
+        String endpointHint = endpoint.configured()
+                ? " Check " + endpoint.reason() + ", which named it."
                 : " Check the network connection and any proxy.";
         String cause = rootCause(e);
         java.util.Optional<String> tls = io.github.cloudfrontmavenplugin.aws.TlsFailures.explain(
-                e, java.net.URI.create(settings.describeEndpoint()).getHost());
+                e, endpoint.url().getHost());
         if (tls.isPresent()) {
             return "Could not call CloudFront: " + tls.get() + maybeCreated(call);
         }
         if (hasCause(e, ConnectException.class)
                 || hasCause(e, UnknownHostException.class)
                 || hasCause(e, NoRouteToHostException.class)) {
-            return "Could not reach CloudFront at " + settings.describeEndpoint() + " (" + cause + ") through "
-                    + attempts(e) + "." + endpointHint + maybeCreated(call);
+            return "Could not reach CloudFront at " + endpoint.url() + " (" + cause + ") through " + attempts(e) + "."
+                    + endpointHint + maybeCreated(call);
         }
-        return "Lost the connection to CloudFront at " + settings.describeEndpoint() + " during " + call.action() + " ("
-                + cause + ") through " + attempts(e) + "." + endpointHint + maybeCreated(call);
+        return "Lost the connection to CloudFront at " + endpoint.url() + " during " + call.action() + " (" + cause
+                + ") through " + attempts(e) + "." + endpointHint + maybeCreated(call);
     }
 
     /** A lost answer does not tell whether CloudFront created the invalidation; reusing the reference is safe. */

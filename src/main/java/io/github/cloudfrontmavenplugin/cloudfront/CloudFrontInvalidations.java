@@ -28,26 +28,34 @@ public final class CloudFrontInvalidations implements AutoCloseable {
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
     private final ConnectionSettings settings;
+    private final CloudFrontEndpoint endpoint;
 
     private CloudFrontInvalidations(
-            SdkHttpClient http, AwsCredentialsProvider credentials, ConnectionSettings settings) {
-        this.api = new CloudFrontApi(
-                http,
-                credentials,
-                settings.endpoint().orElse(settings.defaultEndpoint()),
-                settings.signingRegion(),
-                settings.retries());
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            ConnectionSettings settings,
+            CloudFrontEndpoint endpoint) {
+        this.api = new CloudFrontApi(http, credentials, endpoint.url(), endpoint.signingRegion(), settings.retries());
         this.http = http;
         this.credentials = credentials;
         this.settings = settings;
+        this.endpoint = endpoint;
     }
 
     /**
      * Builds the client and resolves the credentials at once, so that missing credentials are reported before any
-     * other work, with how to provide them.
+     * other work, with how to provide them; then where CloudFront is ({@link CloudFrontEndpoint}).
      */
     public static CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-        return connect(settings, credentialsFor(settings), Optional.empty());
+        AwsCredentialsProvider credentials = credentialsFor(settings);
+        CloudFrontEndpoint endpoint;
+        try {
+            endpoint = CloudFrontEndpoint.resolve(settings);
+        } catch (UserFixableException | RuntimeException e) {
+            IoUtils.closeIfCloseable(credentials, null);
+            throw e;
+        }
+        return connect(settings, endpoint, credentials, Optional.empty());
     }
 
     /** The credentials of {@code settings}, resolved at once; the caller closes them, or hands them on. */
@@ -57,16 +65,19 @@ public final class CloudFrontInvalidations implements AutoCloseable {
 
     /**
      * The connection with credentials already resolved and, if {@code builtAhead}, an HTTP client built ahead for
-     * {@code settings} (see {@link PreparedConnection}); it owns both, and closes both when it cannot be built.
+     * {@code endpoint} (see {@link PreparedConnection}); it owns both, and closes both when it cannot be built.
      */
     static CloudFrontInvalidations connect(
-            ConnectionSettings settings, AwsCredentialsProvider credentials, Optional<SdkHttpClient> builtAhead) {
+            ConnectionSettings settings,
+            CloudFrontEndpoint endpoint,
+            AwsCredentialsProvider credentials,
+            Optional<SdkHttpClient> builtAhead) {
         Optional<SdkHttpClient> http = builtAhead;
         try {
             if (http.isEmpty()) {
-                http = Optional.of(httpClientFor(settings));
+                http = Optional.of(httpClientFor(settings, endpoint));
             }
-            return new CloudFrontInvalidations(http.get(), credentials, settings);
+            return new CloudFrontInvalidations(http.get(), credentials, settings, endpoint);
         } catch (RuntimeException e) {
             http.ifPresent(SdkHttpClient::close);
             IoUtils.closeIfCloseable(credentials, null);
@@ -74,10 +85,9 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         }
     }
 
-    /** The HTTP client {@link #connect(ConnectionSettings)} would build, built now; the caller closes it. */
-    static SdkHttpClient httpClientFor(ConnectionSettings settings) {
-        return HttpClients.forEndpoint(
-                        settings.proxies(), SERVICE, settings.endpoint().orElse(settings.defaultEndpoint()))
+    /** The HTTP client {@link #connect(ConnectionSettings)} would build for {@code endpoint}; the caller closes it. */
+    static SdkHttpClient httpClientFor(ConnectionSettings settings, CloudFrontEndpoint endpoint) {
+        return HttpClients.forEndpoint(settings.proxies(), SERVICE, endpoint.url())
                 .maxConnections(HttpClients.DEFAULT_MAX_CONNECTIONS)
                 .build();
     }
@@ -102,7 +112,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 throw new UserFixableException(
                         CloudFrontErrors.explainMultiTenant((AwsServiceException) e, call, tenants.get()), e);
             }
-            throw CloudFrontErrors.translate(e, call, settings);
+            throw CloudFrontErrors.translate(e, call, endpoint);
         }
     }
 
@@ -110,7 +120,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
         try {
             return api.getInvalidation(target, invalidationId);
         } catch (SdkException e) {
-            throw CloudFrontErrors.translate(e, CloudFrontCall.getInvalidation(target, invalidationId), settings);
+            throw CloudFrontErrors.translate(e, CloudFrontCall.getInvalidation(target, invalidationId), endpoint);
         }
     }
 
@@ -133,7 +143,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 marker = page.nextMarker();
             } while (marker.isPresent());
         } catch (SdkException e) {
-            throw CloudFrontErrors.translate(e, call, settings);
+            throw CloudFrontErrors.translate(e, call, endpoint);
         }
         List<DistributionSummary> matches = all.stream()
                 .filter(d ->
@@ -179,7 +189,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
                 return Optional.empty();
             }
             throw CloudFrontErrors.translate(
-                    e, CloudFrontCall.lookup("GetDistributionTenantByDomain", domain), settings);
+                    e, CloudFrontCall.lookup("GetDistributionTenantByDomain", domain), endpoint);
         }
     }
 
@@ -189,7 +199,7 @@ public final class CloudFrontInvalidations implements AutoCloseable {
             return tenantIds(distributionId, Optional.empty());
         } catch (SdkException e) {
             throw CloudFrontErrors.translate(
-                    e, CloudFrontCall.lookup("ListDistributionTenants", distributionId), settings);
+                    e, CloudFrontCall.lookup("ListDistributionTenants", distributionId), endpoint);
         }
     }
 
@@ -243,6 +253,11 @@ public final class CloudFrontInvalidations implements AutoCloseable {
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /** Where requests go, and why there. */
+    public CloudFrontEndpoint endpoint() {
+        return endpoint;
     }
 
     static boolean isTooManyInProgress(SdkException e) {

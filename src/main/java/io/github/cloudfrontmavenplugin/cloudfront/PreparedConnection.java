@@ -14,25 +14,36 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.IoUtils;
 
 /**
- * A connection to CloudFront made ready while the plugin still reads, hashes and plans: its HTTP client is built and
- * the plugin's CloudFront code is run once in memory ({@link CloudFrontWarmUp}) on two background threads, so that the
- * two cores of a CI runner share the class loading. Neither calls AWS nor reads credentials (the HTTP
- * client reads only the JVM's trust store); {@link #open} resolves the credentials and builds the client as {@link
+ * A connection to CloudFront made ready while the plugin still reads, hashes and plans: its endpoint is resolved
+ * ({@link CloudFrontEndpoint}), its HTTP client is built and the plugin's CloudFront code is run once in memory ({@link CloudFrontWarmUp}) on two background threads, so that the
+ * two cores of a CI runner share the class loading. Neither calls AWS nor reads credentials (the endpoint reads the
+ * SDK's endpoint settings, the HTTP client the JVM's trust store); {@link #open} resolves the credentials and builds the client as {@link
  * CloudFrontInvalidations#connect} does, so that its failures come where and as they came before.
  */
 public final class PreparedConnection implements AutoCloseable {
     private final ConnectionSettings settings;
     private final JoinedThreads threads = new JoinedThreads("cloudfront-connection");
-    private final CompletableFuture<SdkHttpClient> httpClient;
+    private final CompletableFuture<Ready> httpClient;
     private final CompletableFuture<Boolean> warmUp;
     private boolean handedOver;
 
     /** Starts building and loading; {@link #close} waits for both threads to end, so that none outlives the goal. */
     private PreparedConnection(ConnectionSettings settings) {
         this.settings = settings;
-        this.httpClient = inBackground(() -> CloudFrontInvalidations.httpClientFor(settings));
+        this.httpClient = inBackground(() -> {
+            CloudFrontEndpoint endpoint;
+            try {
+                endpoint = CloudFrontEndpoint.resolve(settings);
+            } catch (UserFixableException e) {
+                throw new CompletionException(e);
+            }
+            return new Ready(endpoint, CloudFrontInvalidations.httpClientFor(settings, endpoint));
+        });
         this.warmUp = inBackground(CloudFrontWarmUp::once);
     }
+
+    /** Where CloudFront is, and the HTTP client built for it. */
+    private record Ready(CloudFrontEndpoint endpoint, SdkHttpClient http) {}
 
     public static PreparedConnection start(ConnectionSettings settings) {
         return new PreparedConnection(settings);
@@ -48,15 +59,15 @@ public final class PreparedConnection implements AutoCloseable {
             throw new IllegalStateException("a prepared connection opens once");
         }
         AwsCredentialsProvider credentials = CloudFrontInvalidations.credentialsFor(settings);
-        SdkHttpClient client;
+        Ready ready;
         try {
-            client = await(httpClient);
+            ready = await(httpClient);
         } catch (RuntimeException | UserFixableException | InterruptedException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
         handedOver = true;
-        return CloudFrontInvalidations.connect(settings, credentials, Optional.of(client));
+        return CloudFrontInvalidations.connect(settings, ready.endpoint(), credentials, Optional.of(ready.http()));
     }
 
     /** Waits for the background work; closes the HTTP client unless {@link #open} handed it over. */
@@ -65,7 +76,7 @@ public final class PreparedConnection implements AutoCloseable {
         try {
             if (!handedOver) {
                 try {
-                    await(httpClient).close();
+                    await(httpClient).http().close();
                 } catch (RuntimeException | UserFixableException unused) {
                     // Never opened: nothing was sent, so a client that could not be built does not matter.
                 }

@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -440,6 +441,119 @@ class CloudFrontApiConformanceTest {
         assertInstanceOf(AwsServiceException.class, ours);
     }
 
+    /** One operation the plugin calls, made through either client. */
+    private record Operation(String name, Consumer<CloudFrontApi> ours, Consumer<CloudFrontClient> sdk) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static List<Operation> operations() {
+        Target distribution = Target.distribution(DISTRIBUTION);
+        Target tenant = Target.tenant(TENANT);
+        return List.of(
+                new Operation(
+                        "CreateInvalidation",
+                        api -> api.createInvalidation(distribution, List.of("/"), "r"),
+                        sdk -> sdkCreate(sdk, distribution, List.of("/"), "r")),
+                new Operation(
+                        "CreateInvalidationForDistributionTenant",
+                        api -> api.createInvalidation(tenant, List.of("/"), "r"),
+                        sdk -> sdkCreate(sdk, tenant, List.of("/"), "r")),
+                new Operation(
+                        "GetInvalidation",
+                        api -> api.getInvalidation(distribution, "I2J0I21PCUYOIK"),
+                        sdk -> sdkGet(sdk, distribution, "I2J0I21PCUYOIK")),
+                new Operation(
+                        "GetInvalidationForDistributionTenant",
+                        api -> api.getInvalidation(tenant, "I2J0I21PCUYOIK"),
+                        sdk -> sdkGet(sdk, tenant, "I2J0I21PCUYOIK")),
+                new Operation(
+                        "ListDistributions",
+                        api -> api.listDistributions(Optional.empty()),
+                        sdk -> sdk.listDistributions(r -> {})),
+                new Operation(
+                        "GetDistributionTenantByDomain",
+                        api -> api.distributionTenantByDomain("www.example.com"),
+                        sdk -> sdk.getDistributionTenantByDomain(r -> r.domain("www.example.com"))),
+                new Operation(
+                        "ListDistributionTenants",
+                        api -> api.listDistributionTenants(DISTRIBUTION, Optional.empty(), Optional.empty()),
+                        sdk -> sdk.listDistributionTenants(
+                                r -> r.associationFilter(f -> f.distributionId(DISTRIBUTION)))));
+    }
+
+    /** The errors CloudFront's model gives the plugin's operations, and those any AWS service may answer. */
+    static List<Canned> errorsOfEveryOperation() {
+        return List.of(
+                error(404, "EntityNotFound", "The specified entity was not found."),
+                error(404, "NoSuchDistribution", "The specified distribution does not exist."),
+                error(404, "NoSuchInvalidation", "The specified invalidation does not exist."),
+                error(409, "InvalidationBatchAlreadyExists", "The invalidation batch already exists."),
+                error(413, "BatchTooLarge", "Invalidation batch specified is too large."),
+                error(403, "ExpiredToken", "The security token included in the request is expired"),
+                error(403, "AccessDenied", "Access denied."),
+                error(400, "InvalidArgument", "bad"),
+                error(400, "MissingBody", "missing"),
+                error(400, "InconsistentQuantities", "inconsistent"),
+                error(400, "TooManyInvalidationsInProgress", "busy"));
+    }
+
+    static Stream<Arguments> everyOperationAndError() {
+        return operations().stream()
+                .flatMap(op -> errorsOfEveryOperation().stream().map(error -> Arguments.of(op, codeOf(error), error)));
+    }
+
+    private static String codeOf(Canned error) {
+        Matcher m = Pattern.compile("<Code>([^<]+)</Code>").matcher(utf8(error.body()));
+        return m.find() ? error.status() + " " + m.group(1) : String.valueOf(error.status());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("everyOperationAndError")
+    void everyOperationFailsOnEveryErrorAsTheSdkFails(Operation operation, String name, Canned answer) {
+        both = new Both(ONE_ATTEMPT, answer);
+
+        SdkException ours =
+                assertThrows(SdkException.class, () -> operation.ours().accept(both.ours));
+        SdkException sdk =
+                assertThrows(SdkException.class, () -> operation.sdk().accept(both.sdk));
+
+        assertSameFailure(sdk, ours);
+        assertInstanceOf(AwsServiceException.class, ours);
+        both.assertSameRequests();
+    }
+
+    // ---- Endpoints ------------------------------------------------------------------------------------------------
+
+    static Stream<Arguments> endpointSettings() {
+        return Stream.of(
+                Arguments.of("aws-global", false, "cloudfront.amazonaws.com"),
+                Arguments.of("aws-global", true, "cloudfront-fips.amazonaws.com"),
+                Arguments.of("cn-north-1", false, "cloudfront.cn-northwest-1.amazonaws.com.cn"),
+                Arguments.of("cn-northwest-1", true, "cloudfront-fips.cn-northwest-1.amazonaws.com.cn"));
+    }
+
+    @ParameterizedTest(name = "{0} FIPS {1}")
+    @MethodSource("endpointSettings")
+    void everyOperationGoesWhereTheSdkSendsItAndIsSignedAlike(String region, boolean fips, String host) {
+        System.setProperty("aws.useFipsEndpoint", Boolean.toString(fips));
+        try {
+            for (Operation operation : operations()) {
+                both = new Both(ONE_ATTEMPT, region, error(404, "NoSuchInvalidation", "none"));
+                assertThrows(SdkException.class, () -> operation.ours().accept(both.ours));
+                assertThrows(SdkException.class, () -> operation.sdk().accept(both.sdk));
+
+                both.assertSameRequests();
+                assertEquals(host, both.ourWire.sent.get(0).request().host(), operation.name());
+                both.sdk.close();
+            }
+        } finally {
+            System.clearProperty("aws.useFipsEndpoint");
+        }
+    }
+
     // ---- Retries --------------------------------------------------------------------------------------------------
 
     /** A time far from any machine's clock, so that a clock-skew check does not depend on when the test runs. */
@@ -597,24 +711,28 @@ class CloudFrontApiConformanceTest {
         final CloudFrontApi ours;
 
         Both(Retries retries, Canned... answers) {
+            this(retries, "aws-global", answers);
+        }
+
+        /** Both clients for {@code region}, with FIPS and dual-stack as the SDK's settings say. */
+        Both(Retries retries, String region, Canned... answers) {
             sdkWire = new Wire(List.of(answers));
             ourWire = new Wire(List.of(answers));
             StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("AKIDCONFORMANCE", "conformance-secret"));
             sdk = CloudFrontClient.builder()
-                    .region(Region.AWS_GLOBAL)
+                    .region(Region.of(region))
                     .httpClient(sdkWire)
                     .credentialsProvider(credentials)
                     .overrideConfiguration(o -> o.retryStrategy(retries.strategy()))
                     .build();
-            ConnectionSettings settings;
+            CloudFrontEndpoint endpoint;
             try {
-                settings = ConnectionSettings.of(null, null, null);
+                endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(region, null, null));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            ours = new CloudFrontApi(
-                    ourWire, credentials, settings.defaultEndpoint(), settings.signingRegion(), retries);
+            ours = new CloudFrontApi(ourWire, credentials, endpoint.url(), endpoint.signingRegion(), retries);
         }
 
         void assertSameRequests() {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +36,18 @@ public final class ItEmulator {
         CloudFrontEmulator emulator = CloudFrontEmulator.start();
         context.put(KEY, emulator);
         ((Map<Object, Object>) context.get("userProperties")).put("cloudfront.endpoint", emulator.endpoint());
+        return emulator;
+    }
+
+    /**
+     * Starts the emulator without telling the build where it is: the case names it in the AWS SDK's own endpoint
+     * settings (an environment variable, a config file).
+     *
+     * @param port 0 for any free port, or the one the case's environment names
+     */
+    public static CloudFrontEmulator startUnnamed(Map<String, Object> context, int port) throws IOException {
+        CloudFrontEmulator emulator = CloudFrontEmulator.start(port, Duration.ofSeconds(2), Instant::now);
+        context.put(KEY, emulator);
         return emulator;
     }
 

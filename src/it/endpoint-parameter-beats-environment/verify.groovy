@@ -1,0 +1,12 @@
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+def emulator = ItEmulator.get(context)
+try {
+    def log = ItEmulator.buildLog(basedir)
+    assert emulator.invalidations().collect { it.paths() } == [['/index.html']]
+    assert log.contains("[DEBUG] CloudFront endpoint ${emulator.endpoint()} (signing us-east-1): <endpoint>"
+            + " (cloudfront.endpoint)")
+    assert !log.contains('endpoint-from-env.invalid')
+} finally {
+    ItEmulator.stop(context)
+}
