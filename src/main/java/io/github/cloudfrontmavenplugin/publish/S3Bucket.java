@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.ContentHasher;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,7 +223,7 @@ public final class S3Bucket implements AutoCloseable {
         if (upload.size() >= MULTIPART_THRESHOLD) {
             return putInParts(upload);
         }
-        String contentMd5 = base64(SitePublisher.md5(upload.file()));
+        String contentMd5 = base64(ContentHasher.md5(upload.file()));
         String etag = s3.putObject(
                         r -> {
                             r.bucket(location.bucket())
