@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import java.time.Duration;
@@ -119,7 +120,7 @@ final class PlanExecution {
                     Thread.currentThread().interrupt();
                     failed.put(upload.key(), "interrupted");
                 } catch (Exception e) {
-                    failed.put(upload.key(), S3Bucket.explain(e));
+                    failed.put(upload.key(), S3Failures.answer(e));
                 }
                 return null;
             }));

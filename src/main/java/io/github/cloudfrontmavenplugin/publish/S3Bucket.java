@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ContentHasher;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,9 +57,11 @@ public final class S3Bucket implements AutoCloseable {
     private final BucketLocation location;
     private final ExecutorService parts;
     private final int concurrency;
+    private final S3Failures failures;
 
-    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency) {
+    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency, S3Failures failures) {
         this.connection = connection;
+        this.failures = failures;
         this.s3 = connection.s3();
         this.location = location;
         this.concurrency = concurrency;
@@ -81,7 +83,11 @@ public final class S3Bucket implements AutoCloseable {
                 settings.retries(),
                 settings.proxies(),
                 2 * concurrency);
-        return new S3Bucket(connection, location, concurrency);
+        return new S3Bucket(
+                connection,
+                location,
+                concurrency,
+                S3Failures.of(location.bucket(), settings.endpoint(), BucketLocation.PARAMETER));
     }
 
     /**
@@ -177,8 +183,8 @@ public final class S3Bucket implements AutoCloseable {
             }
         } catch (SdkException e) {
             throw new UserFixableException(
-                    "Cannot list " + location + ": " + explain(e)
-                            + permission(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
+                    "Cannot list " + location + ": "
+                            + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
                     e);
         }
         return new Listing(objects, List.copyOf(prefixes));
@@ -197,8 +203,8 @@ public final class S3Bucket implements AutoCloseable {
                     head.metadata());
         } catch (SdkException e) {
             throw new UserFixableException(
-                    "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": " + explain(e)
-                            + permission(e, "s3:GetObject on arn:aws:s3:::" + location.bucket() + "/*"),
+                    "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": "
+                            + failures.explain(e, "s3:GetObject on arn:aws:s3:::" + location.bucket() + "/*"),
                     e);
         }
     }
@@ -372,7 +378,7 @@ public final class S3Bucket implements AutoCloseable {
                     failed.put(error.key(), error.code() + ": " + error.message());
                 }
             } catch (SdkException e) {
-                batch.forEach(id -> failed.put(id.key(), explain(e)));
+                batch.forEach(id -> failed.put(id.key(), S3Failures.answer(e)));
             }
         }
         return failed;
@@ -386,22 +392,6 @@ public final class S3Bucket implements AutoCloseable {
 
     private static String base64(String hex) {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
-    }
-
-    /** S3's answer in one line: {@code HTTP 403 AccessDenied: Access Denied}. */
-    public static String explain(Throwable e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return "HTTP " + service.statusCode() + " "
-                    + service.awsErrorDetails().errorCode() + ": "
-                    + service.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static String permission(SdkException e, String what) {
-        return e instanceof AwsServiceException service && service.statusCode() == 403
-                ? ". Allow " + what + " to the identity the build runs as."
-                : ".";
     }
 
     @Override

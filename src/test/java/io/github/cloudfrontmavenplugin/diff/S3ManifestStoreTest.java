@@ -129,7 +129,7 @@ class S3ManifestStoreTest {
             UserFixableException e = assertThrows(UserFixableException.class, () -> store.read(dir));
             assertTrue(
                     e.getMessage()
-                            .contains("access denied (AccessDenied). Allow s3:GetObject on"
+                            .contains(": HTTP 403 AccessDenied: Access Denied. Allow s3:GetObject on"
                                     + " arn:aws:s3:::deploys/www/manifest.txt, and s3:ListBucket on"
                                     + " arn:aws:s3:::deploys (without it S3 answers a manifest that does not exist"
                                     + " yet, as on the first deploy, with 403 instead of 404)"),
