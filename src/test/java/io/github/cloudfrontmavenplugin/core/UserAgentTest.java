@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.UserAgent;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.util.VersionInfo;
 
 /**
  * Every request the plugin makes to AWS names the plugin and the version the build gave it, as a token of its
@@ -66,9 +68,10 @@ class UserAgentTest {
                     List.of("AssumeRole", "CreateInvalidation"),
                     requests.stream().map(RecordedRequest::operation).toList());
             requests.forEach(request -> assertNamesThePlugin(request.userAgent()));
-            assertTrue(
-                    requests.get(1).userAgent().startsWith(token + " aws-sdk-java/"),
+            assertEquals(
+                    token + " aws-sdk-java/" + VersionInfo.SDK_VERSION + " Java/" + System.getProperty("java.version"),
                     requests.get(1).userAgent());
+            assertEquals(UserAgent.HEADER, requests.get(1).userAgent());
         }
     }
 
