@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
 import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ContentHasher;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -65,11 +67,7 @@ public final class S3Bucket implements AutoCloseable {
         this.s3 = connection.s3();
         this.location = location;
         this.concurrency = concurrency;
-        this.parts = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-part");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.parts = Executors.newFixedThreadPool(concurrency, new JoinedThreads("cloudfront-s3-part"));
     }
 
     public static S3Bucket connect(BucketLocation location, S3Settings settings, int concurrency)
@@ -144,18 +142,7 @@ public final class S3Bucket implements AutoCloseable {
         for (String prefix : prefixes) {
             listings.add(pool.submit(() -> listing(prefix, byDirectory)));
         }
-        List<Listing> done = new ArrayList<>();
-        for (Future<Listing> listing : listings) {
-            try {
-                done.add(listing.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UserFixableException userFixable) {
-                    throw userFixable;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return done;
+        return OtherThreads.awaitAll(listings);
     }
 
     /** One prefix, page after page: everything under it, or with {@code byDirectory} its keys and sub-prefixes. */
@@ -220,9 +207,7 @@ public final class S3Bucket implements AutoCloseable {
                         .metadataDirective(MetadataDirective.REPLACE)
                         .contentType(upload.headers().contentType())
                         .metadata(metadata(upload));
-                upload.headers().cacheControl().ifPresent(r::cacheControl);
-                upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
             });
             return RemoteObject.unquote(copied.copyObjectResult().eTag());
         }
@@ -240,9 +225,7 @@ public final class S3Bucket implements AutoCloseable {
                                     // rather than x-amz-checksum-sha256, which S3-compatible servers such as
                                     // S3Proxy answer with 501 NotImplemented.)
                                     .contentMD5(contentMd5);
-                            upload.headers().cacheControl().ifPresent(r::cacheControl);
-                            upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                            upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                            optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
                         },
                         RequestBody.fromFile(upload.file()))
                 .eTag();
@@ -256,9 +239,7 @@ public final class S3Bucket implements AutoCloseable {
                             .key(upload.key())
                             .contentType(upload.headers().contentType())
                             .metadata(metadata(upload));
-                    upload.headers().cacheControl().ifPresent(r::cacheControl);
-                    upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                    upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                    optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
                 })
                 .uploadId();
         try {
@@ -382,6 +363,20 @@ public final class S3Bucket implements AutoCloseable {
             }
         }
         return failed;
+    }
+
+    /**
+     * Sets the headers an object may have or not through the three setters of a request's builder (PutObject,
+     * CopyObject and CreateMultipartUpload share no interface for them), so that every way of writing sets the same.
+     */
+    private static void optionalHeaders(
+            UploadPlan.Upload upload,
+            Consumer<String> cacheControl,
+            Consumer<String> contentEncoding,
+            Consumer<String> contentDisposition) {
+        upload.headers().cacheControl().ifPresent(cacheControl);
+        upload.headers().contentEncoding().ifPresent(contentEncoding);
+        upload.headers().contentDisposition().ifPresent(contentDisposition);
     }
 
     private static Map<String, String> metadata(UploadPlan.Upload upload) {
