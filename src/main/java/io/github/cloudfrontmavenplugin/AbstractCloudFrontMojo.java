@@ -1,11 +1,11 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Endpoints;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.core.WaitSettings;
 import java.io.File;
 import java.net.URI;
@@ -77,7 +77,7 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "cloudfront.region", defaultValue = ConnectionSettings.DEFAULT_REGION)
+    @Parameter(property = "cloudfront.region", defaultValue = ConnectionSettings.CLOUDFRONT_REGION)
     protected String region;
 
     /**
@@ -193,7 +193,7 @@ abstract class AbstractCloudFrontMojo extends AbstractMojo {
     protected abstract void run(Progress progress) throws UserFixableException, InterruptedException;
 
     protected ConnectionSettings connectionSettings() throws UserFixableException {
-        return ConnectionSettings.of(region, endpoint, profile)
+        return ConnectionSettings.forCloudFront(region, endpoint, profile)
                 .withCredentials(credentialSource())
                 .withProxies(proxies());
     }

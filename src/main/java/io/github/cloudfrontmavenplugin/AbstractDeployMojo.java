@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.Deploy;
@@ -9,7 +10,6 @@ import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.File;
@@ -323,7 +323,7 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
                 AntPatterns.of(includes, excludes),
                 location,
                 OnMissingManifest.parse(onMissingManifest),
-                S3Settings.of(s3Region, s3Endpoint, profile)
+                ConnectionSettings.forS3(s3Region, s3Endpoint, profile)
                         .withCredentials(credentialSource())
                         .withProxies(proxies())));
     }

@@ -29,20 +29,27 @@ public final class S3Clients {
         }
     }
 
-    /** Resolves the credentials (reporting missing ones before any call) and builds a client with them. */
-    public static Connection connect(
-            CredentialSource source,
-            String bucket,
-            Optional<String> region,
-            Optional<URI> endpoint,
-            Retries retries,
-            Proxies proxies,
-            int maxConnections)
+    /**
+     * Resolves the credentials (reporting missing ones before any call) and builds a client with them.
+     *
+     * @param bucket the bucket the client is for: its host decides the proxy when there is no endpoint override
+     * @param maxConnections how many requests may be in flight at once
+     */
+    public static Connection connect(ConnectionSettings settings, String bucket, int maxConnections)
             throws UserFixableException {
-        AwsCredentialsProvider credentials = AwsCredentials.resolve(source, proxies, retries);
+        AwsCredentialsProvider credentials =
+                AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
         try {
             return new Connection(
-                    build(credentials, bucket, region, endpoint, retries, proxies, maxConnections), credentials);
+                    build(
+                            credentials,
+                            bucket,
+                            settings.region(),
+                            settings.endpoint(),
+                            settings.retries(),
+                            settings.proxies(),
+                            maxConnections),
+                    credentials);
         } catch (RuntimeException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;

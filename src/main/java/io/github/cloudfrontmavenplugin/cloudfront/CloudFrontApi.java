@@ -28,7 +28,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.core.util.VersionInfo;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -76,8 +75,7 @@ final class CloudFrontApi {
     private static final String VERSION = "/2020-05-31";
     private static final String NAMESPACE = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
     private static final String SERVICE = "CloudFront";
-    private static final String USER_AGENT = UserAgent.PLUGIN + " aws-sdk-java/" + VersionInfo.SDK_VERSION + " Java/"
-            + System.getProperty("java.version");
+    private static final String USER_AGENT = UserAgent.HEADER;
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;

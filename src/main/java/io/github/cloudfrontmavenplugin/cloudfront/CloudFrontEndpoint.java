@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
 import java.util.List;
@@ -113,7 +114,7 @@ public record CloudFrontEndpoint(URI url, String signingRegion, String reason, b
                 checkUrl(configured.get(), setting);
             }
         }
-        Region region = Region.of(settings.region());
+        Region region = Region.of(settings.region().orElse(ConnectionSettings.CLOUDFRONT_REGION));
         Endpoint resolved;
         try {
             resolved = CloudFrontEndpointProvider.defaultProvider()
@@ -125,13 +126,13 @@ public record CloudFrontEndpoint(URI url, String signingRegion, String reason, b
                             .build())
                     .join();
         } catch (CompletionException e) {
-            throw refused(e.getCause() == null ? e : e.getCause(), settings.region(), setting, fips, dualStack);
+            throw refused(e.getCause() == null ? e : e.getCause(), region.id(), setting, fips, dualStack);
         }
         if (configured.isPresent()) {
             // The rules give an endpoint of one's own no auth scheme: the SDK signs for the client's region, which for
             // aws-global (a name no CloudFront accepts a signature for) is us-east-1, the global endpoint's.
             String signing = signingRegion(resolved)
-                    .orElse(settings.region().equals(ConnectionSettings.DEFAULT_REGION) ? "us-east-1" : region.id());
+                    .orElse(region.id().equals(ConnectionSettings.CLOUDFRONT_REGION) ? "us-east-1" : region.id());
             return new CloudFrontEndpoint(configured.get(), signing, setting, true);
         }
         String signing = signingRegion(resolved).orElse("us-east-1");

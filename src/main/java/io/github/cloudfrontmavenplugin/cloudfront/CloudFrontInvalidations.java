@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.AwsCredentials;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionPage;

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;

@@ -1,10 +1,10 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.batch.BatchFile;
 import io.github.cloudfrontmavenplugin.batch.CallerReferences;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPaths;

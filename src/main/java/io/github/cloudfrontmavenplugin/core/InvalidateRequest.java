@@ -1,6 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Path;

@@ -1,18 +1,16 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.base.TemporaryDirectory;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * One deploy's view of its site: the manifest it found, what changed since, and the manifest it will record. The new
@@ -23,7 +21,7 @@ import java.util.stream.Stream;
 public final class DeployDiff implements AutoCloseable {
     private final DiffSettings settings;
     private final ManifestStore store;
-    private final Path workDirectory;
+    private final TemporaryDirectory workDirectory;
     private final ManifestStore.Snapshot previous;
     private final Optional<SiteDiff.Result> result;
     private final Path next;
@@ -31,7 +29,7 @@ public final class DeployDiff implements AutoCloseable {
     private DeployDiff(
             DiffSettings settings,
             ManifestStore store,
-            Path workDirectory,
+            TemporaryDirectory workDirectory,
             ManifestStore.Snapshot previous,
             Optional<SiteDiff.Result> result,
             Path next) {
@@ -51,17 +49,17 @@ public final class DeployDiff implements AutoCloseable {
                     + " that builds it.");
         }
         ManifestStore store = ManifestStores.open(settings.manifest(), settings.s3());
-        Path work = null;
+        TemporaryDirectory work = null;
         try {
-            work = Files.createTempDirectory("cloudfront-manifest");
-            ManifestStore.Snapshot previous = store.read(work);
+            work = TemporaryDirectory.create("cloudfront-manifest");
+            ManifestStore.Snapshot previous = store.read(work.path());
             if (previous.file().isEmpty() && settings.onMissing() == OnMissingManifest.FAIL) {
                 throw new UserFixableException("There is no manifest at " + store.describe() + " and"
                         + " <onMissingManifest> (cloudfront.onMissingManifest) is fail. Check <manifest>"
                         + " (cloudfront.manifest); for a first deploy set onMissingManifest to all (invalidate"
                         + " everything under the path prefix) or none.");
             }
-            Path next = work.resolve("manifest.next");
+            Path next = work.path().resolve("manifest.next");
             SiteDiff.Result compared = new SiteDiff(settings.filter(), warnings, threads)
                     .compare(settings.directory(), previous.file(), store.describe(), next);
             return new DeployDiff(
@@ -175,7 +173,7 @@ public final class DeployDiff implements AutoCloseable {
         cleanUp(store, workDirectory);
     }
 
-    private static void cleanUp(ManifestStore store, Path work) {
+    private static void cleanUp(ManifestStore store, TemporaryDirectory work) {
         if (store instanceof AutoCloseable closeable) {
             try {
                 closeable.close();
@@ -184,17 +182,7 @@ public final class DeployDiff implements AutoCloseable {
             }
         }
         if (work != null) {
-            try (Stream<Path> files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(path -> {
-                    try {
-                        Files.deleteIfExists(path);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (IOException | UncheckedIOException e) {
-                // a temporary directory left behind is harmless
-            }
+            work.close();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import java.nio.file.Path;
 
 /**
@@ -14,4 +15,4 @@ public record DiffSettings(
         AntPatterns filter,
         String manifest,
         OnMissingManifest onMissing,
-        S3Settings s3) {}
+        ConnectionSettings s3) {}

@@ -23,9 +23,9 @@ import java.util.Arrays;
  * &lt;sha256 hex&gt;&lt;TAB&gt;&lt;size in bytes&gt;&lt;TAB&gt;&lt;relative path&gt;
  * </pre>
  *
- * In paths, a backslash, tab, newline and carriage return are written {@code \\}, {@code \t}, {@code \n} and
- * {@code \r}. Readers refuse other versions, malformed lines and lines out of order, so a damaged manifest is never
- * taken for a smaller or larger deployment.
+ * Paths are written as {@link RecordLines} says (backslash, tab, newline and carriage return escaped). Readers refuse
+ * other versions, malformed lines and lines out of order, so a damaged manifest is never taken for a smaller or larger
+ * deployment.
  */
 public final class ManifestFormat {
     public static final String HEADER_PREFIX = "cloudfront-maven-plugin manifest ";
@@ -105,7 +105,7 @@ public final class ManifestFormat {
             if (size < 0) {
                 throw corrupt("line " + lineNumber + " has no valid size");
             }
-            String path = unescape(line.substring(secondTab + 1));
+            String path = RecordLines.unescape(line.substring(secondTab + 1));
             if (path.isEmpty() || path.startsWith("/") || path.endsWith("/")) {
                 throw corrupt("line " + lineNumber + " has no valid relative path");
             }
@@ -225,7 +225,7 @@ public final class ManifestFormat {
      * {@link java.io.Writer} would encode it character by character).
      */
     static byte[] line(ManifestEntry entry) {
-        String path = escape(entry.path());
+        String path = RecordLines.escape(entry.path());
         return new StringBuilder(path.length() + 86)
                 .append(entry.sha256())
                 .append('\t')
@@ -269,32 +269,5 @@ public final class ManifestFormat {
             }
         }
         return true;
-    }
-
-    static String escape(String path) {
-        if (path.indexOf('\\') < 0 && path.indexOf('\t') < 0 && path.indexOf('\n') < 0 && path.indexOf('\r') < 0) {
-            return path;
-        }
-        return path.replace("\\", "\\\\")
-                .replace("\t", "\\t")
-                .replace("\n", "\\n")
-                .replace("\r", "\\r");
-    }
-
-    static String unescape(String text) {
-        if (text.indexOf('\\') < 0) {
-            return text;
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

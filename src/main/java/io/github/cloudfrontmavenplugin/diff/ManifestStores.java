@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.nio.file.Path;
 
@@ -7,7 +8,7 @@ import java.nio.file.Path;
 public final class ManifestStores {
     private ManifestStores() {}
 
-    public static ManifestStore open(String location, S3Settings s3) throws UserFixableException {
+    public static ManifestStore open(String location, ConnectionSettings s3) throws UserFixableException {
         if (location == null || location.isBlank()) {
             throw new UserFixableException("<manifest> (cloudfront.manifest) is not set. With <directory> the plugin"
                     + " needs to remember what it deployed: set it to a file (target/ is wiped by mvn clean, so keep"

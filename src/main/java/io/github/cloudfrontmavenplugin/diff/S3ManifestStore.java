@@ -1,10 +1,9 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.aws.ClockSkew;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
-import io.github.cloudfrontmavenplugin.aws.ProxyFailures;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
-import io.github.cloudfrontmavenplugin.aws.TlsFailures;
+import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
 import java.net.URI;
@@ -32,26 +31,20 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final String bucket;
     private final String key;
-    private final Optional<URI> endpoint;
+    private final S3Failures failures;
 
     private S3ManifestStore(
             S3Client s3, AwsCredentialsProvider credentials, String bucket, String key, Optional<URI> endpoint) {
         this.s3 = s3;
-        this.endpoint = endpoint;
         this.credentials = credentials;
         this.bucket = bucket;
         this.key = key;
+        this.failures = S3Failures.of(bucket, endpoint, "<manifest> (cloudfront.manifest)");
     }
 
-    public static S3ManifestStore connect(String bucket, String key, S3Settings settings) throws UserFixableException {
-        S3Clients.Connection connection = S3Clients.connect(
-                settings.credentials(),
-                bucket,
-                settings.region(),
-                settings.endpoint(),
-                settings.retries(),
-                settings.proxies(),
-                HttpClients.DEFAULT_MAX_CONNECTIONS);
+    public static S3ManifestStore connect(String bucket, String key, ConnectionSettings settings)
+            throws UserFixableException {
+        S3Clients.Connection connection = S3Clients.connect(settings, bucket, HttpClients.DEFAULT_MAX_CONNECTIONS);
         return new S3ManifestStore(connection.s3(), connection.credentials(), bucket, key, settings.endpoint());
     }
 
@@ -86,7 +79,9 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
             // 412: the ETag changed; 409: a concurrent conditional write; 404 on If-Match: deleted meanwhile.
             if (e.statusCode() == 412
                     || e.statusCode() == 409
-                    || (e.statusCode() == 404 && basis.version().isPresent() && "NoSuchKey".equals(code(e)))) {
+                    || (e.statusCode() == 404
+                            && basis.version().isPresent()
+                            && "NoSuchKey".equals(S3Failures.code(e)))) {
                 throw ManifestStore.conflict(describe());
             }
             throw explain(e, "s3:PutObject", "write");
@@ -101,51 +96,15 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
     }
 
     private UserFixableException explain(SdkException e, String action, String verb) {
-        Optional<String> proxy = ProxyFailures.explain(e, "S3");
-        if (proxy.isPresent()) {
-            return new UserFixableException("Cannot " + verb + " the manifest " + describe() + ": " + proxy.get(), e);
-        }
-        if (e instanceof S3Exception s3Error) {
-            String code = code(s3Error);
-            if ("NoSuchBucket".equals(code)) {
-                return new UserFixableException(
-                        "Cannot " + verb + " the manifest " + describe() + ": the bucket '" + bucket
-                                + "' does not exist (NoSuchBucket). Check <manifest> (cloudfront.manifest).",
-                        e);
-            }
-            Optional<String> clock = ClockSkew.explain(s3Error, "S3");
-            if (clock.isPresent()) {
-                return new UserFixableException(
-                        "Cannot " + verb + " the manifest " + describe() + ": " + clock.get(), e);
-            }
-            if (s3Error.statusCode() == 403) {
-                // Without s3:ListBucket, S3 hides whether a key exists: the first deploy's missing manifest is a 403.
-                String listBucket = action.equals("s3:GetObject")
-                        ? ", and s3:ListBucket on arn:aws:s3:::" + bucket + " (without it S3 answers a manifest that"
-                                + " does not exist yet, as on the first deploy, with 403 instead of 404)"
-                        : "";
-                return new UserFixableException(
-                        "Cannot " + verb + " the manifest " + describe() + ": access denied ("
-                                + code + "). Allow " + action + " on arn:aws:s3:::" + bucket + "/" + key + listBucket
-                                + " to the identity the build runs as.",
-                        e);
-            }
-            return new UserFixableException(
-                    "Cannot " + verb + " the manifest " + describe() + ": S3 answered HTTP " + s3Error.statusCode()
-                            + " (" + code + ": " + s3Error.awsErrorDetails().errorMessage() + ").",
-                    e);
-        }
-        String host = endpoint.map(URI::getHost).orElse(bucket + ".s3.amazonaws.com");
+        // Without s3:ListBucket, S3 hides whether a key exists: the first deploy's missing manifest is a 403.
+        String listBucket = action.equals("s3:GetObject")
+                ? ", and s3:ListBucket on arn:aws:s3:::" + bucket + " (without it S3 answers a manifest that does not"
+                        + " exist yet, as on the first deploy, with 403 instead of 404)"
+                : "";
         return new UserFixableException(
                 "Cannot " + verb + " the manifest " + describe() + ": "
-                        + TlsFailures.explain(e, host).orElse(e.getMessage()),
+                        + failures.explain(e, action + " on arn:aws:s3:::" + bucket + "/" + key + listBucket),
                 e);
-    }
-
-    private static String code(S3Exception e) {
-        return e.awsErrorDetails() == null
-                ? ""
-                : String.valueOf(e.awsErrorDetails().errorCode());
     }
 
     @Override

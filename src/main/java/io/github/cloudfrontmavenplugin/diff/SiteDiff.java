@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.diff;
 
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,11 +87,7 @@ public final class SiteDiff {
      * @throws CorruptManifestException when the previous manifest cannot be trusted
      */
     public Result compare(Path site, Optional<Path> previous, String previousName, Path next) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-hash");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, new JoinedThreads("cloudfront-hash"));
         try (ManifestFormat.Reader old =
                         previous.isPresent() ? new ManifestFormat.Reader(previous.get(), previousName) : null;
                 ManifestFormat.Writer out = new ManifestFormat.Writer(next)) {

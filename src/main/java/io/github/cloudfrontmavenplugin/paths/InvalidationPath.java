@@ -19,9 +19,10 @@ public final class InvalidationPath {
     private InvalidationPath() {}
 
     /**
-     * Encodes a path made from file names, where every character stands for itself: {@code %} and {@code *} are
-     * encoded too, so a file named {@code 100%.html} or {@code a*b.html} is invalidated and not taken for an escape or
-     * a wildcard.
+     * Encodes a path made from file names, where every character stands for itself: {@code %}, {@code *} and {@code ?}
+     * are encoded too, so a file named {@code 100%.html}, {@code a*b.html} or {@code q?.html} is invalidated and not
+     * taken for an escape, a wildcard or the start of a query string ({@code /q?.html} would invalidate {@code /q}
+     * with the query {@code .html}; a browser asks for that file as {@code /q%3F.html}).
      *
      * @param literal a URL path built from file names, starting with {@code /}
      */
@@ -59,13 +60,18 @@ public final class InvalidationPath {
             if (!literal && b == '%' && isEscape(bytes, i)) {
                 encoded.append('%').append((char) bytes[i + 1]).append((char) bytes[i + 2]);
                 i += 2;
-            } else if (b <= 0x20 || b >= 0x7F || RFC_1738_UNSAFE.indexOf(b) >= 0 || (literal && b == '*')) {
+            } else if (b <= 0x20 || b >= 0x7F || RFC_1738_UNSAFE.indexOf(b) >= 0 || (literal && isSpecial(b))) {
                 encoded.append('%').append(HEX[b >> 4]).append(HEX[b & 0xF]);
             } else {
                 encoded.append((char) b);
             }
         }
         return encoded.toString();
+    }
+
+    /** What CloudFront reads as more than a character in a path a user writes: the wildcard and the query string. */
+    private static boolean isSpecial(int b) {
+        return b == '*' || b == '?';
     }
 
     private static void checkLength(String encoded) throws InvalidPathException {

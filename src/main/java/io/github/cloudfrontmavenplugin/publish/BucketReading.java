@@ -2,14 +2,13 @@ package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.OtherThreads;
+import io.github.cloudfrontmavenplugin.base.TemporaryDirectory;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import io.github.cloudfrontmavenplugin.diff.ManifestStores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -17,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * What a sync reads from its bucket before it can plan: the connection, the record of what the last sync published,
@@ -75,8 +73,7 @@ public final class BucketReading implements AutoCloseable {
     private Read read() throws UserFixableException, IOException, InterruptedException {
         ManifestStore recordStore = own(ManifestStores.open(manifest.strip() + ".objects", settings.s3()));
         S3Bucket bucket = own(S3Bucket.connect(settings.location(), settings.s3(), settings.concurrency()));
-        Path work = Files.createTempDirectory("cloudfront-objects");
-        own((AutoCloseable) () -> deleteTree(work));
+        Path work = own(TemporaryDirectory.create("cloudfront-objects")).path();
         ManifestStore.Snapshot recordSnapshot = recordStore.read(work);
         PublishedObjects record = recordSnapshot.file().isPresent()
                 ? PublishedObjects.read(recordSnapshot.file().get())
@@ -134,15 +131,6 @@ public final class BucketReading implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             // closing a client or deleting a temporary directory frees resources; nothing to report
-        }
-    }
-
-    private static void deleteTree(Path work) {
-        try (Stream<Path> files = Files.walk(work)) {
-            files.sorted(Comparator.reverseOrder())
-                    .forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind is harmless
         }
     }
 }

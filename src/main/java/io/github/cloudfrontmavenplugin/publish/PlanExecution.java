@@ -1,5 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.aws.S3Failures;
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import java.time.Duration;
@@ -54,11 +56,7 @@ final class PlanExecution {
         Map<String, PublishedObjects.Entry> written = new ConcurrentHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         Meter meter = new Meter(plan.uploads().size(), plan.bytesToSend());
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-upload");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency, new JoinedThreads("cloudfront-s3-upload"));
         Thread ticker = new Thread(meter::reportEveryInterval, "cloudfront-s3-progress");
         ticker.setDaemon(true);
         ticker.start();
@@ -119,7 +117,7 @@ final class PlanExecution {
                     Thread.currentThread().interrupt();
                     failed.put(upload.key(), "interrupted");
                 } catch (Exception e) {
-                    failed.put(upload.key(), S3Bucket.explain(e));
+                    failed.put(upload.key(), S3Failures.answer(e));
                 }
                 return null;
             }));

@@ -1,19 +1,21 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import io.github.cloudfrontmavenplugin.diff.ContentHasher;
 import io.github.cloudfrontmavenplugin.diff.ManifestEntry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -67,7 +69,8 @@ public final class PlanUploads {
                         + " sync recorded (or that changed since)");
             }
             Map<String, ObjectHead> heads = heads(read.bucket(), inspect, settings.concurrency());
-            UploadPlan plan = planner.plan(files, read.listing(), read.record(), heads, PublishSite::md5);
+            UploadPlan plan =
+                    planner.plan(files, read.listing(), read.record(), heads, file -> ContentHasher.md5(file.file()));
             plan.checkDeletes(settings.maxDeletes());
             report(plan, dryRun);
             return new Planned(read, plan, settings.concurrency(), dryRun);
@@ -125,34 +128,23 @@ public final class PlanUploads {
         if (keys.isEmpty()) {
             return Map.of();
         }
-        Map<String, ObjectHead> heads = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(concurrency, keys.size()), runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-head");
-            thread.setDaemon(true);
-            return thread;
-        });
+        List<String> ordered = List.copyOf(keys);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(concurrency, keys.size()), new JoinedThreads("cloudfront-s3-head"));
         try {
-            List<Future<?>> tasks = new ArrayList<>();
-            for (String key : keys) {
-                tasks.add(pool.submit(() -> {
-                    heads.put(key, bucket.head(key));
-                    return null;
-                }));
+            List<Future<ObjectHead>> tasks = new ArrayList<>();
+            for (String key : ordered) {
+                tasks.add(pool.submit(() -> bucket.head(key)));
             }
-            for (Future<?> task : tasks) {
-                try {
-                    task.get();
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof UserFixableException userFixable) {
-                        throw userFixable;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
+            List<ObjectHead> read = OtherThreads.awaitAll(tasks);
+            Map<String, ObjectHead> heads = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                heads.put(ordered.get(i), read.get(i));
             }
+            return heads;
         } finally {
             pool.shutdownNow();
         }
-        return heads;
     }
 
     private void report(UploadPlan plan, boolean dryRun) {

@@ -1,7 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 
 /**
  * What {@code cloudfront:sync} publishes and how: checked before any call.
@@ -18,7 +18,7 @@ public record PublishSettings(
         int maxDeletes,
         int concurrency,
         boolean followExternalLinks,
-        S3Settings s3) {
+        ConnectionSettings s3) {
     public static PublishSettings of(
             String bucket,
             HeaderRules rules,
@@ -26,7 +26,7 @@ public record PublishSettings(
             int maxDeletes,
             int concurrency,
             boolean followExternalLinks,
-            S3Settings s3)
+            ConnectionSettings s3)
             throws UserFixableException {
         if (maxDeletes < 0) {
             throw new UserFixableException("<maxDeletes> (cloudfront.maxDeletes) is " + maxDeletes + "; it is the most"

@@ -5,14 +5,8 @@ import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -153,20 +147,5 @@ public final class PublishSite {
         message.append(". Nothing was invalidated and the manifest was not advanced: the next sync uploads what is"
                 + " missing and invalidates everything this one changed.");
         return new UserFixableException(message.toString());
-    }
-
-    static String md5(UploadPlanner.LocalFile file) throws IOException {
-        return md5(file.file());
-    }
-
-    /** The hex MD5 of a file's content. */
-    static String md5(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("MD5"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of()
-                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has MD5", e);
-        }
     }
 }

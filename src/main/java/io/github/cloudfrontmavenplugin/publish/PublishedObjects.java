@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.diff.RecordLines;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,6 +24,8 @@ import java.util.TreeMap;
  * cloudfront-maven-plugin objects 1
  * &lt;etag&gt;&lt;TAB&gt;&lt;sha256&gt;&lt;TAB&gt;&lt;headers fingerprint&gt;&lt;TAB&gt;&lt;key&gt;
  * </pre>
+ *
+ * The key is written as {@link RecordLines} says, as the manifest's paths are.
  */
 public final class PublishedObjects {
     static final String HEADER = "cloudfront-maven-plugin objects 1";
@@ -54,11 +58,12 @@ public final class PublishedObjects {
             }
             String line;
             while ((line = in.readLine()) != null) {
-                String[] fields = line.split("\t", 4);
-                if (fields.length != 4) {
+                Optional<List<String>> fields = RecordLines.fields(line, 4);
+                if (fields.isEmpty()) {
                     return NONE;
                 }
-                entries.put(unescape(fields[3]), new Entry(fields[0], fields[1], fields[2]));
+                List<String> f = fields.get();
+                entries.put(f.get(3), new Entry(f.get(0), f.get(1), f.get(2)));
             }
         }
         return new PublishedObjects(entries);
@@ -70,26 +75,8 @@ public final class PublishedObjects {
             out.write('\n');
             for (Map.Entry<String, Entry> entry : entries.entrySet()) {
                 Entry e = entry.getValue();
-                out.write(e.etag() + "\t" + e.sha256() + "\t" + e.headers() + "\t" + escape(entry.getKey()) + "\n");
+                out.write(RecordLines.line(List.of(e.etag(), e.sha256(), e.headers()), entry.getKey()));
             }
         }
-    }
-
-    private static String escape(String key) {
-        return key.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescape(String key) {
-        StringBuilder out = new StringBuilder(key.length());
-        for (int i = 0; i < key.length(); i++) {
-            char c = key.charAt(i);
-            if (c == '\\' && i + 1 < key.length()) {
-                char next = key.charAt(++i);
-                out.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

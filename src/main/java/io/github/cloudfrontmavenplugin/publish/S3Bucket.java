@@ -1,9 +1,12 @@
 package io.github.cloudfrontmavenplugin.publish;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
+import io.github.cloudfrontmavenplugin.diff.ContentHasher;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -22,7 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -56,31 +59,26 @@ public final class S3Bucket implements AutoCloseable {
     private final BucketLocation location;
     private final ExecutorService parts;
     private final int concurrency;
+    private final S3Failures failures;
 
-    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency) {
+    private S3Bucket(S3Clients.Connection connection, BucketLocation location, int concurrency, S3Failures failures) {
         this.connection = connection;
+        this.failures = failures;
         this.s3 = connection.s3();
         this.location = location;
         this.concurrency = concurrency;
-        this.parts = Executors.newFixedThreadPool(concurrency, runnable -> {
-            Thread thread = new Thread(runnable, "cloudfront-s3-part");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.parts = Executors.newFixedThreadPool(concurrency, new JoinedThreads("cloudfront-s3-part"));
     }
 
-    public static S3Bucket connect(BucketLocation location, S3Settings settings, int concurrency)
+    public static S3Bucket connect(BucketLocation location, ConnectionSettings settings, int concurrency)
             throws UserFixableException {
         // Files and their parts run in two pools of `concurrency` threads each.
-        S3Clients.Connection connection = S3Clients.connect(
-                settings.credentials(),
-                location.bucket(),
-                settings.region(),
-                settings.endpoint(),
-                settings.retries(),
-                settings.proxies(),
-                2 * concurrency);
-        return new S3Bucket(connection, location, concurrency);
+        S3Clients.Connection connection = S3Clients.connect(settings, location.bucket(), 2 * concurrency);
+        return new S3Bucket(
+                connection,
+                location,
+                concurrency,
+                S3Failures.of(location.bucket(), settings.endpoint(), BucketLocation.PARAMETER));
     }
 
     /**
@@ -137,18 +135,7 @@ public final class S3Bucket implements AutoCloseable {
         for (String prefix : prefixes) {
             listings.add(pool.submit(() -> listing(prefix, byDirectory)));
         }
-        List<Listing> done = new ArrayList<>();
-        for (Future<Listing> listing : listings) {
-            try {
-                done.add(listing.get());
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof UserFixableException userFixable) {
-                    throw userFixable;
-                }
-                throw new IllegalStateException(e.getCause());
-            }
-        }
-        return done;
+        return OtherThreads.awaitAll(listings);
     }
 
     /** One prefix, page after page: everything under it, or with {@code byDirectory} its keys and sub-prefixes. */
@@ -176,8 +163,8 @@ public final class S3Bucket implements AutoCloseable {
             }
         } catch (SdkException e) {
             throw new UserFixableException(
-                    "Cannot list " + location + ": " + explain(e)
-                            + permission(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
+                    "Cannot list " + location + ": "
+                            + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
                     e);
         }
         return new Listing(objects, List.copyOf(prefixes));
@@ -196,8 +183,8 @@ public final class S3Bucket implements AutoCloseable {
                     head.metadata());
         } catch (SdkException e) {
             throw new UserFixableException(
-                    "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": " + explain(e)
-                            + permission(e, "s3:GetObject on arn:aws:s3:::" + location.bucket() + "/*"),
+                    "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": "
+                            + failures.explain(e, "s3:GetObject on arn:aws:s3:::" + location.bucket() + "/*"),
                     e);
         }
     }
@@ -213,16 +200,14 @@ public final class S3Bucket implements AutoCloseable {
                         .metadataDirective(MetadataDirective.REPLACE)
                         .contentType(upload.headers().contentType())
                         .metadata(metadata(upload));
-                upload.headers().cacheControl().ifPresent(r::cacheControl);
-                upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
             });
             return RemoteObject.unquote(copied.copyObjectResult().eTag());
         }
         if (upload.size() >= MULTIPART_THRESHOLD) {
             return putInParts(upload);
         }
-        String contentMd5 = base64(PublishSite.md5(upload.file()));
+        String contentMd5 = base64(ContentHasher.md5(upload.file()));
         String etag = s3.putObject(
                         r -> {
                             r.bucket(location.bucket())
@@ -233,9 +218,7 @@ public final class S3Bucket implements AutoCloseable {
                                     // rather than x-amz-checksum-sha256, which S3-compatible servers such as
                                     // S3Proxy answer with 501 NotImplemented.)
                                     .contentMD5(contentMd5);
-                            upload.headers().cacheControl().ifPresent(r::cacheControl);
-                            upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                            upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                            optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
                         },
                         RequestBody.fromFile(upload.file()))
                 .eTag();
@@ -249,9 +232,7 @@ public final class S3Bucket implements AutoCloseable {
                             .key(upload.key())
                             .contentType(upload.headers().contentType())
                             .metadata(metadata(upload));
-                    upload.headers().cacheControl().ifPresent(r::cacheControl);
-                    upload.headers().contentEncoding().ifPresent(r::contentEncoding);
-                    upload.headers().contentDisposition().ifPresent(r::contentDisposition);
+                    optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
                 })
                 .uploadId();
         try {
@@ -371,10 +352,24 @@ public final class S3Bucket implements AutoCloseable {
                     failed.put(error.key(), error.code() + ": " + error.message());
                 }
             } catch (SdkException e) {
-                batch.forEach(id -> failed.put(id.key(), explain(e)));
+                batch.forEach(id -> failed.put(id.key(), S3Failures.answer(e)));
             }
         }
         return failed;
+    }
+
+    /**
+     * Sets the headers an object may have or not through the three setters of a request's builder (PutObject,
+     * CopyObject and CreateMultipartUpload share no interface for them), so that every way of writing sets the same.
+     */
+    private static void optionalHeaders(
+            UploadPlan.Upload upload,
+            Consumer<String> cacheControl,
+            Consumer<String> contentEncoding,
+            Consumer<String> contentDisposition) {
+        upload.headers().cacheControl().ifPresent(cacheControl);
+        upload.headers().contentEncoding().ifPresent(contentEncoding);
+        upload.headers().contentDisposition().ifPresent(contentDisposition);
     }
 
     private static Map<String, String> metadata(UploadPlan.Upload upload) {
@@ -385,22 +380,6 @@ public final class S3Bucket implements AutoCloseable {
 
     private static String base64(String hex) {
         return Base64.getEncoder().encodeToString(HexFormat.of().parseHex(hex));
-    }
-
-    /** S3's answer in one line: {@code HTTP 403 AccessDenied: Access Denied}. */
-    public static String explain(Throwable e) {
-        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
-            return "HTTP " + service.statusCode() + " "
-                    + service.awsErrorDetails().errorCode() + ": "
-                    + service.awsErrorDetails().errorMessage();
-        }
-        return e.getMessage() == null ? e.toString() : e.getMessage();
-    }
-
-    private static String permission(SdkException e, String what) {
-        return e instanceof AwsServiceException service && service.statusCode() == 403
-                ? ". Allow " + what + " to the identity the build runs as."
-                : ".";
     }
 
     @Override

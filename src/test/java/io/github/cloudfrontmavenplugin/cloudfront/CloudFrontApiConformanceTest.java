@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionPage;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionSummary;
@@ -728,7 +729,7 @@ class CloudFrontApiConformanceTest {
                     .build();
             CloudFrontEndpoint endpoint;
             try {
-                endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(region, null, null));
+                endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.forCloudFront(region, null, null));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.ByteArrayInputStream;
@@ -134,7 +135,7 @@ class CloudFrontEndpointTest {
             throws UserFixableException {
         setProperty("aws.useFipsEndpoint", fips);
         setProperty("aws.useDualstackEndpoint", dualStack);
-        ConnectionSettings settings = ConnectionSettings.of(region, null, null);
+        ConnectionSettings settings = ConnectionSettings.forCloudFront(region, null, null);
 
         Endpoint sdk;
         try {
@@ -161,7 +162,7 @@ class CloudFrontEndpointTest {
     void theFipsEndpointIsCloudFrontFipsAndSaysWhichSettingAskedForIt() throws UserFixableException {
         SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride("AWS_USE_FIPS_ENDPOINT", "true");
 
-        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(null, null, null));
+        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.forCloudFront(null, null, null));
 
         assertEquals(
                 "https://cloudfront-fips.amazonaws.com (signing us-east-1): the SDK's endpoint rules for region"
@@ -172,7 +173,7 @@ class CloudFrontEndpointTest {
     @Test
     void fipsAndAnEndpointOfOnesOwnAreRefusedAsTheSdkRefusesThem() throws UserFixableException {
         System.setProperty("aws.useFipsEndpoint", "true");
-        ConnectionSettings settings = ConnectionSettings.of(null, "http://localhost:4566", null);
+        ConnectionSettings settings = ConnectionSettings.forCloudFront(null, "http://localhost:4566", null);
 
         String message = assertThrows(UserFixableException.class, () -> CloudFrontEndpoint.resolve(settings))
                 .getMessage();
@@ -356,7 +357,7 @@ class CloudFrontEndpointTest {
         setup.environment().forEach(SystemSettingUtilsTestBackdoor::addEnvironmentVariableOverride);
         setup.systemProperties().forEach(System::setProperty);
         Files.writeString(config, setup.configFile());
-        ConnectionSettings settings = ConnectionSettings.of(
+        ConnectionSettings settings = ConnectionSettings.forCloudFront(
                 setup.region(),
                 setup.endpointParameter().orElse(null),
                 setup.profileParameter().orElse(null));
@@ -400,7 +401,7 @@ class CloudFrontEndpointTest {
         SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride(
                 "AWS_ENDPOINT_URL_CLOUDFRONT", "http://localhost:4566");
 
-        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(null, null, null));
+        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.forCloudFront(null, null, null));
 
         assertEquals("http://localhost:4566 (signing us-east-1): AWS_ENDPOINT_URL_CLOUDFRONT", endpoint.describe());
         assertTrue(endpoint.configured());
@@ -410,7 +411,7 @@ class CloudFrontEndpointTest {
     void theLogLineNamesTheServicesSectionThatChoseTheEndpoint() throws Exception {
         Files.writeString(config, SERVICES);
 
-        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.of(null, null, null));
+        CloudFrontEndpoint endpoint = CloudFrontEndpoint.resolve(ConnectionSettings.forCloudFront(null, null, null));
 
         assertEquals(
                 "http://services.example:4566 (signing us-east-1): endpoint_url of cloudfront in [services local]"
@@ -424,7 +425,7 @@ class CloudFrontEndpointTest {
 
         String message = assertThrows(
                         UserFixableException.class,
-                        () -> CloudFrontEndpoint.resolve(ConnectionSettings.of(null, null, null)))
+                        () -> CloudFrontEndpoint.resolve(ConnectionSettings.forCloudFront(null, null, null)))
                 .getMessage();
 
         assertTrue(message.startsWith("AWS_ENDPOINT_URL is 'localhost:4566', which is not an http(s) URL"), message);

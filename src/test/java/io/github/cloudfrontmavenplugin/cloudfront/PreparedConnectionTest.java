@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -22,7 +23,7 @@ class PreparedConnectionTest {
     @BeforeEach
     void start() throws Exception {
         emulator = CloudFrontEmulator.start();
-        settings = ConnectionSettings.of("aws-global", emulator.endpoint(), null)
+        settings = ConnectionSettings.forCloudFront("aws-global", emulator.endpoint(), null)
                 .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(10)));
     }
 

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
@@ -174,7 +174,8 @@ class CloudFrontErrorsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        ConnectionSettings nowhere = ConnectionSettings.of("aws-global", "http://127.0.0.1:" + closedPort, null)
+        ConnectionSettings nowhere = ConnectionSettings.forCloudFront(
+                        "aws-global", "http://127.0.0.1:" + closedPort, null)
                 .withRetries(EmulatedCloudFront.QUICK_RETRIES);
 
         String message = failure(nowhere, api -> api.create(Target.distribution(DISTRIBUTION), List.of("/a"), "ref-5"));
@@ -207,7 +208,8 @@ class CloudFrontErrorsTest {
 
     @Test
     void unknownProfileIsReportedBeforeAnyCall() throws Exception {
-        ConnectionSettings settings = ConnectionSettings.of("aws-global", emulator.endpoint(), "no-such-profile");
+        ConnectionSettings settings =
+                ConnectionSettings.forCloudFront("aws-global", emulator.endpoint(), "no-such-profile");
 
         String message = failure(settings, api -> {});
         assertTrue(
@@ -219,11 +221,11 @@ class CloudFrontErrorsTest {
 
     @Test
     void badConnectionSettingsNameTheParameter() {
-        Executable badEndpoint = () -> ConnectionSettings.of("aws-global", "localhost:4566", null);
+        Executable badEndpoint = () -> ConnectionSettings.forCloudFront("aws-global", "localhost:4566", null);
         assertTrue(assertThrows(UserFixableException.class, badEndpoint)
                 .getMessage()
                 .startsWith("<endpoint> (cloudfront.endpoint) is 'localhost:4566'"));
-        Executable badRegion = () -> ConnectionSettings.of("US East", null, null);
+        Executable badRegion = () -> ConnectionSettings.forCloudFront("US East", null, null);
         assertTrue(assertThrows(UserFixableException.class, badRegion)
                 .getMessage()
                 .startsWith("<region> (cloudfront.region) is 'US East'"));

@@ -1,9 +1,9 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.FakeTime;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,8 +19,8 @@ final class EmulatedCloudFront implements AutoCloseable {
 
     EmulatedCloudFront(Duration completionDelay) throws IOException, UserFixableException {
         emulator = CloudFrontEmulator.start(0, completionDelay, time);
-        connection =
-                ConnectionSettings.of("aws-global", emulator.endpoint(), null).withRetries(QUICK_RETRIES);
+        connection = ConnectionSettings.forCloudFront("aws-global", emulator.endpoint(), null)
+                .withRetries(QUICK_RETRIES);
     }
 
     @Override

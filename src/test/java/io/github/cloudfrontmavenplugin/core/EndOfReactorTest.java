@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.plan.Budget;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class EndOfReactorTest {
     private static InvalidateRequest request(String distribution, String path, boolean dryRun) throws Exception {
-        return request(ConnectionSettings.of("aws-global", null, null), distribution, path, dryRun);
+        return request(ConnectionSettings.forCloudFront("aws-global", null, null), distribution, path, dryRun);
     }
 
     @Test

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
-import io.github.cloudfrontmavenplugin.cloudfront.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
@@ -83,7 +82,7 @@ class InvalidateDiffTest {
                 AntPatterns.of(List.of(), List.of()),
                 manifestLocation,
                 onMissing,
-                S3Settings.of(null, s3.endpoint(), null)
+                ConnectionSettings.forS3(null, s3.endpoint(), null)
                         .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5))));
     }
 
@@ -439,7 +438,7 @@ class InvalidateDiffTest {
                 AntPatterns.of(List.of(), List.of()),
                 docsManifest.toString(),
                 OnMissingManifest.ALL,
-                S3Settings.of(null, s3.endpoint(), null));
+                ConnectionSettings.forS3(null, s3.endpoint(), null));
         List<InvalidateRequest> modules = List.of(
                 request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false),
                 request(List.of(DISTRIBUTION), docsDiff, List.of("/feed.xml"), false));

@@ -5,20 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
-import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.diff.AntPatterns;
-import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
-import io.github.cloudfrontmavenplugin.diff.SiteUrls;
-import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
-import io.github.cloudfrontmavenplugin.plan.Budget;
-import io.github.cloudfrontmavenplugin.publish.HeaderRules;
-import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,41 +57,9 @@ class SyncBucketReadingTest {
         s3.close();
     }
 
-    private S3Settings s3Settings() throws UserFixableException {
-        return S3Settings.of(null, s3.endpoint(), null)
-                .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5)));
-    }
-
     private DeployRequest request(boolean sync) throws UserFixableException {
-        DiffSettings diff = new DiffSettings(
-                site,
-                SiteUrls.of("/", "index.html"),
-                AntPatterns.of(List.of(), List.of()),
-                "s3://deploys/manifest.txt",
-                OnMissingManifest.ALL,
-                s3Settings());
-        InvalidateRequest invalidation = new InvalidateRequest(
-                List.of(CloudFrontEmulator.DISTRIBUTION_ID),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                "site",
-                WaitSettings.NO_WAIT,
-                Duration.ZERO,
-                false,
-                Optional.empty(),
-                cloudFront.connection,
-                Optional.of(diff),
-                new Budget(100, 15),
-                List.of(),
-                false);
-        if (!sync) {
-            return invalidation;
-        }
-        return new SyncRequest(
-                invalidation,
-                PublishSettings.of(
-                        "s3://www/site/", HeaderRules.of(List.of(), "cache-tag"), true, 100, 4, false, s3Settings()));
+        return SyncRequests.of(
+                site, cloudFront, s3, OnMissingManifest.ALL, sync ? Optional.of("s3://www/site/") : Optional.empty());
     }
 
     private Deploy invalidate() {

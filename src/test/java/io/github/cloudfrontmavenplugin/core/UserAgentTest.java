@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.UserAgent;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import io.github.cloudfrontmavenplugin.diff.S3ManifestStore;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.util.VersionInfo;
 
 /**
  * Every request the plugin makes to AWS names the plugin and the version the build gave it, as a token of its
@@ -66,16 +68,17 @@ class UserAgentTest {
                     List.of("AssumeRole", "CreateInvalidation"),
                     requests.stream().map(RecordedRequest::operation).toList());
             requests.forEach(request -> assertNamesThePlugin(request.userAgent()));
-            assertTrue(
-                    requests.get(1).userAgent().startsWith(token + " aws-sdk-java/"),
+            assertEquals(
+                    token + " aws-sdk-java/" + VersionInfo.SDK_VERSION + " Java/" + System.getProperty("java.version"),
                     requests.get(1).userAgent());
+            assertEquals(UserAgent.HEADER, requests.get(1).userAgent());
         }
     }
 
     @Test
     void s3RequestsNameThePluginAndItsVersion() throws Exception {
         try (S3Emulator s3 = S3Emulator.start().createBucket("deploys")) {
-            S3Settings settings = S3Settings.of(null, s3.endpoint(), null)
+            ConnectionSettings settings = ConnectionSettings.forS3(null, s3.endpoint(), null)
                     .withRetries(new Retries(1, Duration.ofMillis(1), Duration.ofMillis(5)));
             try (S3ManifestStore store = S3ManifestStore.connect("deploys", "www/manifest.txt", settings)) {
                 assertEquals(ManifestStore.Snapshot.ABSENT, store.read(dir));

@@ -66,6 +66,16 @@ class ManifestFormatTest {
     }
 
     @Test
+    void aPathWithTabNewlineBackslashAndPercentTakesOneLine() throws IOException {
+        List<ManifestEntry> entries = List.of(new ManifestEntry("d/t\ta\nb\\c%41%.html", 7, HASH));
+        Path file = writeAll(entries);
+        assertEquals(
+                ManifestFormat.HEADER + "\n" + HASH + "\t7\td/t\\ta\\nb\\\\c%41%.html\n",
+                Files.readString(file, StandardCharsets.UTF_8));
+        assertEquals(entries, readAll(file));
+    }
+
+    @Test
     void readsManifestsAsEarlierVersionsWroteThem() throws IOException {
         Path file = dir.resolve("m.txt");
         Files.writeString(file, AS_EARLIER_VERSIONS_WROTE_IT);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
@@ -29,12 +30,12 @@ class S3ManifestStoreTest {
     Path dir;
 
     private S3Emulator s3;
-    private S3Settings settings;
+    private ConnectionSettings settings;
 
     @BeforeEach
     void start() throws Exception {
         s3 = S3Emulator.start().createBucket("deploys");
-        settings = S3Settings.of(null, s3.endpoint(), null)
+        settings = ConnectionSettings.forS3(null, s3.endpoint(), null)
                 .withRetries(new Retries(3, Duration.ofMillis(1), Duration.ofMillis(5)));
     }
 
@@ -129,7 +130,7 @@ class S3ManifestStoreTest {
             UserFixableException e = assertThrows(UserFixableException.class, () -> store.read(dir));
             assertTrue(
                     e.getMessage()
-                            .contains("access denied (AccessDenied). Allow s3:GetObject on"
+                            .contains(": HTTP 403 AccessDenied: Access Denied. Allow s3:GetObject on"
                                     + " arn:aws:s3:::deploys/www/manifest.txt, and s3:ListBucket on"
                                     + " arn:aws:s3:::deploys (without it S3 answers a manifest that does not exist"
                                     + " yet, as on the first deploy, with 403 instead of 404)"),
@@ -157,7 +158,8 @@ class S3ManifestStoreTest {
             UserFixableException e = assertThrows(UserFixableException.class, () -> ManifestStores.open(bad, settings));
             assertTrue(e.getMessage().contains("s3://bucket/key"), e.getMessage());
         }
-        assertTrue(assertThrows(UserFixableException.class, () -> S3Settings.of(null, "localhost:9000", null))
+        assertTrue(assertThrows(
+                        UserFixableException.class, () -> ConnectionSettings.forS3(null, "localhost:9000", null))
                 .getMessage()
                 .startsWith("<s3Endpoint> (cloudfront.s3Endpoint) is 'localhost:9000', which is not an http(s) URL"));
         assertTrue(assertThrows(UserFixableException.class, () -> ManifestStores.open(" ", settings))

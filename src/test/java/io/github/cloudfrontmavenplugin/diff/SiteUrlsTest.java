@@ -34,6 +34,16 @@ class SiteUrlsTest {
     }
 
     @Test
+    void aQuestionMarkInAFileNameIsEncodedAsTheBrowserSendsIt() throws UserFixableException {
+        assertEquals(
+                List.of("/docs/q%3F.html"), SiteUrls.of("/docs/", "index.html").pathsOf(List.of("q?.html")));
+        assertEquals(
+                List.of("/what%3F/index.html", "/what%3F/", "/what%3F"),
+                SiteUrls.of("/", "index.html").pathsOf(List.of("what?/index.html")));
+        assertEquals("/what%3F/", SiteUrls.of("/", "index.html").directoryPrefix("what?/"));
+    }
+
+    @Test
     void indexAliasesCanBeTurnedOff() throws UserFixableException {
         assertEquals(List.of("/docs/index.html"), SiteUrls.of("/", "none").pathsOf(List.of("docs/index.html")));
         assertEquals(List.of("/docs/index.html"), SiteUrls.of("/", "").pathsOf(List.of("docs/index.html")));

@@ -86,10 +86,19 @@ class InvalidationPathTest {
                 "/a*b.html | /a%2Ab.html",
                 "/caf\u00e9 menu.html | /caf%C3%A9%20menu.html",
                 "/~x/index.html | /%7Ex/index.html",
+                "/q?.html | /q%3F.html",
+                "/search?/index.html | /search%3F/index.html",
+                "/a#b.html | /a%23b.html",
             })
     void encodesFileNamesLiterally(String literal, String expected) throws InvalidPathException {
         assertEquals(expected, InvalidationPath.encodeLiteral(literal));
         assertEquals(expected, InvalidationPath.normalise(expected));
+    }
+
+    @Test
+    void aQuestionMarkAUserWritesStaysAQueryString() throws InvalidPathException {
+        assertEquals("/q?.html", InvalidationPath.normalise("/q?.html"));
+        assertEquals("/a.jpg?v=1", InvalidationPath.normalise("a.jpg?v=1"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.SteppedTime;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
@@ -16,7 +17,6 @@ import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.ManifestEntry;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
@@ -141,7 +141,7 @@ class PublishSiteWireTest {
                 maxDeletes,
                 concurrency,
                 false,
-                S3Settings.of(null, endpoint, null));
+                ConnectionSettings.forS3(null, endpoint, null));
         try (BucketReading reading =
                 BucketReading.start(settings, temp.resolve("manifest.txt").toString())) {
             PlanUploads.Planned planned = new PlanUploads(progress)

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import io.github.cloudfrontmavenplugin.emulator.EmulatorClients;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
@@ -100,8 +100,8 @@ class S3BucketListingTest {
     }
 
     private static Map<String, RemoteObject> list(String endpoint, String bucket, int concurrency) throws Exception {
-        try (S3Bucket s3 =
-                S3Bucket.connect(BucketLocation.parse(bucket), S3Settings.of(null, endpoint, null), concurrency)) {
+        try (S3Bucket s3 = S3Bucket.connect(
+                BucketLocation.parse(bucket), ConnectionSettings.forS3(null, endpoint, null), concurrency)) {
             return s3.list();
         }
     }
