@@ -3,20 +3,28 @@ package io.github.cloudfrontmavenplugin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.apache.maven.plugin.logging.Log;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class MavenLogProgressTest {
 
-    /** A Maven log that notices when a second line starts before the first is written out. */
-    private static final class OverlapNoticingLog {
+    /**
+     * A Maven log whose first line does not finish until a second writer has come as far as it can: either into the
+     * log too (two lines written at once) or stopped outside it, blocked in {@link MavenLogProgress}. Which of the two
+     * happened is decided by the code under test, not by how long either thread takes.
+     */
+    private static final class GatedLog {
+        final CountDownLatch firstLineStarted = new CountDownLatch(1);
         final AtomicInteger writing = new AtomicInteger();
         final AtomicInteger mostAtOnce = new AtomicInteger();
-        final AtomicInteger lines = new AtomicInteger();
+        final List<String> lines = new CopyOnWriteArrayList<>();
+        volatile Thread second;
 
         Log log() {
             return (Log) Proxy.newProxyInstance(
@@ -26,45 +34,60 @@ class MavenLogProgressTest {
                         }
                         int now = writing.incrementAndGet();
                         mostAtOnce.accumulateAndGet(now, Math::max);
-                        Thread.sleep(2);
-                        lines.incrementAndGet();
+                        if (lines.isEmpty() && firstLineStarted.getCount() > 0) {
+                            firstLineStarted.countDown();
+                            awaitSecondWriter();
+                        }
+                        lines.add(method.getName() + " " + args[0]);
                         writing.decrementAndGet();
                         return null;
                     });
         }
+
+        /** Returns once the second writer is inside the log, blocked in MavenLogProgress, or done. */
+        private void awaitSecondWriter() throws InterruptedException {
+            while (second == null) {
+                Thread.onSpinWait();
+            }
+            while (writing.get() < 2
+                    && !blockedInMavenLogProgress(second)
+                    && second.getState() != Thread.State.TERMINATED) {
+                Thread.yield();
+            }
+        }
+
+        private static boolean blockedInMavenLogProgress(Thread thread) {
+            if (thread.getState() != Thread.State.BLOCKED) {
+                return false;
+            }
+            StackTraceElement[] stack = thread.getStackTrace();
+            return stack.length > 0 && stack[0].getClassName().equals(MavenLogProgress.class.getName());
+        }
     }
 
-    @Test
-    void threadsReportingThroughDifferentExecutionsWriteOneLineAtATime() throws Exception {
-        OverlapNoticingLog target = new OverlapNoticingLog();
+    @ParameterizedTest
+    @ValueSource(strings = {"info", "warn", "debug"})
+    void twoExecutionsReportingAtOnceWriteOneLineAtATime(String level) throws Exception {
+        GatedLog target = new GatedLog();
         // Two executions of the plugin (two reactor modules) share Maven's logger, as they do in a -T build.
-        List<MavenLogProgress> executions =
-                List.of(new MavenLogProgress(target.log()), new MavenLogProgress(target.log()));
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            MavenLogProgress progress = executions.get(i % 2);
-            Thread thread = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                for (int line = 0; line < 10; line++) {
-                    progress.info("info");
-                    progress.warn("warn");
-                    progress.debug("debug");
-                }
-            });
-            thread.start();
-            threads.add(thread);
-        }
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        assertEquals(6 * 10 * 3, target.lines.get());
+        MavenLogProgress www = new MavenLogProgress(target.log());
+        MavenLogProgress docs = new MavenLogProgress(target.log());
+        BiConsumer<MavenLogProgress, String> report = switch (level) {
+            case "info" -> MavenLogProgress::info;
+            case "warn" -> MavenLogProgress::warn;
+            default -> MavenLogProgress::debug;
+        };
+
+        Thread first = new Thread(() -> report.accept(www, "www"));
+        first.start();
+        target.firstLineStarted.await();
+        Thread second = new Thread(() -> report.accept(docs, "docs"));
+        target.second = second;
+        second.start();
+        first.join();
+        second.join();
+
         assertEquals(1, target.mostAtOnce.get(), "lines written at the same time");
+        assertEquals(List.of(level + " www", level + " docs"), target.lines);
     }
 }

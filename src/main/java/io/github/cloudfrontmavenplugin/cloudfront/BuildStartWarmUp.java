@@ -22,26 +22,33 @@ public final class BuildStartWarmUp implements AutoCloseable {
 
     private final JoinedThreads threads = new JoinedThreads("cloudfront-build-start-warm-up");
 
-    private BuildStartWarmUp(String why) {
-        threads.newThread(() -> {
-                    LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
-                            + " the start of the build, for " + why + "; nothing is sent.");
-                    CloudFrontWarmUp.once();
-                    try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
-                            .build()) {
-                        LOG.debug(() -> "The warm-up at the start of the build has ended.");
-                    } catch (RuntimeException e) {
-                        LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
-                    }
-                })
-                .start();
+    private BuildStartWarmUp(Runnable work) {
+        threads.newThread(work).start();
     }
 
     /**
      * @param why the goal that will run, for the {@code -X} log: {@code cloudfront:invalidate in module ...}
      */
     public static BuildStartWarmUp start(String why) {
-        return new BuildStartWarmUp(why);
+        return running(() -> {
+            LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
+                    + " the start of the build, for " + why + "; nothing is sent.");
+            CloudFrontWarmUp.once();
+            try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
+                    .build()) {
+                LOG.debug(() -> "The warm-up at the start of the build has ended.");
+            } catch (RuntimeException e) {
+                LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
+            }
+        });
+    }
+
+    /**
+     * Runs {@code work} on the warm-up's thread instead of the warm-up: a seam for tests, which can see their work run
+     * where the real one, once per class realm, finds the code already loaded by an earlier test and does nothing.
+     */
+    public static BuildStartWarmUp running(Runnable work) {
+        return new BuildStartWarmUp(work);
     }
 
     /** Waits for the thread to end, so that none outlives the build. */

@@ -4,6 +4,7 @@ import io.github.cloudfrontmavenplugin.ReactorExecutions;
 import io.github.cloudfrontmavenplugin.cloudfront.BuildStartWarmUp;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import software.amazon.awssdk.utils.Logger;
@@ -23,7 +24,17 @@ public class BuildStartParticipant extends AbstractMavenLifecycleParticipant {
 
     private static final Logger LOG = Logger.loggerFor(BuildStartParticipant.class);
 
+    private final Function<String, BuildStartWarmUp> startWarmUp;
     private BuildStartWarmUp warmUp;
+
+    public BuildStartParticipant() {
+        this(BuildStartWarmUp::start);
+    }
+
+    /** @param startWarmUp starts the warm-up for the goal it is given: a seam for tests, to see the warm-up run */
+    BuildStartParticipant(Function<String, BuildStartWarmUp> startWarmUp) {
+        this.startWarmUp = startWarmUp;
+    }
 
     @Override
     public synchronized void afterProjectsRead(MavenSession session) {
@@ -36,7 +47,7 @@ public class BuildStartParticipant extends AbstractMavenLifecycleParticipant {
                     "No warm-up of the CloudFront code: this build runs neither cloudfront:invalidate nor cloudfront:sync"
                             + " for real (not in the phases it reaches, or skipped, or a dry run).");
         }
-        warmUp = run.map(BuildStartWarmUp::start).orElse(null);
+        warmUp = run.map(startWarmUp).orElse(null);
     }
 
     @Override

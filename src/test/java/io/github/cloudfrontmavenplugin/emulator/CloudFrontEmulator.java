@@ -294,6 +294,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     private void handleCounted(HttpExchange exchange, String invocation) throws IOException {
         Instant receivedAt = state.now();
+        long receivedNanos = System.nanoTime();
         byte[] body = exchange.getRequestBody().readAllBytes();
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
@@ -313,7 +314,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
         String text = new String(body, StandardCharsets.UTF_8);
 
         if (operation.equals("STS")) {
-            handleSts(exchange, receivedAt, method, path, body, accessKeyId, token, attempt, userAgent);
+            handleSts(exchange, receivedAt, receivedNanos, method, path, body, accessKeyId, token, attempt, userAgent);
             return;
         }
         Fault fault = nextFault(operation);
@@ -350,7 +351,18 @@ public final class CloudFrontEmulator implements AutoCloseable {
         int status = dropped != null ? 0 : response.status();
         Optional<String> errorCode = status >= 300 ? errorCode(response.body()) : Optional.empty();
         requests.add(new RecordedRequest(
-                receivedAt, operation, method, path, text, accessKeyId, token, attempt, status, errorCode, userAgent));
+                receivedAt,
+                operation,
+                method,
+                path,
+                text,
+                accessKeyId,
+                token,
+                attempt,
+                status,
+                errorCode,
+                userAgent,
+                receivedNanos));
         if (dropped != null) {
             throw dropped;
         }
@@ -497,6 +509,7 @@ public final class CloudFrontEmulator implements AutoCloseable {
     private void handleSts(
             HttpExchange exchange,
             Instant receivedAt,
+            long receivedNanos,
             String method,
             String path,
             byte[] body,
@@ -578,7 +591,8 @@ public final class CloudFrontEmulator implements AutoCloseable {
                 attempt,
                 status,
                 Optional.empty(),
-                userAgent));
+                userAgent,
+                receivedNanos));
         byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/xml");
         exchange.sendResponseHeaders(status, bytes.length);

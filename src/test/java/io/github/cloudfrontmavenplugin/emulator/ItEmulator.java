@@ -311,6 +311,47 @@ public final class ItEmulator {
         check(!log.contains("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), "the source profile's secret is not logged");
     }
 
+    /**
+     * Checks a build that gave up waiting for its one invalidation when its {@code <waitTimeout>} passed, without
+     * racing the clock: CloudFront never answered Completed; the last poll came at least the timeout after the
+     * CreateInvalidation on the emulator's monotonic clock (a busy machine only makes it later); and the seconds the
+     * message reports are no fewer than the timeout and no more than the emulator saw pass from the
+     * CreateInvalidation to this check, after the build ended.
+     *
+     * @return the invalidation's ID
+     */
+    public static String waitedOutTheTimeout(Map<String, Object> context, String log, int timeoutSeconds) {
+        long checkedNanos = System.nanoTime();
+        CloudFrontEmulator emulator = get(context);
+        List<StoredInvalidation> stored = emulator.invalidations();
+        check(stored.size() == 1, "one invalidation: " + stored);
+        String id = stored.get(0).id();
+        check(emulator.firstReportedCompleted(id).isEmpty(), "never reported Completed");
+        List<RecordedRequest> create = emulator.requests("CreateInvalidation");
+        List<RecordedRequest> polls = emulator.requests("GetInvalidation");
+        check(create.size() == 1 && !polls.isEmpty(), "one CreateInvalidation, then polls: " + create + polls);
+        long createdNanos = create.get(0).receivedNanos();
+        long lastPollNanos =
+                polls.stream().mapToLong(RecordedRequest::receivedNanos).max().getAsLong();
+        long waitedMillis = (lastPollNanos - createdNanos) / 1_000_000;
+        check(
+                waitedMillis >= timeoutSeconds * 1000L,
+                "the last poll came " + waitedMillis + " ms after the CreateInvalidation, before the " + timeoutSeconds
+                        + " s timeout");
+        java.util.regex.Matcher message = Pattern.compile("Invalidation " + id
+                        + " on distribution [A-Z0-9]+ is still InProgress after (\\d+) s, the <waitTimeout>"
+                        + " \\(cloudfront\\.waitTimeout\\)\\.")
+                .matcher(log);
+        check(message.find(), "the timeout's message, with the seconds waited");
+        int reported = Integer.parseInt(message.group(1));
+        long sinceCreated = (checkedNanos - createdNanos + 999_999_999) / 1_000_000_000;
+        check(
+                reported >= timeoutSeconds && reported <= sinceCreated,
+                "reports " + reported + " s waited; the timeout is " + timeoutSeconds + " s, and " + sinceCreated
+                        + " s passed from the CreateInvalidation to this check");
+        return id;
+    }
+
     private static void check(boolean condition, String what) {
         if (!condition) {
             throw new AssertionError(what);

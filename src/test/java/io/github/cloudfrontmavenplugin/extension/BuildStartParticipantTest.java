@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.ReactorExecutions;
+import io.github.cloudfrontmavenplugin.cloudfront.BuildStartWarmUp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.DefaultMavenExecutionRequest;
 import org.apache.maven.execution.DefaultMavenExecutionResult;
@@ -124,15 +127,37 @@ class BuildStartParticipantTest {
         assertTrue(descriptor.contains("<goalPrefix>" + BuildStartParticipant.GOAL_PREFIX + "</goalPrefix>"));
     }
 
+    /**
+     * The warm-up's work is the test's own: the real one loads the CloudFront code once per class realm
+     * ({@code CloudFrontWarmUp}), so in a JVM where an earlier test has loaded it, it does nothing and ends at once,
+     * and a test of it would pass whether or not it ran or was waited for. This work cannot end before the session
+     * does: it runs until the thread ending the session waits for it.
+     */
     @Test
-    void noThreadIsLeftWhenTheSessionEnds() {
-        BuildStartParticipant participant = new BuildStartParticipant();
+    void theWarmUpStartedWhenTheProjectsAreReadHasRunToItsEndWhenTheSessionEnds() {
+        Thread endingTheSession = Thread.currentThread();
+        AtomicBoolean testOver = new AtomicBoolean();
+        List<String> ranToTheEnd = new CopyOnWriteArrayList<>();
+        BuildStartParticipant participant = new BuildStartParticipant(why -> BuildStartWarmUp.running(() -> {
+            while (!testOver.get()) {
+                if (endingTheSession.getState() == Thread.State.WAITING) {
+                    ranToTheEnd.add(why);
+                    return;
+                }
+                Thread.yield();
+            }
+        }));
         MavenSession session = session(List.of("deploy"), project("site", execution(null, "invalidate")));
 
-        participant.afterProjectsRead(session);
-        assertTrue(participant.warmingUp());
-        participant.afterSessionEnd(session);
+        try {
+            participant.afterProjectsRead(session);
+            assertTrue(participant.warmingUp());
+            participant.afterSessionEnd(session);
+        } finally {
+            testOver.set(true);
+        }
 
+        assertEquals(List.of("cloudfront:invalidate in module demo:site:1.0"), ranToTheEnd);
         assertFalse(participant.warmingUp());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().equals("cloudfront-build-start-warm-up")));

@@ -1,10 +1,15 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.EmulatorClients;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;

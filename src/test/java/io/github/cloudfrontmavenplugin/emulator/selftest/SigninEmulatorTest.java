@@ -1,9 +1,11 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.SigninEmulator;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,10 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.ContainerCredentialsEmulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,9 +1,11 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.EmulatorClients;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
+import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
