@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Builds the plugin twice from clean and checks that its jars are byte for byte the same
+# Builds the plugin twice from clean and checks that its jars and its SBOM are byte for byte the same
 # (project.build.outputTimestamp fixes the timestamps; the rest must not vary).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build() {
     ./mvnw -B -q clean package -DskipTests -Dinvoker.skip
-    (cd target && sha256sum cloudfront-maven-plugin-*.jar)
+    (cd target && sha256sum cloudfront-maven-plugin-*.jar cloudfront-maven-plugin-*-cyclonedx.json)
 }
 first=$(build)
 second=$(build)
