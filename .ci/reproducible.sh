@@ -14,5 +14,5 @@ if [ "$first" != "$second" ]; then
     diff <(echo "$first") <(echo "$second") >&2 || true
     exit 1
 fi
-echo "Reproducible: two clean builds gave the same jars:"
+echo "Reproducible: two clean builds gave the same jars and SBOM:"
 echo "$first"
