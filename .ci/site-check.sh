@@ -26,7 +26,7 @@ for goal in invalidate sync get-invalidation; do
     done
     echo "$page documents $(echo "$params" | wc -w) parameters"
 done
-for page in usage iam; do
+for page in usage iam ci; do
     [ -s "target/site/$page.html" ] || { echo "No $page page" >&2; exit 1; }
 done
 exit $missing

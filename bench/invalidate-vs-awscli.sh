@@ -42,12 +42,12 @@ work=$PWD/target/bench
 rm -rf "$work" && mkdir -p "$work/standalone"
 
 # label=version of every plugin measured; this checkout first.
-versions=("this checkout=0.1.0-SNAPSHOT")
+versions=("this checkout=1.0.0-SNAPSHOT")
 for pair in $REVISIONS; do
     label=${pair%%=*} rev=${pair#*=}
     tree=$(mktemp -d)/tree
     git worktree add -q --detach "$tree" "$rev"
-    sed -i "0,/<version>0.1.0-SNAPSHOT<\/version>/s//<version>0.1.0-bench-$label<\/version>/" "$tree/pom.xml"
+    sed -i "0,/<version>[0-9.]*-SNAPSHOT<\/version>/s//<version>0.1.0-bench-$label<\/version>/" "$tree/pom.xml"
     (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
     git worktree remove --force "$tree"
     versions+=("$label ($rev)=0.1.0-bench-$label")
@@ -105,7 +105,7 @@ for extensions in false true; do
       <plugin>
         <groupId>io.github.cloudfront-maven-plugin</groupId>
         <artifactId>cloudfront-maven-plugin</artifactId>
-        <version>0.1.0-SNAPSHOT</version>
+        <version>1.0.0-SNAPSHOT</version>
         <extensions>$extensions</extensions>
         <executions><execution><goals><goal>invalidate</goal></goals></execution></executions>
       </plugin>
@@ -158,7 +158,7 @@ echo "== Waiting: when each client noticed Completed"
 for delay in $([ "$WAIT_RUNS" -gt 0 ] && echo 10 30); do
     start_emulator "plugin-$delay" "$delay"
     for i in $(seq 1 "$WAIT_RUNS"); do
-        (cd "$work/standalone" && "$MVN" -B -q -o "$PLUGIN:0.1.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" \
+        (cd "$work/standalone" && "$MVN" -B -q -o "$PLUGIN:1.0.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" \
             -Dcloudfront.distributionId=$DISTRIBUTION -Dcloudfront.paths=/index.html -Dcloudfront.wait)
     done
     stop_emulator "plugin-$delay"

@@ -47,7 +47,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then # SKIP_BUILD=1: the plugin installed and the c
     ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
 # Other builds on the machine may install the plugin too: the runs must all use this one.
-jar=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/0.1.0-SNAPSHOT/cloudfront-maven-plugin-0.1.0-SNAPSHOT.jar
+jar=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/1.0.0-SNAPSHOT/cloudfront-maven-plugin-1.0.0-SNAPSHOT.jar
 jar_sum=$(sha256sum "$jar" | cut -c1-12)
 MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
 [ -x "$MVN" ] || MVN=./mvnw
