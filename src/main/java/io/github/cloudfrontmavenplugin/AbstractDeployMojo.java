@@ -7,6 +7,7 @@ import io.github.cloudfrontmavenplugin.core.Deploy;
 import io.github.cloudfrontmavenplugin.core.DeployRequest;
 import io.github.cloudfrontmavenplugin.core.DistributionIds;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
+import io.github.cloudfrontmavenplugin.core.ReportFiles;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
@@ -225,6 +226,17 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     @Parameter(property = "cloudfront.invalidateAtEnd", defaultValue = "true")
     private boolean invalidateAtEnd;
 
+    /**
+     * Write a short Markdown report of the deploy to this file: what was uploaded, deleted and left unchanged (with
+     * bytes), the invalidation (ID, distribution or tenant, path count, cost estimate, the paths) and the time taken;
+     * for a dry run, what the deploy would do, so that a pipeline can post it on a pull request. The same report is
+     * appended to GitHub's job summary whenever {@code GITHUB_STEP_SUMMARY} is set.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "cloudfront.report")
+    private File report;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
@@ -277,14 +289,17 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
 
     @Override
     protected final void run(Progress progress) throws UserFixableException, InterruptedException {
-        Deploy deploy = new Deploy(progress);
         Optional<DeployRequest> request = Optional.empty();
+        ReportFiles reports = ReportFiles.NONE;
         if (skip) {
             progress.info("Skipping the CloudFront invalidation (cloudfront.skip)");
         } else {
             request = Optional.of(request());
+            reports = ReportFiles.of(Optional.ofNullable(report).map(File::toPath), System::getenv);
         }
-        new ReactorDeploys(session, mojoExecution, project).deploy(request, invalidateAtEnd, deploy, progress);
+        ReportFiles to = reports;
+        new ReactorDeploys(session, mojoExecution, project)
+                .deploy(request, invalidateAtEnd, log -> new Deploy(log, to), progress);
     }
 
     /** What the parameters ask this goal to deploy, checked as far as it can be without a call. */

@@ -7,6 +7,7 @@ import io.github.cloudfrontmavenplugin.core.DeployRequest;
 import io.github.cloudfrontmavenplugin.core.EndOfReactor;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -28,9 +29,13 @@ final class ReactorDeploys {
         this.project = project;
     }
 
-    /** @param request what this execution deploys; empty when it is skipped, which a held batch may still wait for */
-    void deploy(Optional<DeployRequest> request, boolean atEnd, Deploy deploy, Progress progress)
+    /**
+     * @param request what this execution deploys; empty when it is skipped, which a held batch may still wait for
+     * @param deploys makes the {@link Deploy} of one batch, reporting to the progress it is given
+     */
+    void deploy(Optional<DeployRequest> request, boolean atEnd, Function<Progress, Deploy> deploys, Progress progress)
             throws UserFixableException, InterruptedException {
+        Deploy deploy = deploys.apply(progress);
         if (session.getProjects().size() <= 1) {
             if (request.isPresent()) {
                 deploy.run(request.get()); // checks the request first, as check does
@@ -48,7 +53,7 @@ final class ReactorDeploys {
             progress.info("Invalidation held until the end of the build (invalidateAtEnd): waiting for "
                     + arrival.modulesToCome() + (arrival.modulesToCome() == 1 ? " more module." : " more modules."));
         }
-        EndOfReactor.send(arrival.due(), progress, Deploy::new);
+        EndOfReactor.send(arrival.due(), progress, deploys);
     }
 
     private EndOfReactor endOfReactor() {

@@ -1,6 +1,9 @@
 package io.github.cloudfrontmavenplugin.aws;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -167,9 +170,9 @@ public final class AwsCredentials {
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             // Only the network's: a missing token cache file is an IOException too, and means "sign in".
-            if (cause instanceof java.net.SocketException
-                    || cause instanceof java.net.UnknownHostException
-                    || cause instanceof java.io.InterruptedIOException) {
+            if (cause instanceof SocketException
+                    || cause instanceof UnknownHostException
+                    || cause instanceof InterruptedIOException) {
                 return Optional.of("could not connect to " + where + " (" + cause + "). Check the network and the"
                         + " proxy: run with -X to see which proxy each connection used.");
             }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.aws;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
@@ -27,11 +28,11 @@ public record CredentialSource(
             String roleArn,
             String sessionName,
             Optional<String> externalId,
-            Optional<java.net.URI> stsEndpoint,
+            Optional<URI> stsEndpoint,
             String stsRegion) {
         /** A role assumed through the STS of its ARN's partition, with no region configured. */
         public RoleToAssume(
-                String roleArn, String sessionName, Optional<String> externalId, Optional<java.net.URI> stsEndpoint) {
+                String roleArn, String sessionName, Optional<String> externalId, Optional<URI> stsEndpoint) {
             this(roleArn, sessionName, externalId, stsEndpoint, stsRegionFor(roleArn, Optional.empty()));
         }
 

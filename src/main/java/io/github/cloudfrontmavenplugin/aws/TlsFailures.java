@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.aws;
 
 import java.io.File;
+import java.security.cert.CertificateException;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 
@@ -14,7 +15,7 @@ public final class TlsFailures {
     /** @return the explanation, when {@code failure} was caused by TLS */
     public static Optional<String> explain(Throwable failure, String host) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SSLException || cause instanceof java.security.cert.CertificateException) {
+            if (cause instanceof SSLException || cause instanceof CertificateException) {
                 return Optional.of("TLS to " + host + " failed (" + cause.getMessage() + "). The JVM checked the"
                         + " certificate against the trust store " + trustStore() + ". If a proxy inspects TLS, it"
                         + " presents certificates signed by its own CA: add that CA to a trust store (keytool"

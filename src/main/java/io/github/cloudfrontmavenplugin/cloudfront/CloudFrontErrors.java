@@ -1,5 +1,8 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
+import io.github.cloudfrontmavenplugin.aws.ClockSkew;
+import io.github.cloudfrontmavenplugin.aws.ProxyFailures;
+import io.github.cloudfrontmavenplugin.aws.TlsFailures;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import io.github.cloudfrontmavenplugin.paths.InvalidationPath;
@@ -11,6 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -38,7 +42,7 @@ public final class CloudFrontErrors {
      * @throws SdkException the original exception, when it is not one the plugin can explain
      */
     public static UserFixableException translate(SdkException e, CloudFrontCall call, CloudFrontEndpoint endpoint) {
-        java.util.Optional<String> proxy = io.github.cloudfrontmavenplugin.aws.ProxyFailures.explain(e, "CloudFront");
+        Optional<String> proxy = ProxyFailures.explain(e, "CloudFront");
         if (proxy.isPresent()) {
             return new UserFixableException(proxy.get(), e);
         }
@@ -139,7 +143,7 @@ public final class CloudFrontErrors {
                     + ". Allow the IAM action cloudfront:" + call.action() + " on " + target.arn()
                     + " to the identity the build runs as (the README lists the policy the plugin needs).";
         }
-        java.util.Optional<String> clock = io.github.cloudfrontmavenplugin.aws.ClockSkew.explain(e, "CloudFront");
+        Optional<String> clock = ClockSkew.explain(e, "CloudFront");
         if (clock.isPresent()) {
             return clock.get();
         }
@@ -194,8 +198,7 @@ public final class CloudFrontErrors {
                 ? " Check " + endpoint.reason() + ", which named it."
                 : " Check the network connection and any proxy.";
         String cause = rootCause(e);
-        java.util.Optional<String> tls = io.github.cloudfrontmavenplugin.aws.TlsFailures.explain(
-                e, endpoint.url().getHost());
+        Optional<String> tls = TlsFailures.explain(e, endpoint.url().getHost());
         if (tls.isPresent()) {
             return "Could not call CloudFront: " + tls.get() + maybeCreated(call);
         }

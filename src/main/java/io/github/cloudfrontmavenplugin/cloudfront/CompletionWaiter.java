@@ -4,7 +4,6 @@ import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.time.Duration;
-import java.util.random.RandomGenerator;
 
 /**
  * Polls an invalidation until CloudFront reports it {@code Completed} or the timeout passes, on a schedule that
@@ -16,21 +15,14 @@ public final class CompletionWaiter {
     private static final Duration REPORT_INTERVAL = Duration.ofSeconds(15);
 
     private final CloudFrontInvalidations cloudFront;
+    private final Pacing pacing;
     private final TimeSource time;
-    private final GrowingDelay schedule;
-    private final RandomGenerator random;
     private final Progress progress;
 
-    public CompletionWaiter(
-            CloudFrontInvalidations cloudFront,
-            TimeSource time,
-            GrowingDelay schedule,
-            RandomGenerator random,
-            Progress progress) {
+    public CompletionWaiter(CloudFrontInvalidations cloudFront, Pacing pacing, Progress progress) {
         this.cloudFront = cloudFront;
-        this.time = time;
-        this.schedule = schedule;
-        this.random = random;
+        this.pacing = pacing;
+        this.time = pacing.time();
         this.progress = progress;
     }
 
@@ -57,7 +49,7 @@ public final class CompletionWaiter {
             if (now - deadline >= 0) {
                 break;
             }
-            Duration delay = schedule.delay(Duration.ofNanos(now - start), random);
+            Duration delay = pacing.delay(Duration.ofNanos(now - start));
             time.sleep(Duration.ofNanos(Math.min(delay.toNanos(), deadline - now)));
             current = cloudFront.get(known.target(), known.id());
             polls++;

@@ -5,7 +5,6 @@ import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.time.Duration;
 import java.util.List;
-import java.util.random.RandomGenerator;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -16,21 +15,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public final class InvalidationSubmitter {
     private final CloudFrontInvalidations cloudFront;
+    private final Pacing pacing;
     private final TimeSource time;
-    private final GrowingDelay schedule;
-    private final RandomGenerator random;
     private final Progress progress;
 
-    public InvalidationSubmitter(
-            CloudFrontInvalidations cloudFront,
-            TimeSource time,
-            GrowingDelay schedule,
-            RandomGenerator random,
-            Progress progress) {
+    public InvalidationSubmitter(CloudFrontInvalidations cloudFront, Pacing pacing, Progress progress) {
         this.cloudFront = cloudFront;
-        this.time = time;
-        this.schedule = schedule;
-        this.random = random;
+        this.pacing = pacing;
+        this.time = pacing.time();
         this.progress = progress;
     }
 
@@ -54,7 +46,7 @@ public final class InvalidationSubmitter {
                                     waited),
                             e);
                 }
-                Duration delay = min(schedule.delay(waited, random), left);
+                Duration delay = min(pacing.delay(waited), left);
                 progress.info(target.describeCapitalised() + " has too many invalidations in progress;"
                         + " trying again in " + seconds(delay) + " (waited " + seconds(waited) + " of "
                         + seconds(retryTimeout) + ")");

@@ -8,6 +8,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationSubmitter;
+import io.github.cloudfrontmavenplugin.cloudfront.Pacing;
 import io.github.cloudfrontmavenplugin.cloudfront.Target;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -99,7 +100,7 @@ final class Deliveries {
         private InvalidationInfo create() throws UserFixableException, InterruptedException {
             Target target = DistributionIds.resolve(cloudFront, distribution, log);
             InvalidationInfo invalidation = new InvalidationSubmitter(
-                            cloudFront, time, GrowingDelay.IN_PROGRESS_LIMIT, random, log)
+                            cloudFront, new Pacing(time, GrowingDelay.IN_PROGRESS_LIMIT, random), log)
                     .submit(target, batch.paths(), batch.callerReference(), inProgressRetryTimeout);
             log.info("Created invalidation " + invalidation.id() + " on "
                     + invalidation.target().describe() + " for "

@@ -7,8 +7,10 @@ import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -25,6 +27,22 @@ public final class Deploy {
     private final RandomGenerator random;
     private final Function<String, String> environment;
     private final Progress progress;
+    private final ReportFiles reports;
+
+    public Deploy(
+            Connector connector,
+            TimeSource time,
+            RandomGenerator random,
+            Function<String, String> environment,
+            Progress progress,
+            ReportFiles reports) {
+        this.connector = connector;
+        this.time = time;
+        this.random = random;
+        this.environment = environment;
+        this.progress = progress;
+        this.reports = reports;
+    }
 
     public Deploy(
             Connector connector,
@@ -32,15 +50,12 @@ public final class Deploy {
             RandomGenerator random,
             Function<String, String> environment,
             Progress progress) {
-        this.connector = connector;
-        this.time = time;
-        this.random = random;
-        this.environment = environment;
-        this.progress = progress;
+        this(connector, time, random, environment, progress, ReportFiles.NONE);
     }
 
-    public Deploy(Progress progress) {
-        this(Connector.CLOUDFRONT, TimeSource.SYSTEM, new SecureRandom(), System::getenv, progress);
+    /** @param reports where the deploy's report goes, besides the log */
+    public Deploy(Progress progress, ReportFiles reports) {
+        this(Connector.CLOUDFRONT, TimeSource.SYSTEM, new SecureRandom(), System::getenv, progress, reports);
     }
 
     /**
@@ -59,7 +74,12 @@ public final class Deploy {
     public List<InvalidationInfo> run(List<? extends DeployRequest> requests)
             throws UserFixableException, InterruptedException {
         BatchSettings batch = check(requests);
+        long started = time.nanoTime();
+        String goal =
+                requests.stream().anyMatch(SyncRequest.class::isInstance) ? "cloudfront:sync" : "cloudfront:invalidate";
         List<ModuleDeploy> modules = new ArrayList<>();
+        List<PublishSite.Published> published = new ArrayList<>();
+        Optional<Batch> planned = Optional.empty();
         try (PendingConnection connection = new PendingConnection(connector, batch)) {
             for (DeployRequest request : requests) {
                 modules.add(stepsOf(request));
@@ -77,19 +97,37 @@ public final class Deploy {
                 // Not before: hashing keeps every core busy, and a deploy that changed nothing connects to nothing.
                 connection.expectToSend();
             }
-            List<PublishSite.Published> published = new ArrayList<>();
             for (ModuleDeploy module : modules) {
                 module.publish(changes, batch.dryRun()).ifPresent(published::add);
             }
-            PlanInvalidation.Planned planned = new PlanInvalidation(progress).run(batch, changes);
-            List<InvalidationInfo> sent = deliverAndRecord(batch, planned, changes, connection);
+            PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
+            planned = Optional.of(plan.batch());
+            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, connection);
             if (!published.isEmpty()) {
                 progress.info(
-                        PublishSite.summary(published, planned.batch().paths().size(), batch.dryRun()));
+                        PublishSite.summary(published, plan.batch().paths().size(), batch.dryRun()));
             }
+            report(goal, batch, published, planned, sent, started, Optional.empty());
             return sent;
+        } catch (UserFixableException e) {
+            report(goal, batch, published, planned, List.of(), started, Optional.of(e.getMessage()));
+            throw e;
         } finally {
             modules.forEach(ModuleDeploy::close);
+        }
+    }
+
+    private void report(
+            String goal,
+            BatchSettings batch,
+            List<PublishSite.Published> published,
+            Optional<Batch> planned,
+            List<InvalidationInfo> sent,
+            long started,
+            Optional<String> failure) {
+        if (reports.any()) {
+            Duration took = Duration.ofNanos(time.nanoTime() - started);
+            reports.write(new DeployReport(goal, batch.dryRun(), published, planned, sent, took, failure), progress);
         }
     }
 

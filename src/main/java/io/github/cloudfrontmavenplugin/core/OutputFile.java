@@ -21,21 +21,29 @@ final class OutputFile {
      * because its record could not be saved.
      */
     static void checkWritable(Path file) throws UserFixableException {
+        checkWritable(file, PARAMETER, "invalidation.json");
+    }
+
+    /**
+     * @param parameter the parameter that names the file, for the message
+     * @param example a file name for the message, such as {@code invalidation.json}
+     */
+    static void checkWritable(Path file, String parameter, String example) throws UserFixableException {
         Path absolute = file.toAbsolutePath().normalize();
         if (Files.isDirectory(absolute)) {
-            throw new UserFixableException(PARAMETER + " " + file + " is a directory; name a file, such as "
-                    + absolute.resolve("invalidation.json") + ".");
+            throw new UserFixableException(parameter + " " + file + " is a directory; name a file, such as "
+                    + absolute.resolve(example) + ".");
         }
         Path existing = absolute.getParent();
         while (existing != null && !Files.exists(existing)) {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
-            throw new UserFixableException(PARAMETER + " " + file + " cannot be created: " + existing
-                    + " is a file, not a directory. Name a file in a directory, such as target/invalidation.json.");
+            throw new UserFixableException(parameter + " " + file + " cannot be created: " + existing
+                    + " is a file, not a directory. Name a file in a directory, such as target/" + example + ".");
         }
         if (existing != null && !Files.isWritable(existing)) {
-            throw new UserFixableException(PARAMETER + " " + file + " cannot be created: the directory " + existing
+            throw new UserFixableException(parameter + " " + file + " cannot be created: the directory " + existing
                     + " is not writable for this build.");
         }
     }

@@ -75,12 +75,17 @@ final class PlanInvalidation {
                     "  " + String.format("%-" + width + "s", entry.path()) + (covers.isEmpty() ? "" : "  " + covers));
         }
         int paths = plan.entries().size() * planned.batch().distributionIds().size();
-        progress.info(String.format(
+        progress.info(costEstimate(paths));
+    }
+
+    /** What {@code paths} invalidation paths cost at most, for the log and the report. */
+    static String costEstimate(int paths) {
+        return String.format(
                 Locale.ROOT,
                 "Cost estimate: %s at USD 0.005 each beyond the account's 1,000 free paths a month: at most USD %.3f"
                         + " (nothing while the free paths last)",
                 Batch.count(paths),
-                paths * 0.005));
+                paths * 0.005);
     }
 
     private void reportDryRun(Batch batch, boolean allTenants) {

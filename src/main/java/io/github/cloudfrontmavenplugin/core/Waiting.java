@@ -7,6 +7,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.CompletionWaiter;
 import io.github.cloudfrontmavenplugin.cloudfront.GrowingDelay;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
+import io.github.cloudfrontmavenplugin.cloudfront.Pacing;
 import java.util.random.RandomGenerator;
 
 /** Waits for an invalidation as {@link WaitSettings} say, for both goals, and reports how the wait ended. */
@@ -28,7 +29,8 @@ final class Waiting {
         if (!wait.enabled() || invalidation.isCompleted()) {
             return invalidation;
         }
-        CompletionWaiter.Result result = new CompletionWaiter(cloudFront, time, GrowingDelay.POLL, random, progress)
+        CompletionWaiter.Result result = new CompletionWaiter(
+                        cloudFront, new Pacing(time, GrowingDelay.POLL, random), progress)
                 .await(invalidation, wait.timeout());
         InvalidationInfo last = result.invalidation();
         long seconds = Math.round(result.elapsed().toMillis() / 1000.0);

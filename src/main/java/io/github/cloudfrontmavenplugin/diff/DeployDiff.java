@@ -6,8 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -126,7 +128,7 @@ public final class DeployDiff implements AutoCloseable {
      * publishing them hashes nothing twice.
      */
     public List<ManifestEntry> siteFiles() throws UserFixableException {
-        List<ManifestEntry> files = new java.util.ArrayList<>();
+        List<ManifestEntry> files = new ArrayList<>();
         try (ManifestFormat.Reader reader = new ManifestFormat.Reader(next, "the manifest of this deploy")) {
             for (ManifestEntry entry = reader.next(); entry != null; entry = reader.next()) {
                 files.add(entry);
@@ -144,7 +146,7 @@ public final class DeployDiff implements AutoCloseable {
                         + r.deleted().size()
                         + " deleted, " + r.unchanged() + " unchanged")
                 .orElse("No manifest at " + store.describe() + " yet (first deploy): onMissingManifest is "
-                        + settings.onMissing().name().toLowerCase(java.util.Locale.ROOT));
+                        + settings.onMissing().name().toLowerCase(Locale.ROOT));
     }
 
     /** Whether recording this deploy changes the manifest (it does not when nothing changed). */

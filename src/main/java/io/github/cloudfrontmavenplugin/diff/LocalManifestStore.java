@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.diff;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -55,7 +56,7 @@ public final class LocalManifestStore implements ManifestStore {
     private static Optional<String> contentHash(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256())) {
             DigestInputStream digesting = (DigestInputStream) in;
-            digesting.transferTo(java.io.OutputStream.nullOutputStream());
+            digesting.transferTo(OutputStream.nullOutputStream());
             return Optional.of(
                     HexFormat.of().formatHex(digesting.getMessageDigest().digest()));
         } catch (NoSuchFileException e) {

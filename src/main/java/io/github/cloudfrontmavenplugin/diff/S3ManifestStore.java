@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
@@ -53,7 +54,7 @@ public final class S3ManifestStore implements ManifestStore, AutoCloseable {
         Path copy = Files.createTempFile(workDirectory, "manifest-", ".previous");
         try (ResponseInputStream<GetObjectResponse> object =
                 s3.getObject(r -> r.bucket(bucket).key(key))) {
-            Files.copy(object, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(object, copy, StandardCopyOption.REPLACE_EXISTING);
             return new Snapshot(Optional.of(copy), Optional.of(object.response().eTag()));
         } catch (NoSuchKeyException e) {
             Files.deleteIfExists(copy);

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -154,7 +155,7 @@ public final class SiteDiff {
             throw new UncheckedIOException(new IOException("Hashing failed", e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("Interrupted while hashing the site");
+            throw new InterruptedIOException("Interrupted while hashing the site");
         }
     }
 

@@ -4,6 +4,7 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.paths.CacheTag;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class CoverPlanner {
             }
             List<String> prefixes = new ArrayList<>();
             List<Node> ordered = new ArrayList<>(wildcards);
-            ordered.sort(java.util.Comparator.comparing(node -> node.prefix));
+            ordered.sort(Comparator.comparing(node -> node.prefix));
             for (Node node : ordered) {
                 entries.add(new Plan.Entry(node.prefix + "*", node.total, countKnown ? node.unchanged : -1));
                 prefixes.add(node.prefix);

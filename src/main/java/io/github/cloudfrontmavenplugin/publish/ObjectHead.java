@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ public record ObjectHead(String etag, ObjectHeaders headers, Optional<String> sh
             Optional<String> contentDisposition,
             Map<String, String> userMetadata) {
         Map<String, String> metadata = new HashMap<>();
-        userMetadata.forEach((name, value) -> metadata.put(name.toLowerCase(java.util.Locale.ROOT), value));
+        userMetadata.forEach((name, value) -> metadata.put(name.toLowerCase(Locale.ROOT), value));
         Optional<String> sha256 = Optional.ofNullable(metadata.remove(HeaderRules.SHA256_METADATA));
         return new ObjectHead(
                 RemoteObject.unquote(etag),

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -74,12 +75,12 @@ public record ObjectHeaders(
     }
 
     private static String mediaType(String contentType) {
-        return contentType.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
+        return contentType.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
     /** Whether browsers treat an object of this type as a page, which links to assets. */
     public boolean isPage() {
-        String type = contentType.toLowerCase(java.util.Locale.ROOT);
+        String type = contentType.toLowerCase(Locale.ROOT);
         return type.startsWith("text/html") || type.startsWith("application/xhtml+xml");
     }
 }

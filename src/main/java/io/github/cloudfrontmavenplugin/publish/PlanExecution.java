@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import io.github.cloudfrontmavenplugin.aws.S3Failures;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import java.time.Duration;
 import java.util.ArrayList;

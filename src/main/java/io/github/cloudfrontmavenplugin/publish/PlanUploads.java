@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.ContentHasher;

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;

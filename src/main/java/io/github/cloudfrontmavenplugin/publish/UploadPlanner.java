@@ -4,6 +4,7 @@ import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -96,7 +97,7 @@ public final class UploadPlanner {
                     deletes.add(new UploadPlan.Delete(key, relative));
                 }
             }
-            deletes.sort(java.util.Comparator.comparing(UploadPlan.Delete::key));
+            deletes.sort(Comparator.comparing(UploadPlan.Delete::key));
         }
         return new UploadPlan(location, assets, pages, deletes, unchanged);
     }

@@ -1,16 +1,16 @@
-package io.github.cloudfrontmavenplugin.publish;
+package io.github.cloudfrontmavenplugin.base;
 
 import java.util.Locale;
 
 /** Numbers as the log shows them: {@code 9,969} and {@code 2.4 MiB}. */
-final class Sizes {
+public final class Sizes {
     private Sizes() {}
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -24,7 +24,7 @@ final class Sizes {
         return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
     }
 
-    static String files(long n) {
+    public static String files(long n) {
         return count(n) + (n == 1 ? " file" : " files");
     }
 }
