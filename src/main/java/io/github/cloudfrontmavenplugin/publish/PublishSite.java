@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.publish;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,10 +39,17 @@ public final class PublishSite {
 
     private final Progress progress;
     private final TimeSource time;
+    private final WriteCheck locks;
 
     public PublishSite(Progress progress, TimeSource time) {
+        this(progress, time, WriteCheck.NONE);
+    }
+
+    /** @param locks asked before each phase of writes: a deploy that lost its lock stops before its next change */
+    public PublishSite(Progress progress, TimeSource time, WriteCheck locks) {
         this.progress = progress;
         this.time = time;
+        this.locks = locks;
     }
 
     public Published run(PlanUploads.Planned planned) throws UserFixableException, InterruptedException {
@@ -58,7 +66,8 @@ public final class PublishSite {
                     plan.bytesToSend(),
                     plan.deletes().size());
         }
-        PlanExecution.Result result = new PlanExecution(read.bucket(), planned.concurrency, progress, time).run(plan);
+        PlanExecution.Result result =
+                new PlanExecution(read.bucket(), planned.concurrency, progress, time, locks).run(plan);
         writeRecord(read, plan, result);
         if (!result.failures().isEmpty()) {
             throw failed(plan.location(), result);
