@@ -302,6 +302,9 @@ public final class DeployLock implements AutoCloseable {
     @Override
     public void close() {
         synchronized (this) {
+            if (released) {
+                return;
+            }
             released = true;
         }
         renewer.interrupt();
