@@ -6,6 +6,7 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.S3Settings;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -86,7 +87,8 @@ public final class DeployLock implements AutoCloseable {
         long start = time.nanoTime();
         long nextReport = start;
         while (true) {
-            Instant now = time.now();
+            // Whole seconds: the lock is read by people; a lease a fraction shorter changes nothing.
+            Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
             LockInfo mine = new LockInfo(id, host, user, settings.project(), ciJob, now, now.plus(settings.lease()));
             try {
                 String version = store.create(mine.bytes());
@@ -119,7 +121,8 @@ public final class DeployLock implements AutoCloseable {
                 throw held(store, manifest, theirs, settings.timeout());
             }
             if (time.nanoTime() - nextReport >= 0) {
-                progress.info(waiting(store, theirs, Duration.ofNanos(waited), settings.timeout()));
+                progress.info(
+                        waiting(store, theirs, Duration.ofNanos(waited), settings.timeout(), nextReport == start));
                 nextReport += timing.report().toNanos();
             }
             Duration left = settings.timeout().minusNanos(waited);
@@ -179,12 +182,14 @@ public final class DeployLock implements AutoCloseable {
         return store.describe().startsWith("s3://") ? "aws s3 rm " + store.describe() : "delete " + store.describe();
     }
 
-    private static String waiting(LockStore store, Optional<LockInfo> theirs, Duration waited, Duration timeout) {
+    private static String waiting(
+            LockStore store, Optional<LockInfo> theirs, Duration waited, Duration timeout, boolean first) {
         String who = theirs.map(info -> " held by " + info.holder() + " since " + info.taken() + " (lock ID "
                         + info.id() + ", lease until " + info.expires() + ")")
                 .orElse(" being taken by another deploy");
-        return "Waiting for the deploy lock " + store.describe() + who + ": waited " + waited.toSeconds() + " s of"
-                + " up to " + timeout.toSeconds() + " s (lockTimeout)";
+        return "Waiting for the deploy lock " + store.describe() + who + ": "
+                + (first ? "waiting" : "waited " + waited.toSeconds() + " s of") + " up to " + timeout.toSeconds()
+                + " s (lockTimeout)";
     }
 
     private static UserFixableException held(
@@ -260,7 +265,8 @@ public final class DeployLock implements AutoCloseable {
     }
 
     private void renewOnce() throws InterruptedException {
-        LockInfo next = info.renewedUntil(timing.time().now().plus(lease));
+        LockInfo next = info.renewedUntil(
+                timing.time().now().truncatedTo(ChronoUnit.SECONDS).plus(lease));
         try {
             version = store.replace(version, next.bytes());
             info = next;

@@ -305,11 +305,13 @@ class DeployLockTest {
         assertEquals(Duration.ofSeconds(60), time.elapsed());
         List<String> reports = progress.infoStartingWith("Waiting for the deploy lock");
         assertEquals(4, reports.size(), progress.all());
+        assertTrue(reports.get(0).endsWith("): waiting up to 60 s (lockTimeout)"), reports.get(0));
         assertEquals(
                 "Waiting for the deploy lock s3://deploys/www/manifest.txt.lock held by it.example:site:0.9 on"
                         + " other-host by alice (https://ci.example/job/7) since 2026-12-06T09:59:30Z (lock ID busy-3,"
                         + " lease until 2026-12-06T11:00:00Z): waited 15 s of up to 60 s (lockTimeout)",
                 reports.get(1));
+        assertTrue(reports.get(3).endsWith("): waited 45 s of up to 60 s (lockTimeout)"), reports.get(3));
         assertEquals(
                 "Another deploy holds the deploy lock s3://deploys/www/manifest.txt.lock of the manifest"
                         + " s3://deploys/www/manifest.txt: it.example:site:0.9 on other-host by alice"
