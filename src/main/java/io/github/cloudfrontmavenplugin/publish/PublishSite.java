@@ -128,6 +128,7 @@ public final class PublishSite {
             return;
         }
         try {
+            locks.beforeWrite("recording the published objects in " + store.describe());
             Path next = read.work().resolve("objects.next");
             new PublishedObjects(entries).write(next);
             store.replace(read.recordSnapshot(), next);
