@@ -132,20 +132,42 @@ public final class DeployLock implements AutoCloseable {
 
     /** A dry run takes no lock, but says when another deploy holds it. */
     public static void reportForDryRun(String manifest, S3Settings s3, LockTiming timing, Progress progress)
-            throws UserFixableException, InterruptedException {
-        try (LockStore store = LockStores.open(manifest, s3, timing.time())) {
+            throws InterruptedException {
+        LockStore store;
+        try {
+            store = LockStores.open(manifest, s3, timing.time());
+        } catch (UserFixableException e) {
+            // Reading the manifest reports the same problem, as it did before there was a lock.
+            progress.debug("Dry run: could not read the deploy lock: " + e.getMessage());
+            return;
+        }
+        try (store) {
             reportForDryRun(store, manifest, timing, progress);
         }
     }
 
     static void reportForDryRun(LockStore store, String manifest, LockTiming timing, Progress progress)
-            throws UserFixableException, InterruptedException {
-        Optional<LockStore.Stored> current = store.read();
+            throws InterruptedException {
+        Optional<LockStore.Stored> current;
+        try {
+            current = store.read();
+        } catch (UserFixableException e) {
+            // Saying who holds the lock is a courtesy: a dry run that may read the manifest goes on without it.
+            progress.info(
+                    "Dry run: could not read the deploy lock (" + e.getMessage() + "); a dry run takes no" + " lock.");
+            return;
+        }
         if (current.isEmpty()) {
             progress.debug("Dry run: no deploy holds the lock " + store.describe());
             return;
         }
-        Optional<LockInfo> theirs = parse(store, current.get(), manifest);
+        Optional<LockInfo> theirs;
+        try {
+            theirs = parse(store, current.get(), manifest);
+        } catch (UserFixableException e) {
+            progress.info("Dry run: " + e.getMessage());
+            return;
+        }
         if (theirs.isEmpty()) {
             progress.info("Dry run: the deploy lock " + store.describe() + " is being taken; a dry run takes no lock.");
         } else if (theirs.get().expiredAt(timing.time().now())) {

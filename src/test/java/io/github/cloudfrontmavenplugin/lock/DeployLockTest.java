@@ -459,6 +459,22 @@ class DeployLockTest {
     }
 
     @Test
+    void aDryRunThatCannotReadTheLockGoesOn() throws Exception {
+        s3.withoutListBucket();
+        FakeTime time = new FakeTime(START);
+
+        DeployLock.reportForDryRun(s3Store(time), MANIFEST, LockTiming.of(time), progress);
+
+        assertEquals(1, progress.info.size(), progress.all());
+        assertTrue(
+                progress.info
+                        .get(0)
+                        .startsWith("Dry run: could not read the deploy lock (Cannot read the deploy lock"
+                                + " s3://deploys/www/manifest.txt.lock: access denied (AccessDenied)."),
+                progress.info.get(0));
+    }
+
+    @Test
     void aDryRunSaysWhoHoldsTheLockAndTakesNone() throws Exception {
         s3.putObject("deploys", KEY, othersLock("busy-8", START, START.plusSeconds(60)));
         FakeTime time = new FakeTime(START);
