@@ -12,6 +12,7 @@ import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.File;
 import java.time.Duration;
@@ -237,6 +238,26 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     @Parameter(property = "cloudfront.report")
     private File report;
 
+    /**
+     * How long, in seconds, the deploy lock stays valid without a renewal. A deploy with a {@code manifest} holds the
+     * lock {@code <manifest>.lock} while it works and renews it every third of this; a lock whose lease ran out belongs
+     * to a build that died, and the next deploy takes it over. At least 3.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "cloudfront.lockLease", defaultValue = "60")
+    private int lockLease;
+
+    /**
+     * How long, in seconds, to wait while another deploy holds the lock of the {@code manifest}, saying every 15
+     * seconds who holds it; then the build fails naming the holder and the {@code cloudfront:unlock} command that
+     * removes a stale lock. 0 fails at once.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "cloudfront.lockTimeout", defaultValue = "600")
+    private int lockTimeout;
+
     @Parameter(defaultValue = "${session}", readonly = true)
     private MavenSession session;
 
@@ -321,7 +342,16 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
                 diffSettings(),
                 Budget.of(maxPaths, maxWildcards),
                 withoutEmptyElements(tags),
-                allTenants);
+                allTenants,
+                LockSettings.of(lockLease, lockTimeout, coordinates()));
+    }
+
+    /** The build that deploys, as its lock names it to the others. */
+    private String coordinates() {
+        if (project == null || STANDALONE_ARTIFACT_ID.equals(project.getArtifactId())) {
+            return "(no project)";
+        }
+        return project.getGroupId() + ":" + project.getArtifactId() + ":" + project.getVersion();
     }
 
     private Optional<DiffSettings> diffSettings() throws UserFixableException {

@@ -10,11 +10,13 @@ import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.SyncRequest;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.publish.BucketLocation;
 import io.github.cloudfrontmavenplugin.publish.ObjectHeaders;
 import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,6 +129,9 @@ class SyncMojoTest {
         assertEquals(
                 "text/html; charset=utf-8",
                 publish.rules().headersFor("index.html").contentType());
+        LockSettings lock = mojo.request().invalidation().lock();
+        assertEquals(Duration.ofSeconds(60), lock.lease());
+        assertEquals(Duration.ofSeconds(600), lock.timeout());
     }
 
     /** The same settings given as {@code mvn cloudfront:sync -Dcloudfront.bucket=... } does. */
@@ -144,6 +149,8 @@ class SyncMojoTest {
             user.setProperty("cloudfront.maxDeletes", "3");
             user.setProperty("cloudfront.concurrency", "2");
             user.setProperty("cloudfront.followExternalLinks", "true");
+            user.setProperty("cloudfront.lockLease", "90");
+            user.setProperty("cloudfront.lockTimeout", "0");
         }
 
         @Test
@@ -159,6 +166,8 @@ class SyncMojoTest {
             assertEquals(3, publish.maxDeletes());
             assertEquals(2, publish.concurrency());
             assertEquals(true, publish.followExternalLinks());
+            assertEquals(Duration.ofSeconds(90), request.lock().lease());
+            assertEquals(Duration.ZERO, request.lock().timeout());
         }
     }
 
@@ -201,6 +210,20 @@ class SyncMojoTest {
     void aCacheTagHeaderThatIsNoMetadataNameIsNamedBeforeAnyCall(SyncMojo mojo) throws Exception {
         assertFailsBeforeAnyCall(
                 mojo, "<cacheTagHeader> (cloudfront.cacheTagHeader) names the metadata 'cache tag'; S3 metadata");
+    }
+
+    @Test
+    @InjectMojo(goal = "sync")
+    @MojoParameter(name = "lockLease", value = "2")
+    void aLeaseTooShortToRenewIsNamedBeforeAnyCall(SyncMojo mojo) throws Exception {
+        assertFailsBeforeAnyCall(mojo, "<lockLease> (cloudfront.lockLease) is 2;");
+    }
+
+    @Test
+    @InjectMojo(goal = "sync")
+    @MojoParameter(name = "lockTimeout", value = "-1")
+    void aNegativeLockTimeoutIsNamedBeforeAnyCall(SyncMojo mojo) throws Exception {
+        assertFailsBeforeAnyCall(mojo, "<lockTimeout> (cloudfront.lockTimeout) is -1;");
     }
 
     /**

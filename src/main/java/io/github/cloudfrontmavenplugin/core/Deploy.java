@@ -3,8 +3,11 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
+import io.github.cloudfrontmavenplugin.lock.HeldLocks;
+import io.github.cloudfrontmavenplugin.lock.LockTiming;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -16,7 +19,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One deploy, from the requests to the recorded manifest, as named steps: {@link BatchSettings} checks the requests
- * before anything is read or sent; each module's own steps run ({@link InvalidateModule} for {@code invalidate}: {@link
+ * before anything is read or sent; {@link TakeLock} takes the lock of every manifest (released when the deploy ends,
+ * on failure too); each module's own steps run ({@link InvalidateModule} for {@code invalidate}: {@link
  * CompareSite}; {@link SyncModule} for {@code sync}: reading the bucket, {@link CompareSite}, planning the uploads,
  * publishing); then the steps the batch shares: {@link PlanInvalidation}, {@link DeliverInvalidation}, {@link
  * RecordDeploy}. Several requests (the modules of one reactor) share the one batch.
@@ -27,6 +31,7 @@ public final class Deploy {
     private final RandomGenerator random;
     private final Function<String, String> environment;
     private final Progress progress;
+    private final LockTiming locking;
     private final ReportFiles reports;
 
     public Deploy(
@@ -35,12 +40,14 @@ public final class Deploy {
             RandomGenerator random,
             Function<String, String> environment,
             Progress progress,
+            LockTiming locking,
             ReportFiles reports) {
         this.connector = connector;
         this.time = time;
         this.random = random;
         this.environment = environment;
         this.progress = progress;
+        this.locking = locking;
         this.reports = reports;
     }
 
@@ -49,13 +56,40 @@ public final class Deploy {
             TimeSource time,
             RandomGenerator random,
             Function<String, String> environment,
+            Progress progress,
+            LockTiming locking) {
+        this(connector, time, random, environment, progress, locking, ReportFiles.NONE);
+    }
+
+    /**
+     * A deploy whose locks wait on {@code time} and renew on the system clock: a clock that moves when slept on would
+     * otherwise have the renewals run it forward while the deploy works.
+     */
+    public Deploy(
+            Connector connector,
+            TimeSource time,
+            RandomGenerator random,
+            Function<String, String> environment,
             Progress progress) {
-        this(connector, time, random, environment, progress, ReportFiles.NONE);
+        this(
+                connector,
+                time,
+                random,
+                environment,
+                progress,
+                new LockTiming(time, TimeSource.SYSTEM, LockTiming.POLL, LockTiming.REPORT));
     }
 
     /** @param reports where the deploy's report goes, besides the log */
     public Deploy(Progress progress, ReportFiles reports) {
-        this(Connector.CLOUDFRONT, TimeSource.SYSTEM, new SecureRandom(), System::getenv, progress, reports);
+        this(
+                Connector.CLOUDFRONT,
+                TimeSource.SYSTEM,
+                new SecureRandom(),
+                System::getenv,
+                progress,
+                LockTiming.of(TimeSource.SYSTEM),
+                reports);
     }
 
     /**
@@ -74,6 +108,15 @@ public final class Deploy {
     public List<InvalidationInfo> run(List<? extends DeployRequest> requests)
             throws UserFixableException, InterruptedException {
         BatchSettings batch = check(requests);
+        // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last one recorded.
+        try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
+            return runLocked(requests, batch, locks);
+        }
+    }
+
+    private List<InvalidationInfo> runLocked(
+            List<? extends DeployRequest> requests, BatchSettings batch, WriteCheck locks)
+            throws UserFixableException, InterruptedException {
         long started = time.nanoTime();
         String goal =
                 requests.stream().anyMatch(SyncRequest.class::isInstance) ? "cloudfront:sync" : "cloudfront:invalidate";
@@ -82,7 +125,7 @@ public final class Deploy {
         Optional<Batch> planned = Optional.empty();
         try (PendingConnection connection = new PendingConnection(connector, batch)) {
             for (DeployRequest request : requests) {
-                modules.add(stepsOf(request));
+                modules.add(stepsOf(request, locks));
             }
             modules.forEach(ModuleDeploy::start);
             if (!batch.explicitPaths().isEmpty() && modules.stream().noneMatch(ModuleDeploy::comparesSite)) {
@@ -102,7 +145,7 @@ public final class Deploy {
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
             planned = Optional.of(plan.batch());
-            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, connection);
+            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, connection, locks);
             if (!published.isEmpty()) {
                 progress.info(
                         PublishSite.summary(published, plan.batch().paths().size(), batch.dryRun()));
@@ -141,20 +184,24 @@ public final class Deploy {
                 requests.stream().map(DeployRequest::invalidation).toList(), time, environment, random);
     }
 
-    private ModuleDeploy stepsOf(DeployRequest request) {
+    private ModuleDeploy stepsOf(DeployRequest request, WriteCheck locks) {
         if (request instanceof SyncRequest sync) {
-            return new SyncModule(sync, time, progress);
+            return new SyncModule(sync, time, progress, locks);
         }
         return new InvalidateModule((InvalidateRequest) request, progress);
     }
 
     private List<InvalidationInfo> deliverAndRecord(
-            BatchSettings batch, PlanInvalidation.Planned planned, SiteChanges changes, PendingConnection connection)
+            BatchSettings batch,
+            PlanInvalidation.Planned planned,
+            SiteChanges changes,
+            PendingConnection connection,
+            WriteCheck locks)
             throws UserFixableException, InterruptedException {
         if (batch.dryRun()) {
             return List.of();
         }
-        RecordDeploy record = new RecordDeploy(progress);
+        RecordDeploy record = new RecordDeploy(progress, locks);
         if (planned.batch().paths().isEmpty()) {
             List<DeployDiff> changed =
                     changes.diffs().stream().filter(DeployDiff::manifestChanges).toList();
@@ -163,6 +210,7 @@ public final class Deploy {
         }
         Deliveries.Recording recording =
                 changes.diffs().isEmpty() ? Deliveries.Recording.NOTHING : () -> record.run(changes.diffs());
+        locks.beforeWrite("invalidating");
         return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connection, recording);
     }
 }

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * @param budget how many paths and wildcards the one batch may hold; larger sets are collapsed to fit
  * @param tags cache tags from {@code <tags>}, without their {@code #}
  * @param allTenants invalidate every tenant of the multi-tenant distribution named, instead of the distribution
+ * @param lock how a deploy with a manifest holds the manifest's lock
  */
 public record InvalidateRequest(
         List<String> distributionIds,
@@ -38,13 +40,48 @@ public record InvalidateRequest(
         Optional<DiffSettings> diff,
         Budget budget,
         List<String> tags,
-        boolean allTenants)
+        boolean allTenants,
+        LockSettings lock)
         implements DeployRequest {
 
     public InvalidateRequest {
         distributionIds = List.copyOf(distributionIds);
         paths = List.copyOf(paths);
         tags = List.copyOf(tags);
+    }
+
+    /** A request whose lock has the default lease and timeout. */
+    public InvalidateRequest(
+            List<String> distributionIds,
+            List<String> paths,
+            Optional<Path> batchFile,
+            Optional<String> callerReference,
+            String referenceOrigin,
+            WaitSettings waiting,
+            Duration inProgressRetryTimeout,
+            boolean dryRun,
+            Optional<Path> outputFile,
+            ConnectionSettings connection,
+            Optional<DiffSettings> diff,
+            Budget budget,
+            List<String> tags,
+            boolean allTenants) {
+        this(
+                distributionIds,
+                paths,
+                batchFile,
+                callerReference,
+                referenceOrigin,
+                waiting,
+                inProgressRetryTimeout,
+                dryRun,
+                outputFile,
+                connection,
+                diff,
+                budget,
+                tags,
+                allTenants,
+                LockSettings.DEFAULT);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import java.util.List;
 
@@ -12,13 +13,18 @@ import java.util.List;
  */
 final class RecordDeploy {
     private final Progress progress;
+    private final WriteCheck locks;
 
-    RecordDeploy(Progress progress) {
+    RecordDeploy(Progress progress, WriteCheck locks) {
         this.progress = progress;
+        this.locks = locks;
     }
 
     /** Records every module's deploy, even when one of them cannot be; then reports the first failure. */
     void run(List<DeployDiff> diffs) throws UserFixableException {
+        if (!diffs.isEmpty()) {
+            locks.beforeWrite("recording the manifest");
+        }
         UserFixableException first = null;
         for (DeployDiff diff : diffs) {
             try {

@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin.core;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
@@ -19,13 +20,15 @@ final class SyncModule implements ModuleDeploy {
     private final SyncRequest request;
     private final TimeSource time;
     private final Progress progress;
+    private final WriteCheck locks;
     private BucketReading reading;
     private DeployDiff diff;
 
-    SyncModule(SyncRequest request, TimeSource time, Progress progress) {
+    SyncModule(SyncRequest request, TimeSource time, Progress progress, WriteCheck locks) {
         this.request = request;
         this.time = time;
         this.progress = progress;
+        this.locks = locks;
     }
 
     private DiffSettings site() {
@@ -54,7 +57,7 @@ final class SyncModule implements ModuleDeploy {
             throws UserFixableException, InterruptedException {
         PlanUploads.Planned planned =
                 new PlanUploads(progress).run(reading, site().directory(), diff.siteFiles(), site().filter(), dryRun);
-        PublishSite.Published published = new PublishSite(progress, time).run(planned);
+        PublishSite.Published published = new PublishSite(progress, time, locks).run(planned);
         changes.addUrls(site().urls().pathsOf(published.changedPaths()));
         return Optional.of(published);
     }

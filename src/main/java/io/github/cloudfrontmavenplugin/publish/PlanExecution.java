@@ -5,6 +5,8 @@ import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,15 +47,22 @@ final class PlanExecution {
     private final int concurrency;
     private final Progress progress;
     private final TimeSource time;
+    private final WriteCheck locks;
 
     PlanExecution(S3Bucket bucket, int concurrency, Progress progress, TimeSource time) {
+        this(bucket, concurrency, progress, time, WriteCheck.NONE);
+    }
+
+    /** @param locks asked before each phase (assets, pages, deletes): a deploy that lost its lock stops there */
+    PlanExecution(S3Bucket bucket, int concurrency, Progress progress, TimeSource time, WriteCheck locks) {
         this.bucket = bucket;
         this.concurrency = concurrency;
         this.progress = progress;
         this.time = time;
+        this.locks = locks;
     }
 
-    Result run(UploadPlan plan) throws InterruptedException {
+    Result run(UploadPlan plan) throws InterruptedException, UserFixableException {
         Map<String, PublishedObjects.Entry> written = new ConcurrentHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         Meter meter = new Meter(plan.uploads().size(), plan.bytesToSend());
@@ -64,13 +73,22 @@ final class PlanExecution {
         int notStarted = 0;
         List<String> deleted = new ArrayList<>();
         try {
+            if (!plan.assets().isEmpty()) {
+                locks.beforeWrite("uploading to " + plan.location());
+            }
             writeAll(pool, plan.assets(), written, failures, meter);
             if (failures.isEmpty()) {
+                if (!plan.pages().isEmpty()) {
+                    locks.beforeWrite("uploading the pages to " + plan.location());
+                }
                 writeAll(pool, plan.pages(), written, failures, meter);
             } else {
                 notStarted += plan.pages().size();
             }
             if (failures.isEmpty()) {
+                if (!plan.deletes().isEmpty()) {
+                    locks.beforeWrite("deleting from " + plan.location());
+                }
                 List<String> keys =
                         plan.deletes().stream().map(UploadPlan.Delete::key).toList();
                 Map<String, String> notDeleted = bucket.delete(keys);

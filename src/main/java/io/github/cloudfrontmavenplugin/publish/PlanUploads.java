@@ -120,6 +120,7 @@ public final class PlanUploads {
             String key = manifest.strip().substring(bucketPrefix.length());
             keys.add(key);
             keys.add(key + ".objects");
+            keys.add(key + ".lock"); // the deploy lock, held by this very sync
         }
         return keys;
     }

@@ -4,6 +4,7 @@ import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,10 +34,17 @@ public final class PublishSite {
 
     private final Progress progress;
     private final TimeSource time;
+    private final WriteCheck locks;
 
     public PublishSite(Progress progress, TimeSource time) {
+        this(progress, time, WriteCheck.NONE);
+    }
+
+    /** @param locks asked before each phase of writes: a deploy that lost its lock stops before its next change */
+    public PublishSite(Progress progress, TimeSource time, WriteCheck locks) {
         this.progress = progress;
         this.time = time;
+        this.locks = locks;
     }
 
     public Published run(PlanUploads.Planned planned) throws UserFixableException, InterruptedException {
@@ -53,7 +61,8 @@ public final class PublishSite {
                     plan.bytesToSend(),
                     plan.deletes().size());
         }
-        PlanExecution.Result result = new PlanExecution(read.bucket(), planned.concurrency, progress, time).run(plan);
+        PlanExecution.Result result =
+                new PlanExecution(read.bucket(), planned.concurrency, progress, time, locks).run(plan);
         writeRecord(read, plan, result);
         if (!result.failures().isEmpty()) {
             throw failed(plan.location(), result);
@@ -114,6 +123,7 @@ public final class PublishSite {
             return;
         }
         try {
+            locks.beforeWrite("recording the published objects in " + store.describe());
             Path next = read.work().resolve("objects.next");
             new PublishedObjects(entries).write(next);
             store.replace(read.recordSnapshot(), next);

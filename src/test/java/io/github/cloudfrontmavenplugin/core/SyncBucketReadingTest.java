@@ -111,7 +111,17 @@ class SyncBucketReadingTest {
                 "Cannot list s3://www/site/: HTTP 403 AccessDenied: AccessDenied (injected). Allow s3:ListBucket on"
                         + " arn:aws:s3:::www to the identity the build runs as.",
                 e.getMessage());
-        assertEquals(0, s3.count("PutObject", 200), s3.calls().toString());
+        // Nothing but the deploy lock, taken before the listing and removed after the failure.
+        assertEquals(
+                List.of("manifest.txt.lock"),
+                s3.calls().stream()
+                        .filter(c -> c.operation().equals("PutObject") && c.status() == 200)
+                        .map(S3Emulator.S3Call::key)
+                        .toList(),
+                s3.calls().toString());
+        assertEquals(
+                List.of(),
+                s3.keys("deploys").stream().filter(k -> k.endsWith(".lock")).toList());
         assertEquals(List.of(), cloudFront.emulator.invalidations());
     }
 

@@ -36,7 +36,9 @@ import java.util.regex.Pattern;
  * region (a request to another region's endpoint is answered 301 PermanentRedirect with {@code x-amz-bucket-region}, a
  * signature for another region 400 AuthorizationHeaderMalformed); GetObject, HeadObject and PutObject with the
  * conditional writes S3 supports ({@code If-None-Match: *}, {@code If-Match: <etag>}), SigV4 checked for service
- * {@code s3}, and hooks to delay reads or to let another writer in just before a write, for races; and for publishing
+ * {@code s3}, and hooks to delay reads or to let another writer in just before a write, for races; a conditional
+ * DeleteObject ({@code If-Match}) and 409 ConditionalRequestConflict injected on conditional writes, for the deploy
+ * lock; and for publishing
  * ({@link S3SiteOperations}) headers and metadata, checksums, ListObjectsV2 paging, DeleteObjects, CopyObject,
  * multipart uploads, and failures injected per operation and key.
  */
@@ -85,6 +87,11 @@ public final class S3Emulator implements AutoCloseable {
     private final List<Hold> holds = new CopyOnWriteArrayList<>();
     /** How many requests each hold holds right now; guarded by itself. */
     private final Map<Hold, Integer> held = new HashMap<>();
+    /** Conditional writes still to answer 409 ConditionalRequestConflict, by the keys they match. */
+    private final List<Conflicts> conflicts = new CopyOnWriteArrayList<>();
+
+    private record Conflicts(
+            java.util.function.Predicate<String> keys, java.util.concurrent.atomic.AtomicInteger left) {}
 
     private S3Emulator(HttpServer server) {
         this.server = server;
@@ -309,7 +316,32 @@ public final class S3Emulator implements AutoCloseable {
                 .map(o -> o.content().clone());
     }
 
-    /** Runs {@code action} just before the next PutObject is handled: another deploy's write lands first. */
+    /**
+     * Answers the next {@code times} conditional writes ({@code If-Match} or {@code If-None-Match} on PutObject, {@code
+     * If-Match} on DeleteObject) of keys that {@code keys} matches with 409 ConditionalRequestConflict, changing nothing,
+     * as S3 answers a conditional write that raced another.
+     */
+    public S3Emulator conflictOnConditionalWrites(java.util.function.Predicate<String> keys, int times) {
+        conflicts.add(new Conflicts(keys, new java.util.concurrent.atomic.AtomicInteger(times)));
+        return this;
+    }
+
+    private void conflictIfAsked(String key) throws ApiError {
+        for (Conflicts conflict : conflicts) {
+            if (conflict.keys().test(key) && conflict.left().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new ApiError(
+                        409,
+                        "ConditionalRequestConflict",
+                        "A conflicting conditional operation is currently in progress against this resource."
+                                + " Please try again.");
+            }
+        }
+    }
+
+    /**
+     * Runs {@code action} just before the next PutObject of a manifest or a site's object is handled: another deploy's
+     * write lands first. (A deploy lock's writes, {@code *.lock}, pass by.)
+     */
     public synchronized S3Emulator beforeNextPut(Runnable action) {
         beforePut.add(action);
         return this;
@@ -395,10 +427,7 @@ public final class S3Emulator implements AutoCloseable {
                 }
                 case "ListObjectsV2" -> xml(site.list(objects, bucket, query));
                 case "DeleteObjects" -> xml(site.deleteObjects(objects, body));
-                case "DeleteObject" -> {
-                    objects.remove(key);
-                    yield new Reply(204, Map.of(), new byte[0], false);
-                }
+                case "DeleteObject" -> deleteObject(objects, key, ifMatch);
                 case "CopyObject" -> xml(site.copy(buckets, bucket, key, exchange.getRequestHeaders()));
                 case "CreateMultipartUpload" ->
                     xml(site.createMultipartUpload(bucket, key, exchange.getRequestHeaders()));
@@ -478,12 +507,17 @@ public final class S3Emulator implements AutoCloseable {
             Optional<String> ifNoneMatch,
             com.sun.net.httpserver.Headers request)
             throws ApiError {
-        Runnable interloper;
-        synchronized (this) {
-            interloper = beforePut.poll();
+        Runnable interloper = null;
+        if (!key.endsWith(".lock")) {
+            synchronized (this) {
+                interloper = beforePut.poll();
+            }
         }
         if (interloper != null) {
             interloper.run();
+        }
+        if (ifMatch.isPresent() || ifNoneMatch.isPresent()) {
+            conflictIfAsked(key);
         }
         synchronized (objects) {
             S3StoredObject existing = objects.get(key);
@@ -501,6 +535,27 @@ public final class S3Emulator implements AutoCloseable {
             objects.put(key, new S3StoredObject(body, etag(body), S3SiteOperations.storedHeaders(request)));
         }
         return new Reply(200, Map.of("ETag", etag(body)), new byte[0], false);
+    }
+
+    /** DeleteObject; with {@code If-Match}, only if the ETag matches (412), and 404 NoSuchKey for no object, as S3. */
+    private Reply deleteObject(Map<String, S3StoredObject> objects, String key, Optional<String> ifMatch)
+            throws ApiError {
+        if (ifMatch.isPresent()) {
+            conflictIfAsked(key);
+        }
+        synchronized (objects) {
+            S3StoredObject existing = objects.get(key);
+            if (ifMatch.isPresent()) {
+                if (existing == null) {
+                    throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+                }
+                if (!unquote(ifMatch.get()).equals(unquote(existing.etag()))) {
+                    throw preconditionFailed("If-Match");
+                }
+            }
+            objects.remove(key);
+        }
+        return new Reply(204, Map.of(), new byte[0], false);
     }
 
     private static Reply xml(byte[] body) {

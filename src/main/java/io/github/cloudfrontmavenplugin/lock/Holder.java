@@ -1,0 +1,60 @@
+package io.github.cloudfrontmavenplugin.lock;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** Who this deploy is, as its lock tells the others: the host, the user, and the CI job it runs in. */
+final class Holder {
+    private Holder() {}
+
+    static String host(Function<String, String> environment) {
+        for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
+            String name = environment.apply(variable);
+            if (present(name)) {
+                return name.strip();
+            }
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown host";
+        }
+    }
+
+    static String user(Function<String, String> environment) {
+        String user = System.getProperty("user.name");
+        if (present(user)) {
+            return user;
+        }
+        String fromEnvironment = environment.apply("USER");
+        return present(fromEnvironment) ? fromEnvironment : "unknown user";
+    }
+
+    /**
+     * The URL of the CI job, where the CI system tells it: GitHub Actions (the run), GitLab CI (the job), Jenkins (the
+     * build), AWS CodeBuild (the build's console URL, or its ARN).
+     */
+    static Optional<String> ciJob(Function<String, String> environment) {
+        String server = environment.apply("GITHUB_SERVER_URL");
+        String repository = environment.apply("GITHUB_REPOSITORY");
+        String run = environment.apply("GITHUB_RUN_ID");
+        if (present(repository) && present(run)) {
+            String attempt = environment.apply("GITHUB_RUN_ATTEMPT");
+            return Optional.of((present(server) ? server.strip() : "https://github.com") + "/" + repository.strip()
+                    + "/actions/runs/" + run.strip() + (present(attempt) ? "/attempts/" + attempt.strip() : ""));
+        }
+        for (String variable : new String[] {"CI_JOB_URL", "BUILD_URL", "CODEBUILD_BUILD_URL", "CODEBUILD_BUILD_ARN"}) {
+            String value = environment.apply(variable);
+            if (present(value)) {
+                return Optional.of(value.strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

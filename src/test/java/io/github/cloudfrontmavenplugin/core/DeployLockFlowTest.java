@@ -1,0 +1,229 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontmavenplugin.RecordingProgress;
+import io.github.cloudfrontmavenplugin.SteppedTime;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.diff.AntPatterns;
+import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
+import io.github.cloudfrontmavenplugin.diff.SiteUrls;
+import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
+import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
+import io.github.cloudfrontmavenplugin.lock.LockTiming;
+import io.github.cloudfrontmavenplugin.plan.Budget;
+import io.github.cloudfrontmavenplugin.publish.HeaderRules;
+import io.github.cloudfrontmavenplugin.publish.PublishSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The lock as a step of the deploy: taken before the manifest or the bucket is read, one per manifest in sorted order,
+ * removed at the end (on failure too), none in a dry run; a deploy that lost it stops before its next write.
+ */
+class DeployLockFlowTest {
+    private static final String OTHERS_LOCK = "cloudfront-maven-plugin lock 1\nid=thief-1\nhost=elsewhere\nuser=eve\n"
+            + "project=g:other:2\ntaken=2026-12-06T10:00:00Z\nexpires=2999-01-01T00:00:00Z\n";
+
+    @TempDir
+    Path dir;
+
+    private EmulatedCloudFront cloudFront;
+    private S3Emulator s3;
+    private Path site;
+    private final RecordingProgress progress = new RecordingProgress();
+    private final SteppedTime renewals = new SteppedTime(Instant.parse("2026-12-06T10:00:00Z"));
+
+    @BeforeEach
+    void start() throws Exception {
+        cloudFront = new EmulatedCloudFront(Duration.ofSeconds(5));
+        s3 = S3Emulator.start().createBucket("deploys").createBucket("www");
+        site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "home");
+        Files.writeString(site.resolve("site.css"), "body {}");
+    }
+
+    @AfterEach
+    void stop() {
+        cloudFront.close();
+        s3.close();
+    }
+
+    private ConnectionSettings s3Settings() throws UserFixableException {
+        return ConnectionSettings.forS3(null, s3.endpoint(), null)
+                .withRetries(new Retries(2, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
+    private SyncRequest sync(String manifest, String prefix, boolean dryRun) throws UserFixableException {
+        DiffSettings diff = new DiffSettings(
+                site,
+                SiteUrls.of("/", "index.html"),
+                AntPatterns.of(List.of(), List.of()),
+                manifest,
+                OnMissingManifest.ALL,
+                s3Settings());
+        InvalidateRequest invalidation = new InvalidateRequest(
+                List.of(CloudFrontEmulator.DISTRIBUTION_ID),
+                List.of(),
+                Optional.empty(),
+                Optional.empty(),
+                "site",
+                WaitSettings.NO_WAIT,
+                Duration.ZERO,
+                dryRun,
+                Optional.empty(),
+                cloudFront.connection,
+                Optional.of(diff),
+                new Budget(100, 15),
+                List.of(),
+                false,
+                LockSettings.of(60, 0, "it.example:site:1.0"));
+        return new SyncRequest(
+                invalidation,
+                PublishSettings.of(
+                        "s3://www/" + prefix,
+                        HeaderRules.of(List.of(), "cache-tag"),
+                        true,
+                        100,
+                        4,
+                        false,
+                        s3Settings()));
+    }
+
+    private Deploy deploy() {
+        return new Deploy(
+                Connector.CLOUDFRONT,
+                TimeSource.SYSTEM,
+                new SplittableRandom(3),
+                Map.<String, String>of()::get,
+                progress,
+                new LockTiming(TimeSource.SYSTEM, renewals, LockTiming.POLL, LockTiming.REPORT));
+    }
+
+    private int indexOf(String operation, String key) {
+        List<S3Emulator.S3Call> calls = s3.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).operation().equals(operation) && calls.get(i).key().equals(key)) {
+                return i;
+            }
+        }
+        throw new AssertionError(operation + " " + key + " never came: " + calls);
+    }
+
+    @Test
+    void theLockIsTakenBeforeTheManifestAndTheBucketAreReadAndRemovedAtTheEnd() throws Exception {
+        deploy().run(sync("s3://deploys/www/manifest.txt", "", false));
+
+        int lock = indexOf("PutObject", "www/manifest.txt.lock");
+        assertTrue(lock < indexOf("GetObject", "www/manifest.txt"), s3.calls().toString());
+        assertTrue(lock < indexOf("ListObjectsV2", ""), s3.calls().toString());
+        assertTrue(indexOf("PutObject", "www/manifest.txt") < indexOf("DeleteObject", "www/manifest.txt.lock"));
+        assertEquals(List.of("www/manifest.txt", "www/manifest.txt.objects"), s3.keys("deploys"));
+        assertEquals(List.of("index.html", "site.css"), s3.keys("www"));
+    }
+
+    @Test
+    void aReactorLocksEachManifestInSortedOrder() throws Exception {
+        deploy().run(List.of(
+                sync("s3://deploys/www/manifest.txt", "www/", false),
+                sync("s3://deploys/blog/manifest.txt", "blog/", false)));
+
+        int blog = indexOf("PutObject", "blog/manifest.txt.lock");
+        int www = indexOf("PutObject", "www/manifest.txt.lock");
+        assertTrue(blog < www, s3.calls().toString());
+        assertTrue(www < indexOf("GetObject", "blog/manifest.txt"), s3.calls().toString());
+        assertEquals(
+                List.of(),
+                s3.keys("deploys").stream().filter(k -> k.endsWith(".lock")).toList());
+    }
+
+    @Test
+    void aDeployThatLostItsLockStopsBeforeItsFirstUpload() throws Exception {
+        CountDownLatch listing = new CountDownLatch(1);
+        s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(listing));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = pool.submit(() -> deploy().run(sync("s3://deploys/www/manifest.txt", "", false)));
+            s3.awaitHeld("ListObjectsV2", 1);
+            // Another deploy takes the lock over while this one reads the bucket; the next renewal finds out.
+            s3.putObject("deploys", "www/manifest.txt.lock", OTHERS_LOCK.getBytes(StandardCharsets.UTF_8));
+            renewals.awaitSleepers(1);
+            renewals.step(Duration.ofSeconds(20));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            while (progress.warnings.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(2);
+            }
+            listing.countDown();
+
+            ExecutionException failure =
+                    org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, running::get);
+            UserFixableException e = assertInstanceOf(UserFixableException.class, failure.getCause());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith("Stopped before uploading to s3://www/: this deploy no longer holds the"
+                                    + " deploy lock s3://deploys/www/manifest.txt.lock (another deploy took it over"),
+                    e.getMessage());
+        } finally {
+            listing.countDown();
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(), s3.keys("www"));
+        assertEquals(List.of(), cloudFront.emulator.invalidations());
+        assertEquals(List.of("www/manifest.txt.lock"), s3.keys("deploys"));
+        assertEquals(
+                OTHERS_LOCK,
+                new String(s3.object("deploys", "www/manifest.txt.lock").orElseThrow()));
+    }
+
+    @Test
+    void aFailedDeployRemovesItsLock() throws Exception {
+        s3.failKeys("PutObject", key -> key.equals("index.html"), 403, "AccessDenied");
+
+        org.junit.jupiter.api.Assertions.assertThrows(
+                UserFixableException.class, () -> deploy().run(sync("s3://deploys/www/manifest.txt", "", false)));
+
+        assertEquals(1, s3.count("DeleteObject", 204), s3.calls().toString());
+        assertEquals(
+                List.of(),
+                s3.keys("deploys").stream().filter(k -> k.endsWith(".lock")).toList());
+    }
+
+    @Test
+    void aDryRunTakesNoLockButSaysWhoHoldsIt() throws Exception {
+        s3.putObject("deploys", "www/manifest.txt.lock", OTHERS_LOCK.getBytes(StandardCharsets.UTF_8));
+
+        deploy().run(sync("s3://deploys/www/manifest.txt", "", true));
+
+        assertTrue(
+                progress.info.contains("Dry run: the deploy lock s3://deploys/www/manifest.txt.lock is held by"
+                        + " g:other:2 on elsewhere by eve since 2026-12-06T10:00:00Z (lock ID thief-1); a deploy"
+                        + " would wait for it. A dry run takes no lock."),
+                progress.all());
+        assertEquals(0, s3.count("PutObject", 200) + s3.count("PutObject", 412));
+    }
+}
