@@ -122,15 +122,24 @@ class SyncAwkwardFileNamesTest {
         assertEquals(expectedPaths().size(), sent.paths().size(), "no path twice: " + sent.paths());
     }
 
+    /** Calls on the site's and the manifest's objects: the deploy lock's own calls are not about the site. */
+    private long siteCalls(String operation) {
+        return s3.calls().stream()
+                .filter(call -> call.operation().equals(operation)
+                        && call.status() == 200
+                        && !call.key().endsWith(".lock"))
+                .count();
+    }
+
     @Test
     void theNextSyncFindsEveryAwkwardKeyUnchangedAndSendsNothing() throws Exception {
         run(true);
-        long puts = s3.count("PutObject", 200);
+        long puts = siteCalls("PutObject");
 
         assertEquals(Optional.empty(), run(true));
 
-        assertEquals(puts, s3.count("PutObject", 200), "uploaded again: " + s3.calls());
-        assertEquals(0, s3.count("HeadObject", 200), "the record vouches for every key: " + s3.calls());
+        assertEquals(puts, siteCalls("PutObject"), "uploaded again: " + s3.calls());
+        assertEquals(0, siteCalls("HeadObject"), "the record vouches for every key: " + s3.calls());
         assertEquals(new TreeSet<>(NAMES.keySet()), new TreeSet<>(s3.keys("www")));
     }
 
