@@ -50,40 +50,6 @@ public record InvalidateRequest(
         tags = List.copyOf(tags);
     }
 
-    /** A request whose lock has the default lease and timeout. */
-    public InvalidateRequest(
-            List<String> distributionIds,
-            List<String> paths,
-            Optional<Path> batchFile,
-            Optional<String> callerReference,
-            String referenceOrigin,
-            WaitSettings waiting,
-            Duration inProgressRetryTimeout,
-            boolean dryRun,
-            Optional<Path> outputFile,
-            ConnectionSettings connection,
-            Optional<DiffSettings> diff,
-            Budget budget,
-            List<String> tags,
-            boolean allTenants) {
-        this(
-                distributionIds,
-                paths,
-                batchFile,
-                callerReference,
-                referenceOrigin,
-                waiting,
-                inProgressRetryTimeout,
-                dryRun,
-                outputFile,
-                connection,
-                diff,
-                budget,
-                tags,
-                allTenants,
-                LockSettings.DEFAULT);
-    }
-
     @Override
     public InvalidateRequest invalidation() {
         return this;

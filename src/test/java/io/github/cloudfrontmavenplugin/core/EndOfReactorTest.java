@@ -9,6 +9,7 @@ import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.time.Duration;
 import java.util.List;
@@ -167,6 +168,7 @@ class EndOfReactorTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                LockSettings.DEFAULT);
     }
 }

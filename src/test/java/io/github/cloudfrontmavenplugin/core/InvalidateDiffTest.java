@@ -19,6 +19,7 @@ import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.IOException;
 import java.net.URI;
@@ -111,7 +112,8 @@ class InvalidateDiffTest {
                 Optional.of(diff),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                LockSettings.DEFAULT);
     }
 
     private Deploy invalidate() {
@@ -319,7 +321,8 @@ class InvalidateDiffTest {
                 Optional.of(diff(location, OnMissingManifest.ALL)),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                LockSettings.DEFAULT);
 
         UserFixableException e =
                 assertThrows(UserFixableException.class, () -> invalidate().run(request));

@@ -17,6 +17,7 @@ import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.RecordedRequest;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,7 +149,8 @@ class InvalidateTest {
                     diff,
                     budget,
                     List.of(),
-                    false);
+                    false,
+                    LockSettings.DEFAULT);
         }
 
         List<InvalidationInfo> runAll() throws Exception {

@@ -9,6 +9,7 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +117,8 @@ class MergedModulesTest {
                         Optional.empty(),
                         m.budget(),
                         List.of(),
-                        false))
+                        false,
+                        LockSettings.DEFAULT))
                 .toList();
         return new Deploy(Connector.CLOUDFRONT, cloudFront.time, random, Map.<String, String>of()::get, progress)
                 .run(requests);

@@ -9,6 +9,7 @@ import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
 import io.github.cloudfrontmavenplugin.diff.SiteUrls;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import io.github.cloudfrontmavenplugin.publish.PublishSettings;
@@ -55,7 +56,8 @@ final class SyncRequests {
                 Optional.of(diff),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                LockSettings.DEFAULT);
         if (bucket.isEmpty()) {
             return invalidation;
         }

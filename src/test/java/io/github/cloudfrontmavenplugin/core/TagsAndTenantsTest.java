@@ -10,6 +10,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
+import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,7 +82,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 budget,
                 tags,
-                allTenants);
+                allTenants,
+                LockSettings.DEFAULT);
     }
 
     private InvalidateRequest request(String target, List<String> paths, List<String> tags) {
@@ -369,7 +371,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of("product:tv"),
-                false);
+                false,
+                LockSettings.DEFAULT);
 
         run(request);
 
@@ -401,7 +404,8 @@ class TagsAndTenantsTest {
                 Optional.empty(),
                 new Budget(100, 15),
                 List.of(),
-                false);
+                false,
+                LockSettings.DEFAULT);
 
         UserFixableException e = failure(oneMore);
 
