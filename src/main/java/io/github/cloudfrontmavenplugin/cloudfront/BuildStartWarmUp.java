@@ -11,8 +11,7 @@ import software.amazon.awssdk.utils.Logger;
  * The plugin's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
  * daemon thread at the start of a build that will invalidate, so that the goal, later in the deploy phase, finds
  * them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
- * and no settings are read. The goal's own {@link PreparedConnection} still builds the client it uses, from its
- * settings.
+ * and no settings are read. The goal still builds the client it uses, from its settings, when it sends.
  */
 public final class BuildStartWarmUp implements AutoCloseable {
     private static final Logger LOG = Logger.loggerFor(BuildStartWarmUp.class);

@@ -60,29 +60,21 @@ public final class Deploy {
             throws UserFixableException, InterruptedException {
         BatchSettings batch = check(requests);
         List<ModuleDeploy> modules = new ArrayList<>();
-        try (PendingConnection connection = new PendingConnection(connector, batch)) {
+        try {
             for (DeployRequest request : requests) {
                 modules.add(stepsOf(request));
             }
             modules.forEach(ModuleDeploy::start);
-            if (!batch.explicitPaths().isEmpty() && modules.stream().noneMatch(ModuleDeploy::comparesSite)) {
-                // Paths as given: the batch is planned on one thread, the connection made ready on the others.
-                connection.expectToSend();
-            }
             SiteChanges changes = new SiteChanges();
             for (ModuleDeploy module : modules) {
                 module.compare(changes);
-            }
-            if (!changes.urls().isEmpty() || !batch.explicitPaths().isEmpty()) {
-                // Not before: hashing keeps every core busy, and a deploy that changed nothing connects to nothing.
-                connection.expectToSend();
             }
             List<PublishSite.Published> published = new ArrayList<>();
             for (ModuleDeploy module : modules) {
                 module.publish(changes, batch.dryRun()).ifPresent(published::add);
             }
             PlanInvalidation.Planned planned = new PlanInvalidation(progress).run(batch, changes);
-            List<InvalidationInfo> sent = deliverAndRecord(batch, planned, changes, connection);
+            List<InvalidationInfo> sent = deliverAndRecord(batch, planned, changes);
             if (!published.isEmpty()) {
                 progress.info(
                         PublishSite.summary(published, planned.batch().paths().size(), batch.dryRun()));
@@ -111,7 +103,7 @@ public final class Deploy {
     }
 
     private List<InvalidationInfo> deliverAndRecord(
-            BatchSettings batch, PlanInvalidation.Planned planned, SiteChanges changes, PendingConnection connection)
+            BatchSettings batch, PlanInvalidation.Planned planned, SiteChanges changes)
             throws UserFixableException, InterruptedException {
         if (batch.dryRun()) {
             return List.of();
@@ -125,6 +117,6 @@ public final class Deploy {
         }
         Deliveries.Recording recording =
                 changes.diffs().isEmpty() ? Deliveries.Recording.NOTHING : () -> record.run(changes.diffs());
-        return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connection, recording);
+        return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connector, recording);
     }
 }
