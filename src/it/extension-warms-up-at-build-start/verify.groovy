@@ -11,6 +11,11 @@ try {
     def install = log =~ /--- (maven-install-plugin|install):/
     assert install.find() && warmUp < install.start()
     assert warmUp < goal
+    // The warm-up's CreateInvalidation, answered in memory, is never shown: the only request in the -X log is the one sent.
+    assert !log.contains('WARMUP')
+    def requests = log.readLines().findAll { it.contains('CloudFront request: ') }
+    assert requests.size() == 1 && requests[0].contains("/distribution/EDFDVBD6EXAMPLE/invalidation (attempt 1)")
+    assert log.readLines().count { it.contains('Request attempt 1 token acquired') } == 1
     // The goal still builds its own client and sends exactly one batch through it.
     def stored = emulator.invalidations()
     assert stored.size() == 1
