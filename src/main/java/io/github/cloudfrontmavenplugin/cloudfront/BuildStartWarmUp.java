@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.aws.SecretSafeLogging;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.net.URI;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -30,6 +31,9 @@ public final class BuildStartWarmUp implements AutoCloseable {
      */
     public static BuildStartWarmUp start(String why) {
         return running(() -> {
+            // Before the first signature: with -X, a signer logger created now at DEBUG would later log the goal's
+            // canonical requests, session token included.
+            SecretSafeLogging.capSecretBearingLoggers();
             LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
                     + " the start of the build, for " + why + "; nothing is sent.");
             CloudFrontWarmUp.once();
