@@ -37,7 +37,8 @@ public final class BuildStartWarmUp implements AutoCloseable {
             LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
                     + " the start of the build, for " + why + "; nothing is sent.");
             CloudFrontWarmUp.once();
-            try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
+            try (SdkHttpClient unused = HttpClients.forEndpoint(
+                            Proxies.NONE, "The warm-up's client, which never connects", ANY_HTTPS_ENDPOINT)
                     .build()) {
                 LOG.debug(() -> "The warm-up at the start of the build has ended.");
             } catch (RuntimeException e) {
