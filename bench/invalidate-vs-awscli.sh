@@ -17,7 +17,8 @@
 #     `aws cloudfront wait invalidation-completed` (the SDK waiter's fixed 20 s).
 #
 # REVISIONS="before=024b149 shaded=522719d" also builds those commits (in a temporary git worktree, installed as
-# version 0.1.0-bench-<label>) and measures them in the same rounds: the before and after of each lever, side by side.
+# version <its version>-bench-<label>, the version read from each POM) and measures them in the same rounds: the
+# before and after of each lever, side by side.
 #
 # Needs JDK 17, python3 and the AWS CLI (Debian: apt-get install -y awscli).
 # Usage: bench/invalidate-vs-awscli.sh        (RUNS=7 WAIT_RUNS=5 AWS=/usr/bin/aws REVISIONS= by default)
@@ -30,6 +31,10 @@ REVISIONS=${REVISIONS:-}
 unset MAVEN_OPTS
 DISTRIBUTION=EDFDVBD6EXAMPLE
 PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin
+# The project's own version, read from a POM (the plugin has no parent), so that a release change needs no edit here.
+pom_version() { python3 -c 'import sys, xml.etree.ElementTree as t
+print(t.parse(sys.argv[1]).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)' "$1"; }
+VERSION=$(pom_version pom.xml)
 
 [ -x "$AWS" ] || { echo "The AWS CLI is missing at $AWS (apt-get install -y awscli, or set AWS=...)" >&2; exit 1; }
 
@@ -42,15 +47,16 @@ work=$PWD/target/bench
 rm -rf "$work" && mkdir -p "$work/standalone"
 
 # label=version of every plugin measured; this checkout first.
-versions=("this checkout=1.0.0-SNAPSHOT")
+versions=("this checkout=$VERSION")
 for pair in $REVISIONS; do
     label=${pair%%=*} rev=${pair#*=}
     tree=$(mktemp -d)/tree
     git worktree add -q --detach "$tree" "$rev"
-    sed -i "0,/<version>[0-9.]*-SNAPSHOT<\/version>/s//<version>0.1.0-bench-$label<\/version>/" "$tree/pom.xml"
+    own=$(pom_version "$tree/pom.xml")
+    sed -i "0,/<version>$own<\/version>/s//<version>$own-bench-$label<\/version>/" "$tree/pom.xml"
     (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
     git worktree remove --force "$tree"
-    versions+=("$label ($rev)=0.1.0-bench-$label")
+    versions+=("$label ($rev)=$own-bench-$label")
 done
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 unset AWS_SESSION_TOKEN AWS_PROFILE AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_ARN
@@ -105,7 +111,7 @@ for extensions in false true; do
       <plugin>
         <groupId>io.github.cloudfront-maven-plugin</groupId>
         <artifactId>cloudfront-maven-plugin</artifactId>
-        <version>1.0.0-SNAPSHOT</version>
+        <version>$VERSION</version>
         <extensions>$extensions</extensions>
         <executions><execution><goals><goal>invalidate</goal></goals></execution></executions>
       </plugin>
@@ -115,6 +121,12 @@ for extensions in false true; do
 POM
 done
 tr ',' ' ' <"$work/paths.csv" >"$work/paths.txt"
+
+# The local repository is shared: another checkout installing the same snapshot mid-run would be measured instead.
+installed=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/$VERSION
+installed=$installed/cloudfront-maven-plugin-$VERSION.jar
+sha256sum "$installed" >"$work/installed.sha256"
+cut -d' ' -f1-3 /proc/loadavg >"$work/load-start.txt"
 
 echo "== Start-up: $RUNS rounds of the AWS CLI and ${#versions[@]} plugin version(s) x 4 builds"
 start_emulator nowait 0
@@ -153,12 +165,15 @@ for i in $(seq 1 "$RUNS"); do
     done
 done
 stop_emulator nowait
+cut -d' ' -f1-3 /proc/loadavg >"$work/load-end.txt"
+sha256sum -c --quiet "$work/installed.sha256" ||
+    echo "WARNING: $installed changed during the run; another build installed $VERSION" | tee "$work/replaced.txt" >&2
 
 echo "== Waiting: when each client noticed Completed"
 for delay in $([ "$WAIT_RUNS" -gt 0 ] && echo 10 30); do
     start_emulator "plugin-$delay" "$delay"
     for i in $(seq 1 "$WAIT_RUNS"); do
-        (cd "$work/standalone" && "$MVN" -B -q -o "$PLUGIN:1.0.0-SNAPSHOT:invalidate" -Dcloudfront.endpoint="$endpoint" \
+        (cd "$work/standalone" && "$MVN" -B -q -o "$PLUGIN:$VERSION:invalidate" -Dcloudfront.endpoint="$endpoint" \
             -Dcloudfront.distributionId=$DISTRIBUTION -Dcloudfront.paths=/index.html -Dcloudfront.wait)
     done
     stop_emulator "plugin-$delay"
@@ -187,7 +202,11 @@ cpu = open("/proc/cpuinfo").read()
 model = re.search(r"model name\s*:\s*(.*)", cpu).group(1)
 print(f"## cloudfront:invalidate start-up beside the AWS CLI, on the bundled emulator\n")
 print(f"{os.cpu_count()} cores ({model}); {java}; {maven}; {aws_version.split()[0]}. Medians of {runs} interleaved"
-      f" rounds; the plugin's figures are the Mojo's own time (its `---` line to BUILD SUCCESS).\n")
+      f" rounds; the plugin's figures are the Mojo's own time (its `---` line to BUILD SUCCESS). Load average"
+      f" (1, 5, 15 min) {open(f'{work}/load-start.txt').read().strip()} before the rounds,"
+      f" {open(f'{work}/load-end.txt').read().strip()} after.\n")
+if os.path.exists(f"{work}/replaced.txt"):
+    print(open(f"{work}/replaced.txt").read())
 print("| run | " + " | ".join(versions) + " |")
 print("|---|" + "---|" * len(versions))
 names = {"skip": "`-Dcloudfront.skip`", "dry": "dry run, 1,000 paths", "one": "one path, created",

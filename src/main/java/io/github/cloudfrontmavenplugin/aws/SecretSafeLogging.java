@@ -12,7 +12,7 @@ import java.util.List;
  * org.slf4j.simpleLogger.log.<name>} before, which Maven 4 still reads but warns about when it is the only one), so
  * capping those loggers at INFO before the first request is signed keeps the token out whatever the log level.
  */
-final class SecretSafeLogging {
+public final class SecretSafeLogging {
     static final List<String> SECRET_BEARING_LOGGERS = List.of(
             "software.amazon.awssdk.http.auth.aws.internal.signer",
             "software.amazon.awssdk.auth.signer",
@@ -30,7 +30,11 @@ final class SecretSafeLogging {
 
     private SecretSafeLogging() {}
 
-    static void capSecretBearingLoggers() {
+    /**
+     * Before anything in this class realm signs a request or builds an HTTP client: a logger's level is fixed when it
+     * is created, so a warm-up that signed first would leave the signer at DEBUG for the real requests.
+     */
+    public static void capSecretBearingLoggers() {
         for (String logger : SECRET_BEARING_LOGGERS) {
             System.setProperty("maven.logger.log." + logger, "info");
             System.setProperty("org.slf4j.simpleLogger.log." + logger, "info");

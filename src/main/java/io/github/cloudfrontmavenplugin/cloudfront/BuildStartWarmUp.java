@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.aws.SecretSafeLogging;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.net.URI;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -11,8 +12,7 @@ import software.amazon.awssdk.utils.Logger;
  * The plugin's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
  * daemon thread at the start of a build that will invalidate, so that the goal, later in the deploy phase, finds
  * them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
- * and no settings are read. The goal's own {@link PreparedConnection} still builds the client it uses, from its
- * settings.
+ * and no settings are read. The goal still builds the client it uses, from its settings, when it sends.
  */
 public final class BuildStartWarmUp implements AutoCloseable {
     private static final Logger LOG = Logger.loggerFor(BuildStartWarmUp.class);
@@ -31,10 +31,14 @@ public final class BuildStartWarmUp implements AutoCloseable {
      */
     public static BuildStartWarmUp start(String why) {
         return running(() -> {
+            // Before the first signature: with -X, a signer logger created now at DEBUG would later log the goal's
+            // canonical requests, session token included.
+            SecretSafeLogging.capSecretBearingLoggers();
             LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
                     + " the start of the build, for " + why + "; nothing is sent.");
             CloudFrontWarmUp.once();
-            try (SdkHttpClient unused = HttpClients.forEndpoint(Proxies.NONE, "CloudFront", ANY_HTTPS_ENDPOINT)
+            try (SdkHttpClient unused = HttpClients.forEndpoint(
+                            Proxies.NONE, "The warm-up's client, which never connects", ANY_HTTPS_ENDPOINT)
                     .build()) {
                 LOG.debug(() -> "The warm-up at the start of the build has ended.");
             } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -83,6 +84,7 @@ final class CloudFrontApi {
     private final String basePath;
     private final String signingRegion;
     private final RetryStrategy retries;
+    private final boolean logs;
     private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
     private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
 
@@ -96,13 +98,34 @@ final class CloudFrontApi {
             URI endpoint,
             String signingRegion,
             Retries retries) {
+        this(http, credentials, endpoint, signingRegion, retries.strategy(), true);
+    }
+
+    /**
+     * @param logs false for {@link CloudFrontWarmUp}, whose requests are answered in memory: a debug line for them
+     *     would show a request that was never sent
+     */
+    CloudFrontApi(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            URI endpoint,
+            String signingRegion,
+            RetryStrategy retries,
+            boolean logs) {
         this.http = http;
         this.credentials = credentials;
         this.endpoint = endpoint;
         String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.signingRegion = signingRegion;
-        this.retries = retries.strategy();
+        this.retries = retries;
+        this.logs = logs;
+    }
+
+    private void debug(Supplier<String> line) {
+        if (logs) {
+            LOG.debug(line);
+        }
     }
 
     /** CreateInvalidation, or CreateInvalidationForDistributionTenant for a tenant. */
@@ -282,7 +305,7 @@ final class CloudFrontApi {
                             .build());
                     token = retry.token();
                     delay = retry.delay();
-                    LOG.debug(() -> SERVICE + " " + method + " " + path + " failed (" + counted.getMessage()
+                    debug(() -> SERVICE + " " + method + " " + path + " failed (" + counted.getMessage()
                             + "); retrying in " + retry.delay().toMillis() + " ms");
                 } catch (TokenAcquisitionFailedException noMore) {
                     throw counted;
@@ -305,8 +328,7 @@ final class CloudFrontApi {
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cloudfront")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
-        LOG.debug(() ->
-                SERVICE + " request: " + unsigned.method() + " " + unsigned.getUri() + " (attempt " + number + ")");
+        debug(() -> SERVICE + " request: " + unsigned.method() + " " + unsigned.getUri() + " (attempt " + number + ")");
         HttpExecuteResponse executed;
         byte[] answer;
         try {
@@ -332,7 +354,7 @@ final class CloudFrontApi {
                     .build();
         }
         SdkHttpResponse response = executed.httpResponse();
-        LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
+        debug(() -> SERVICE + " answered HTTP " + response.statusCode()
                 + response.firstMatchingHeader("x-amzn-RequestId")
                         .map(id -> " (request id " + id + ")")
                         .orElse(""));
@@ -399,7 +421,7 @@ final class CloudFrontApi {
                         .toInstant();
                 Duration skew = Duration.between(Instant.now(), server);
                 clockSkew.set(skew);
-                LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
+                debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
             } catch (DateTimeParseException ignored) {
                 // No usable time: the next attempt is signed as this one was.
             }

@@ -56,41 +56,22 @@ public final class CloudFrontInvalidations implements AutoCloseable {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
-        return connect(settings, endpoint, credentials, Optional.empty());
-    }
-
-    /** The credentials of {@code settings}, resolved at once; the caller closes them, or hands them on. */
-    static AwsCredentialsProvider credentialsFor(ConnectionSettings settings) throws UserFixableException {
-        return AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
-    }
-
-    /**
-     * The connection with credentials already resolved and, if {@code builtAhead}, an HTTP client built ahead for
-     * {@code endpoint} (see {@link PreparedConnection}); it owns both, and closes both when it cannot be built.
-     */
-    static CloudFrontInvalidations connect(
-            ConnectionSettings settings,
-            CloudFrontEndpoint endpoint,
-            AwsCredentialsProvider credentials,
-            Optional<SdkHttpClient> builtAhead) {
-        Optional<SdkHttpClient> http = builtAhead;
+        SdkHttpClient http = null;
         try {
-            if (http.isEmpty()) {
-                http = Optional.of(httpClientFor(settings, endpoint));
-            }
-            return new CloudFrontInvalidations(http.get(), credentials, settings, endpoint);
+            http = HttpClients.forEndpoint(settings.proxies(), SERVICE, endpoint.url())
+                    .maxConnections(HttpClients.DEFAULT_MAX_CONNECTIONS)
+                    .build();
+            return new CloudFrontInvalidations(http, credentials, settings, endpoint);
         } catch (RuntimeException e) {
-            http.ifPresent(SdkHttpClient::close);
+            IoUtils.closeIfCloseable(http, null);
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
     }
 
-    /** The HTTP client {@link #connect(ConnectionSettings)} would build for {@code endpoint}; the caller closes it. */
-    static SdkHttpClient httpClientFor(ConnectionSettings settings, CloudFrontEndpoint endpoint) {
-        return HttpClients.forEndpoint(settings.proxies(), SERVICE, endpoint.url())
-                .maxConnections(HttpClients.DEFAULT_MAX_CONNECTIONS)
-                .build();
+    /** The credentials of {@code settings}, resolved at once; the caller closes them, or hands them on. */
+    private static AwsCredentialsProvider credentialsFor(ConnectionSettings settings) throws UserFixableException {
+        return AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
     }
 
     /**

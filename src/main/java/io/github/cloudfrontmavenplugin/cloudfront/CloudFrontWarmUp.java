@@ -1,12 +1,12 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
-import io.github.cloudfrontmavenplugin.aws.Retries;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -17,14 +17,25 @@ import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessResponse;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.Logger;
 
 /**
- * Runs the plugin's CloudFront code once, answered in memory: one CreateInvalidation is written, signed with made-up
- * keys by the SDK's signer, passed through its retry strategy and read from a canned answer. Nothing leaves the JVM.
- * Its worth is the classes it loads and the call sites it links (signer, retry strategy, XML reader), which the real
- * call then finds done.
+ * Runs the plugin's CloudFront code once, answered in memory, for {@link BuildStartWarmUp}: one CreateInvalidation is
+ * written, signed with made-up keys by the SDK's signer and read from a canned answer. Nothing leaves the JVM. Its
+ * worth is the classes it loads and the call sites it links (signer, XML writer and reader), which the real call then
+ * finds done. It logs nothing at any level: a line about its request would show, in a {@code -X} log, a request that
+ * was never sent; so its {@link CloudFrontApi} is a silent one, with a retry strategy of one attempt that logs nothing
+ * either (the SDK's logs each token it hands out).
  */
 final class CloudFrontWarmUp {
     private static final Logger LOG = Logger.loggerFor(CloudFrontWarmUp.class);
@@ -47,7 +58,6 @@ final class CloudFrontWarmUp {
      */
     static boolean once() {
         if (!STARTED.compareAndSet(false, true)) {
-            LOG.debug(() -> "The plugin's CloudFront code was loaded earlier in this class realm.");
             return false;
         }
         return run(new CannedAnswer());
@@ -55,21 +65,50 @@ final class CloudFrontWarmUp {
 
     /** @return whether the canned answer was unmarshalled as a created invalidation */
     static boolean run(SdkHttpClient canned) {
-        LOG.debug(() -> "Loading the plugin's CloudFront code on a background thread: one CreateInvalidation,"
-                + " answered in memory; nothing is sent.");
         try {
             CloudFrontApi api = new CloudFrontApi(
                     canned,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWARMUP", "warm-up")),
                     URI.create("https://cloudfront.amazonaws.com"),
                     "us-east-1",
-                    Retries.DEFAULT);
+                    new OneSilentAttempt(),
+                    false);
             String id = api.createInvalidation(Target.distribution("EWARMUP"), List.of("/"), "warm-up")
                     .id();
             return "IWARMUP".equals(id);
         } catch (RuntimeException e) {
-            LOG.debug(() -> "The warm-up of the CloudFront code failed; the plugin goes on without it.", e);
+            LOG.debug(() -> "The warm-up of the CloudFront code failed; the goal loads it when it sends.", e);
             return false;
+        }
+    }
+
+    /** One attempt, no retry, and no log line: the SDK's strategies log every token they hand out. */
+    private static final class OneSilentAttempt implements RetryStrategy {
+        private static final RetryToken TOKEN = new RetryToken() {};
+
+        @Override
+        public AcquireInitialTokenResponse acquireInitialToken(AcquireInitialTokenRequest request) {
+            return AcquireInitialTokenResponse.create(TOKEN, Duration.ZERO);
+        }
+
+        @Override
+        public RefreshRetryTokenResponse refreshRetryToken(RefreshRetryTokenRequest request) {
+            throw new TokenAcquisitionFailedException("the warm-up makes one attempt", TOKEN, request.failure());
+        }
+
+        @Override
+        public RecordSuccessResponse recordSuccess(RecordSuccessRequest request) {
+            return RecordSuccessResponse.create(request.token());
+        }
+
+        @Override
+        public int maxAttempts() {
+            return 1;
+        }
+
+        @Override
+        public Builder<?, ?> toBuilder() {
+            throw new UnsupportedOperationException("the warm-up's strategy is not configurable");
         }
     }
 

@@ -28,10 +28,9 @@ final class DeliverInvalidation {
      * @param recording records the deploy once every distribution accepted the batch
      * @return the invalidations as last seen, one per distribution
      */
-    List<InvalidationInfo> run(
-            BatchSettings settings, Batch batch, PendingConnection connection, Deliveries.Recording recording)
+    List<InvalidationInfo> run(BatchSettings settings, Batch batch, Connector connector, Deliveries.Recording recording)
             throws UserFixableException, InterruptedException {
-        try (CloudFrontInvalidations cloudFront = connection.open()) {
+        try (CloudFrontInvalidations cloudFront = connector.connect(settings.connection())) {
             return new Deliveries(
                             cloudFront,
                             targets(cloudFront, settings, batch),

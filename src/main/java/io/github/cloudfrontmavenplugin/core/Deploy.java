@@ -123,29 +123,21 @@ public final class Deploy {
         List<ModuleDeploy> modules = new ArrayList<>();
         List<PublishSite.Published> published = new ArrayList<>();
         Optional<Batch> planned = Optional.empty();
-        try (PendingConnection connection = new PendingConnection(connector, batch)) {
+        try {
             for (DeployRequest request : requests) {
                 modules.add(stepsOf(request, locks));
             }
             modules.forEach(ModuleDeploy::start);
-            if (!batch.explicitPaths().isEmpty() && modules.stream().noneMatch(ModuleDeploy::comparesSite)) {
-                // Paths as given: the batch is planned on one thread, the connection made ready on the others.
-                connection.expectToSend();
-            }
             SiteChanges changes = new SiteChanges();
             for (ModuleDeploy module : modules) {
                 module.compare(changes);
-            }
-            if (!changes.urls().isEmpty() || !batch.explicitPaths().isEmpty()) {
-                // Not before: hashing keeps every core busy, and a deploy that changed nothing connects to nothing.
-                connection.expectToSend();
             }
             for (ModuleDeploy module : modules) {
                 module.publish(changes, batch.dryRun()).ifPresent(published::add);
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
             planned = Optional.of(plan.batch());
-            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, connection, locks);
+            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, locks);
             if (!published.isEmpty()) {
                 progress.info(
                         PublishSite.summary(published, plan.batch().paths().size(), batch.dryRun()));
@@ -192,11 +184,7 @@ public final class Deploy {
     }
 
     private List<InvalidationInfo> deliverAndRecord(
-            BatchSettings batch,
-            PlanInvalidation.Planned planned,
-            SiteChanges changes,
-            PendingConnection connection,
-            WriteCheck locks)
+            BatchSettings batch, PlanInvalidation.Planned planned, SiteChanges changes, WriteCheck locks)
             throws UserFixableException, InterruptedException {
         if (batch.dryRun()) {
             return List.of();
@@ -211,6 +199,6 @@ public final class Deploy {
         Deliveries.Recording recording =
                 changes.diffs().isEmpty() ? Deliveries.Recording.NOTHING : () -> record.run(changes.diffs());
         locks.beforeWrite("invalidating");
-        return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connection, recording);
+        return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connector, recording);
     }
 }

@@ -20,11 +20,6 @@ final class InvalidateModule implements ModuleDeploy {
     }
 
     @Override
-    public boolean comparesSite() {
-        return request.diff().isPresent();
-    }
-
-    @Override
     public void compare(SiteChanges changes) throws UserFixableException {
         if (request.diff().isPresent()) {
             diff = Optional.of(new CompareSite(progress).run(request.diff().get()));

@@ -14,9 +14,6 @@ interface ModuleDeploy extends AutoCloseable {
     /** Starts what may run while the sites are compared, such as reading a bucket. */
     default void start() {}
 
-    /** Whether {@link #compare} reads a site. */
-    boolean comparesSite();
-
     /** Reads the site and the manifest and compares them, adding what changed to {@code changes}. */
     void compare(SiteChanges changes) throws UserFixableException;
 

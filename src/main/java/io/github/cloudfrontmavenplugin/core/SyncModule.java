@@ -42,11 +42,6 @@ final class SyncModule implements ModuleDeploy {
     }
 
     @Override
-    public boolean comparesSite() {
-        return true;
-    }
-
-    @Override
     public void compare(SiteChanges changes) throws UserFixableException {
         diff = new CompareSite(progress).run(site());
         changes.add(diff);

@@ -11,7 +11,6 @@ import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.CredentialSource;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontInvalidations;
 import io.github.cloudfrontmavenplugin.diff.AntPatterns;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
@@ -187,32 +186,23 @@ class InvalidateDiffTest {
     }
 
     @Test
-    void aDeployThatChangedNothingPreparesNoConnection() throws Exception {
+    void aDeployThatChangedNothingConnectsToNothing() throws Exception {
         deploy(diff(manifest.toString(), OnMissingManifest.ALL));
         List<String> connectorCalls = new ArrayList<>();
-        Connector counting = new Connector() {
-            @Override
-            public CloudFrontInvalidations connect(ConnectionSettings settings) throws UserFixableException {
-                connectorCalls.add("connect");
-                return Connector.CLOUDFRONT.connect(settings);
-            }
-
-            @Override
-            public Prepared prepare(ConnectionSettings settings) {
-                connectorCalls.add("prepare");
-                return Connector.super.prepare(settings);
-            }
+        Connector counting = settings -> {
+            connectorCalls.add("connect");
+            return Connector.CLOUDFRONT.connect(settings);
         };
         Deploy invalidate = new Deploy(counting, cloudFront.time, random, Map.<String, String>of()::get, progress);
 
         invalidate.run(
                 request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
-        assertEquals(List.of(), connectorCalls, "nothing changed, so nothing to get ready");
+        assertEquals(List.of(), connectorCalls, "nothing changed, so nothing to connect to");
 
         write("about.html", "about, changed");
         invalidate.run(
                 request(List.of(DISTRIBUTION), diff(manifest.toString(), OnMissingManifest.ALL), List.of(), false));
-        assertEquals(List.of("prepare", "connect"), connectorCalls);
+        assertEquals(List.of("connect"), connectorCalls);
     }
 
     @Test
