@@ -60,7 +60,7 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * Performance section has the measurements. Failures are the exceptions the SDK throws, an {@link AwsServiceException}
  * carrying CloudFront's error code or an {@link SdkClientException} around the I/O error, so that the retry strategy
  * and {@link CloudFrontErrors} treat them as the SDK's own. CloudFrontApiConformanceTest holds this class to the
- * generated client: requests byte for byte (with the headers signed and the scope), answers, errors and retries.
+ * generated client: requests byte for byte and their whole signatures, answers, errors and retries.
  *
  * <p>When to go back to the generated client: when an SDK upgrade makes the conformance test fail in a way that
  * cannot be fixed here within a day; when the plugin needs an operation beyond these seven (CreateInvalidation,

@@ -18,7 +18,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,12 +47,17 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CreateInvalidationForDistributionTenantResponse;
@@ -66,8 +75,10 @@ import software.amazon.awssdk.services.cloudfront.model.ListDistributionTenantsR
  * the same request on the wire, read the same answer into the same values, and fail, retry and give up alike.
  *
  * <p>Bodies are compared byte for byte: both write the same XML declaration, namespace and escapes, so no canonical
- * form is needed. What differs, CloudFront cannot see: the invocation ID is random in both, each sends its own
- * User-Agent, which neither signs and which is not compared here; the SDK throws a modelled subclass of
+ * form is needed. Signatures are compared whole: the SDK's request, signed again with the same credentials on a clock
+ * fixed at the time ours was signed and with our invocation ID, must carry our Authorization header exactly. What
+ * differs, CloudFront cannot see: the invocation ID is random in both, each sends its own User-Agent, which neither
+ * signs and which is not compared here; the SDK throws a modelled subclass of
  * AwsServiceException (NoSuchDistributionException, ...) where CloudFrontApi throws AwsServiceException itself, and
  * the plugin reads only the error code, status and request ID.
  */
@@ -768,6 +779,10 @@ class CloudFrontApiConformanceTest {
                         "invocation ID"),
                 () -> assertEquals(credentialScope(a), credentialScope(b), "region and service signed for"),
                 () -> assertEquals(
+                        b.firstMatchingHeader("Authorization").orElse(""),
+                        signedAs(sdk, ours),
+                        "the whole signature: the SDK's request signed at this request's time and invocation ID"),
+                () -> assertEquals(
                         a.firstMatchingHeader("X-Amz-Date").isPresent(),
                         b.firstMatchingHeader("X-Amz-Date").isPresent(),
                         "x-amz-date"));
@@ -1025,6 +1040,37 @@ class CloudFrontApiConformanceTest {
         Matcher m = part.matcher(authorization);
         assertTrue(m.find(), () -> "no " + part + " in '" + authorization + "'");
         return m.group(1);
+    }
+
+    private static final DateTimeFormatter AMZ_DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern REGION = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/");
+
+    /**
+     * The Authorization header the SDK's request would carry had it been signed with the same credentials, on a clock
+     * fixed at the time {@code ours} was signed, with the invocation ID {@code ours} drew: the two requests' only
+     * differences CloudFront could see. Equal to {@code ours}' own header only if every signed part of the two
+     * requests (method, path, query, every signed header, the body's hash) and the scope are the same.
+     */
+    private static String signedAs(Sent sdk, Sent ours) {
+        SdkHttpRequest template = ours.request();
+        Instant signedAt =
+                AMZ_DATE.parse(template.firstMatchingHeader("X-Amz-Date").orElseThrow(), Instant::from);
+        SdkHttpRequest unsigned = sdk.request().toBuilder()
+                .removeHeader("Authorization")
+                .removeHeader("X-Amz-Date")
+                .putHeader(
+                        "amz-sdk-invocation-id",
+                        template.firstMatchingHeader("amz-sdk-invocation-id").orElseThrow())
+                .build();
+        SignedRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create("AKIDCONFORMANCE", "conformance-secret"))
+                        .request(unsigned)
+                        .payload(ContentStreamProvider.fromByteArray(sdk.body()))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "cloudfront")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, authorizationPart(template, REGION))
+                        .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
+        return signed.request().firstMatchingHeader("Authorization").orElse("");
     }
 
     private static String signingDay(Sent sent) {
