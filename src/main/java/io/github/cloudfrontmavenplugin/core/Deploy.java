@@ -108,21 +108,34 @@ public final class Deploy {
     public List<InvalidationInfo> run(List<? extends DeployRequest> requests)
             throws UserFixableException, InterruptedException {
         BatchSettings batch = check(requests);
+        SoFar soFar = new SoFar(time.nanoTime());
+        List<InvalidationInfo> sent;
         // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last one recorded.
         try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
-            return runLocked(requests, batch, locks);
+            sent = runLocked(requests, batch, locks, soFar);
+        } catch (UserFixableException e) {
+            report(requests, batch, soFar, List.of(), Optional.of(e.getMessage()));
+            throw e;
+        }
+        report(requests, batch, soFar, sent, Optional.empty());
+        return sent;
+    }
+
+    /** What a deploy did before it ended, for its report: what it published, the batch it planned. */
+    private static final class SoFar {
+        final long started;
+        final List<PublishSite.Published> published = new ArrayList<>();
+        Optional<Batch> planned = Optional.empty();
+
+        SoFar(long started) {
+            this.started = started;
         }
     }
 
     private List<InvalidationInfo> runLocked(
-            List<? extends DeployRequest> requests, BatchSettings batch, WriteCheck locks)
+            List<? extends DeployRequest> requests, BatchSettings batch, WriteCheck locks, SoFar soFar)
             throws UserFixableException, InterruptedException {
-        long started = time.nanoTime();
-        String goal =
-                requests.stream().anyMatch(SyncRequest.class::isInstance) ? "cloudfront:sync" : "cloudfront:invalidate";
         List<ModuleDeploy> modules = new ArrayList<>();
-        List<PublishSite.Published> published = new ArrayList<>();
-        Optional<Batch> planned = Optional.empty();
         try {
             for (DeployRequest request : requests) {
                 modules.add(stepsOf(request, locks));
@@ -133,36 +146,35 @@ public final class Deploy {
                 module.compare(changes);
             }
             for (ModuleDeploy module : modules) {
-                module.publish(changes, batch.dryRun()).ifPresent(published::add);
+                module.publish(changes, batch.dryRun()).ifPresent(soFar.published::add);
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
-            planned = Optional.of(plan.batch());
+            soFar.planned = Optional.of(plan.batch());
             List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, locks);
-            if (!published.isEmpty()) {
-                progress.info(
-                        PublishSite.summary(published, plan.batch().paths().size(), batch.dryRun()));
+            if (!soFar.published.isEmpty()) {
+                progress.info(PublishSite.summary(
+                        soFar.published, plan.batch().paths().size(), batch.dryRun()));
             }
-            report(goal, batch, published, planned, sent, started, Optional.empty());
             return sent;
-        } catch (UserFixableException e) {
-            report(goal, batch, published, planned, List.of(), started, Optional.of(e.getMessage()));
-            throw e;
         } finally {
             modules.forEach(ModuleDeploy::close);
         }
     }
 
     private void report(
-            String goal,
+            List<? extends DeployRequest> requests,
             BatchSettings batch,
-            List<PublishSite.Published> published,
-            Optional<Batch> planned,
+            SoFar soFar,
             List<InvalidationInfo> sent,
-            long started,
             Optional<String> failure) {
         if (reports.any()) {
-            Duration took = Duration.ofNanos(time.nanoTime() - started);
-            reports.write(new DeployReport(goal, batch.dryRun(), published, planned, sent, took, failure), progress);
+            String goal = requests.stream().anyMatch(SyncRequest.class::isInstance)
+                    ? "cloudfront:sync"
+                    : "cloudfront:invalidate";
+            Duration took = Duration.ofNanos(time.nanoTime() - soFar.started);
+            reports.write(
+                    new DeployReport(goal, batch.dryRun(), soFar.published, soFar.planned, sent, took, failure),
+                    progress);
         }
     }
 

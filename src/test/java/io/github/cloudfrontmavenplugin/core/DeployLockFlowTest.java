@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
@@ -225,5 +226,28 @@ class DeployLockFlowTest {
                         + " would wait for it. A dry run takes no lock."),
                 progress.all());
         assertEquals(0, s3.count("PutObject", 200) + s3.count("PutObject", 412));
+    }
+
+    @Test
+    void aDeployThatFindsTheLockHeldSaysSoInItsReport() throws Exception {
+        s3.putObject("deploys", "www/manifest.txt.lock", OTHERS_LOCK.getBytes(StandardCharsets.UTF_8));
+        Path summary = dir.resolve("summary.md");
+        Deploy reporting = new Deploy(
+                Connector.CLOUDFRONT,
+                TimeSource.SYSTEM,
+                new SplittableRandom(3),
+                Map.<String, String>of()::get,
+                progress,
+                new LockTiming(TimeSource.SYSTEM, renewals, LockTiming.POLL, LockTiming.REPORT),
+                new ReportFiles(Optional.of(summary), Optional.empty()));
+
+        UserFixableException e = assertThrows(
+                UserFixableException.class, () -> reporting.run(sync("s3://deploys/www/manifest.txt", "", false)));
+
+        String report = Files.readString(summary, StandardCharsets.UTF_8);
+        assertTrue(report.startsWith("### cloudfront:sync: failed\n"), report);
+        assertTrue(e.getMessage().contains("g:other:2"), e.getMessage());
+        assertTrue(report.contains("g:other:2"), "the holder is named: " + report);
+        assertEquals(List.of(), s3.keys("www"), "nothing was published");
     }
 }
