@@ -311,16 +311,17 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
     @Override
     protected final void run(Progress progress) throws UserFixableException, InterruptedException {
         Optional<DeployRequest> request = Optional.empty();
-        ReportFiles reports = ReportFiles.NONE;
         if (skip) {
             progress.info("Skipping the CloudFront invalidation (cloudfront.skip)");
         } else {
             request = Optional.of(request());
-            reports = ReportFiles.of(Optional.ofNullable(report).map(File::toPath), System::getenv);
         }
-        ReportFiles to = reports;
+        // A skipped module may still be the last of a reactor, which sends the batch held for the others: its report
+        // goes to the job summary all the same.
+        ReportFiles reports =
+                ReportFiles.of(Optional.ofNullable(report).filter(file -> !skip).map(File::toPath), System::getenv);
         new ReactorDeploys(session, mojoExecution, project)
-                .deploy(request, invalidateAtEnd, log -> new Deploy(log, to), progress);
+                .deploy(request, invalidateAtEnd, log -> new Deploy(log, reports), progress);
     }
 
     /** What the parameters ask this goal to deploy, checked as far as it can be without a call. */

@@ -1,0 +1,4 @@
+import io.github.cloudfrontmavenplugin.emulator.ItEmulator
+
+ItEmulator.start(context)
+true
