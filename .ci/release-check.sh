@@ -39,7 +39,8 @@ sed -i "0,/<version>$snapshot<\/version>/s//<version>$release<\/version>/" "$cop
     cd "$copy"
     MAVEN_GPG_KEY=$(gpg --batch --pinentry-mode loopback --passphrase "$passphrase" --armor --export-secret-keys "$fingerprint") \
         MAVEN_GPG_PASSPHRASE=$passphrase \
-        ./mvnw -B -q -Prelease deploy -DskipTests -Dinvoker.skip -Dspotless.check.skip -DskipUpload=true
+        ./mvnw -B -q -Prelease deploy -DskipTests -Dinvoker.skip -Dspotless.check.skip -DskipUpload=true \
+            -Dmaven.install.skip=true
 )
 bundle=$copy/target/central-publishing/central-bundle.zip
 [ -f "$bundle" ] || { echo "The Central Portal plugin built no bundle at $bundle" >&2; exit 1; }

@@ -17,7 +17,7 @@
 #     `aws cloudfront wait invalidation-completed` (the SDK waiter's fixed 20 s).
 #
 # REVISIONS="before=024b149 shaded=522719d" also builds those commits (in a temporary git worktree, installed as
-# version <its version>-bench-<label>, the version read from each POM) and measures them in the same rounds: the
+# version <its version>-bench-<label>-SNAPSHOT, the version read from each POM) and measures them in the same rounds: the
 # before and after of each lever, side by side.
 #
 # Needs JDK 17, python3 and the AWS CLI (Debian: apt-get install -y awscli).
@@ -53,10 +53,12 @@ for pair in $REVISIONS; do
     tree=$(mktemp -d)/tree
     git worktree add -q --detach "$tree" "$rev"
     own=$(pom_version "$tree/pom.xml")
-    sed -i "0,/<version>$own<\/version>/s//<version>$own-bench-$label<\/version>/" "$tree/pom.xml"
+    # A -SNAPSHOT version, so that nothing that lists the plugin's releases (the site's plugin report) takes it for one.
+    bench_version=${own%-SNAPSHOT}-bench-$label-SNAPSHOT
+    sed -i "0,/<version>$own<\/version>/s//<version>$bench_version<\/version>/" "$tree/pom.xml"
     (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
     git worktree remove --force "$tree"
-    versions+=("$label ($rev)=$own-bench-$label")
+    versions+=("$label ($rev)=$bench_version")
 done
 export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 unset AWS_SESSION_TOKEN AWS_PROFILE AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_ARN
