@@ -2,17 +2,11 @@ package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.cloudfrontmavenplugin.emulator.CloudFrontEmulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,16 +26,7 @@ class CloudFrontEmulatorCliTest {
 
     @BeforeAll
     static void requireTheCli() {
-        assumeTrue(cliInstalled(), "the AWS CLI (aws) is not on the PATH");
-    }
-
-    private static boolean cliInstalled() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            if (new File(dir, "aws").canExecute()) {
-                return true;
-            }
-        }
-        return false;
+        AwsCli.assumeInstalled();
     }
 
     @BeforeEach
@@ -58,27 +43,11 @@ class CloudFrontEmulatorCliTest {
         emulator.close();
     }
 
-    /** Runs {@code aws cloudfront ...} against the emulator with its keys and nothing from ~/.aws. */
+    /** Runs {@code aws cloudfront ...} against the emulator; it must succeed. */
     private String aws(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("aws", "cloudfront"));
-        command.addAll(List.of(args));
-        command.addAll(List.of("--endpoint-url", emulator.endpoint(), "--output", "json"));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("AWS_ACCESS_KEY_ID", CloudFrontEmulator.ACCESS_KEY_ID);
-        env.put("AWS_SECRET_ACCESS_KEY", CloudFrontEmulator.SECRET_ACCESS_KEY);
-        env.remove("AWS_SESSION_TOKEN");
-        env.remove("AWS_PROFILE");
-        env.put("AWS_DEFAULT_REGION", "us-east-1");
-        env.put("AWS_CONFIG_FILE", "/nonexistent/aws-config");
-        env.put("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials");
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.put("AWS_PAGER", "");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "aws did not finish");
-        assertEquals(0, process.exitValue(), String.join(" ", command) + "\n" + output);
-        return output;
+        AwsCli.Run run = AwsCli.run("cloudfront", emulator.endpoint(), args);
+        assertEquals(0, run.exit(), String.join(" ", run.command()) + "\n" + run.output());
+        return run.output();
     }
 
     @Test

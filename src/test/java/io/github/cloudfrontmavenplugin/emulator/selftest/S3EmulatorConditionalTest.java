@@ -1,9 +1,11 @@
-package io.github.cloudfrontmavenplugin.emulator;
+package io.github.cloudfrontmavenplugin.emulator.selftest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.emulator.EmulatorClients;
+import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
