@@ -64,6 +64,30 @@ public final class RecordLines {
         return line.append(escape(name)).append('\n').toString();
     }
 
+    /** One line whose every field is escaped, with its end: any field may then hold any character. */
+    public static String escapedLine(List<String> fields) {
+        StringBuilder line = new StringBuilder(16 * (fields.size() + 1));
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                line.append('\t');
+            }
+            line.append(escape(fields.get(i)));
+        }
+        return line.append('\n').toString();
+    }
+
+    /** The fields of a line of {@link #escapedLine} without its end, each one unescaped. */
+    public static List<String> escapedFields(String line) {
+        List<String> fields = new ArrayList<>();
+        int start = 0;
+        for (int tab = line.indexOf('\t'); tab >= 0; tab = line.indexOf('\t', start)) {
+            fields.add(unescape(line.substring(start, tab)));
+            start = tab + 1;
+        }
+        fields.add(unescape(line.substring(start)));
+        return fields;
+    }
+
     /**
      * The fields of a line without its end, the last one unescaped.
      *

@@ -40,4 +40,12 @@ class RecordLinesTest {
         assertFalse(RecordLines.fields("e1\tsha", 4).isPresent());
         assertTrue(RecordLines.fields("e1\tsha\tfp\t", 4).isPresent(), "an empty last field is a field");
     }
+
+    @Test
+    void everyFieldOfAnEscapedLineMayHoldAnyCharacter() {
+        List<String> fields = List.of("tab\there", "", "new\nline\r", "back\\slash\\t", "plain");
+        String line = RecordLines.escapedLine(fields);
+        assertEquals("tab\\there\t\tnew\\nline\\r\tback\\\\slash\\\\t\tplain\n", line);
+        assertEquals(fields, RecordLines.escapedFields(line.substring(0, line.length() - 1)));
+    }
 }
