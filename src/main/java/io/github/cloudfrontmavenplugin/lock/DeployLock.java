@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.lock;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.base.Deployer;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -81,15 +82,20 @@ public final class DeployLock implements AutoCloseable {
             throws UserFixableException, InterruptedException {
         TimeSource time = timing.time();
         String id = UUID.randomUUID().toString();
-        String host = Holder.host(environment);
-        String user = Holder.user(environment);
-        Optional<String> ciJob = Holder.ciJob(environment);
+        Deployer deployer = Deployer.of(environment);
         long start = time.nanoTime();
         long nextReport = start;
         while (true) {
             // Whole seconds: the lock is read by people; a lease a fraction shorter changes nothing.
             Instant now = time.now().truncatedTo(ChronoUnit.SECONDS);
-            LockInfo mine = new LockInfo(id, host, user, settings.project(), ciJob, now, now.plus(settings.lease()));
+            LockInfo mine = new LockInfo(
+                    id,
+                    deployer.host(),
+                    deployer.user(),
+                    settings.project(),
+                    deployer.ciJob(),
+                    now,
+                    now.plus(settings.lease()));
             try {
                 String version = store.create(mine.bytes());
                 progress.info("Took the deploy lock " + store.describe() + " (lock ID " + id + ")");

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -42,27 +41,5 @@ class LockInfoTest {
                 () -> LockInfo.parse(
                         "cloudfront-maven-plugin lock 1\nid=x\ntaken=yesterday\nexpires=2026-12-06T10:01:00Z\n"
                                 .getBytes(StandardCharsets.UTF_8)));
-    }
-
-    @Test
-    void eachCiSystemNamesItsJob() {
-        assertEquals(
-                Optional.of("https://github.example/o/r/actions/runs/9/attempts/2"),
-                Holder.ciJob(Map.of(
-                        "GITHUB_SERVER_URL", "https://github.example",
-                        "GITHUB_REPOSITORY", "o/r",
-                        "GITHUB_RUN_ID", "9",
-                        "GITHUB_RUN_ATTEMPT", "2")::get));
-        assertEquals(
-                Optional.of("https://gitlab.example/o/r/-/jobs/5"),
-                Holder.ciJob(Map.of("CI_JOB_URL", "https://gitlab.example/o/r/-/jobs/5")::get));
-        assertEquals(
-                Optional.of("https://jenkins.example/job/site/12/"),
-                Holder.ciJob(Map.of("BUILD_URL", "https://jenkins.example/job/site/12/")::get));
-        assertEquals(
-                Optional.of("arn:aws:codebuild:eu-west-1:123456789012:build/site:abc"),
-                Holder.ciJob(
-                        Map.of("CODEBUILD_BUILD_ARN", "arn:aws:codebuild:eu-west-1:123456789012:build/site:abc")::get));
-        assertEquals(Optional.empty(), Holder.ciJob(Map.<String, String>of()::get));
     }
 }

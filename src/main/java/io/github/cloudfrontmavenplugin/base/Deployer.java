@@ -1,15 +1,23 @@
-package io.github.cloudfrontmavenplugin.lock;
+package io.github.cloudfrontmavenplugin.base;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Who this deploy is, as its lock tells the others: the host, the user, and the CI job it runs in. */
-final class Holder {
-    private Holder() {}
+/**
+ * Who runs a deploy, as its lock tells the others and its record in the history keeps it: the host, the user, and the
+ * CI job it runs in.
+ *
+ * @param ciJob the URL of the CI job, where the CI system tells it
+ */
+public record Deployer(String host, String user, Optional<String> ciJob) {
+    /** This process's deployer, as {@code environment} (the process environment) and the JVM tell it. */
+    public static Deployer of(Function<String, String> environment) {
+        return new Deployer(host(environment), user(environment), ciJob(environment));
+    }
 
-    static String host(Function<String, String> environment) {
+    private static String host(Function<String, String> environment) {
         for (String variable : new String[] {"HOSTNAME", "COMPUTERNAME"}) {
             String name = environment.apply(variable);
             if (present(name)) {
@@ -23,7 +31,7 @@ final class Holder {
         }
     }
 
-    static String user(Function<String, String> environment) {
+    private static String user(Function<String, String> environment) {
         String user = System.getProperty("user.name");
         if (present(user)) {
             return user;
@@ -36,7 +44,7 @@ final class Holder {
      * The URL of the CI job, where the CI system tells it: GitHub Actions (the run), GitLab CI (the job), Jenkins (the
      * build), AWS CodeBuild (the build's console URL, or its ARN).
      */
-    static Optional<String> ciJob(Function<String, String> environment) {
+    private static Optional<String> ciJob(Function<String, String> environment) {
         String server = environment.apply("GITHUB_SERVER_URL");
         String repository = environment.apply("GITHUB_REPOSITORY");
         String run = environment.apply("GITHUB_RUN_ID");
