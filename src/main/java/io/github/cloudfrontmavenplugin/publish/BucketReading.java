@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +29,7 @@ import java.util.concurrent.Future;
  */
 public final class BucketReading implements AutoCloseable {
     /** What was read, and what the publish goes on using. */
-    record Read(
+    public record Read(
             S3Bucket bucket,
             ManifestStore recordStore,
             Path work,
@@ -70,6 +72,23 @@ public final class BucketReading implements AutoCloseable {
         return manifest;
     }
 
+    /**
+     * The keys a publish never deletes: when the manifest lives in the bucket, the manifest and what is kept beside it
+     * (the record of published objects, the deploy history, and the deploy lock, held by this very deploy).
+     */
+    public Set<String> protectedKeys() {
+        Set<String> keys = new HashSet<>();
+        String bucketPrefix = "s3://" + settings.location().bucket() + "/";
+        if (manifest.strip().startsWith(bucketPrefix)) {
+            String key = manifest.strip().substring(bucketPrefix.length());
+            keys.add(key);
+            keys.add(key + ".objects");
+            keys.add(key + ".history");
+            keys.add(key + ".lock");
+        }
+        return keys;
+    }
+
     private Read read() throws UserFixableException, IOException, InterruptedException {
         ManifestStore recordStore = own(ManifestStores.open(manifest.strip() + ".objects", settings.s3()));
         S3Bucket bucket = own(S3Bucket.connect(settings.location(), settings.s3(), settings.concurrency()));
@@ -97,7 +116,7 @@ public final class BucketReading implements AutoCloseable {
     }
 
     /** Waits for the reading; a failure is thrown as the reading met it. */
-    Read await() throws UserFixableException, IOException, InterruptedException {
+    public Read await() throws UserFixableException, IOException, InterruptedException {
         try {
             return reading.get();
         } catch (ExecutionException e) {

@@ -1,7 +1,5 @@
 package io.github.cloudfrontmavenplugin.publish;
 
-import io.github.cloudfrontmavenplugin.base.JoinedThreads;
-import io.github.cloudfrontmavenplugin.base.OtherThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.Sizes;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -12,14 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * A sync's step that decides what the bucket needs, from the site as the diff hashed it and the bucket as {@link
@@ -34,7 +27,7 @@ public final class PlanUploads {
         final int concurrency;
         final boolean dryRun;
 
-        Planned(BucketReading.Read read, UploadPlan plan, int concurrency, boolean dryRun) {
+        public Planned(BucketReading.Read read, UploadPlan plan, int concurrency, boolean dryRun) {
             this.read = read;
             this.plan = plan;
             this.concurrency = concurrency;
@@ -62,14 +55,14 @@ public final class PlanUploads {
         BucketLocation location = settings.location();
         try {
             BucketReading.Read read = reading.await();
-            UploadPlanner planner = new UploadPlanner(
-                    location, settings.rules(), filter, settings.delete(), protectedKeys(location, reading.manifest()));
+            UploadPlanner planner =
+                    new UploadPlanner(location, settings.rules(), filter, settings.delete(), reading.protectedKeys());
             Set<String> inspect = planner.keysToInspect(files, read.listing(), read.record());
             if (!inspect.isEmpty()) {
                 progress.info("Reading the headers of " + Sizes.count(inspect.size()) + " objects that no earlier"
                         + " sync recorded (or that changed since)");
             }
-            Map<String, ObjectHead> heads = heads(read.bucket(), inspect, settings.concurrency());
+            Map<String, ObjectHead> heads = read.bucket().eachKey(inspect, read.bucket()::head);
             UploadPlan plan =
                     planner.plan(files, read.listing(), read.record(), heads, file -> ContentHasher.md5(file.file()));
             plan.checkDeletes(settings.maxDeletes());
@@ -113,46 +106,8 @@ public final class PlanUploads {
                 + " <excludes>, or set <followExternalLinks> (cloudfront.followExternalLinks) to publish it anyway.");
     }
 
-    private static Set<String> protectedKeys(BucketLocation location, String manifest) {
-        Set<String> keys = new HashSet<>();
-        String bucketPrefix = "s3://" + location.bucket() + "/";
-        if (manifest.strip().startsWith(bucketPrefix)) {
-            String key = manifest.strip().substring(bucketPrefix.length());
-            keys.add(key);
-            keys.add(key + ".objects");
-            keys.add(key + ".lock"); // the deploy lock, held by this very sync
-        }
-        return keys;
-    }
-
-    private Map<String, ObjectHead> heads(S3Bucket bucket, Set<String> keys, int concurrency)
-            throws UserFixableException, InterruptedException {
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        List<String> ordered = List.copyOf(keys);
-        ExecutorService pool = Executors.newFixedThreadPool(
-                Math.min(concurrency, keys.size()), new JoinedThreads("cloudfront-s3-head"));
-        try {
-            List<Future<ObjectHead>> tasks = new ArrayList<>();
-            for (String key : ordered) {
-                tasks.add(pool.submit(() -> bucket.head(key)));
-            }
-            List<ObjectHead> read = OtherThreads.awaitAll(tasks);
-            Map<String, ObjectHead> heads = new HashMap<>();
-            for (int i = 0; i < ordered.size(); i++) {
-                heads.put(ordered.get(i), read.get(i));
-            }
-            return heads;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     private void report(UploadPlan plan, boolean dryRun) {
-        long copies = plan.uploads().stream()
-                .filter(u -> u.kind() == UploadPlan.Kind.COPY)
-                .count();
+        long copies = plan.count(UploadPlan.Kind.COPY);
         progress.info((dryRun ? "Dry run: would publish to " : "Publishing to ") + plan.location() + ": "
                 + Sizes.files(plan.uploads().size() - copies) + " to upload (" + Sizes.bytes(plan.bytesToSend())
                 + ")" + (copies > 0 ? ", " + Sizes.count(copies) + " to update headers of" : "") + ", "

@@ -22,7 +22,7 @@ public final class PublishSite {
     /** How many results a failure message lists before it says how many more. */
     private static final int LISTED_FAILURES = 20;
 
-    /** What one publish did. */
+    /** What one publish did; {@code restored} counts a rollback's copies of kept versions. */
     public record Published(
             String location,
             List<String> changedPaths,
@@ -30,7 +30,19 @@ public final class PublishSite {
             long bytes,
             int headersUpdated,
             int deleted,
-            long unchanged) {}
+            long unchanged,
+            int restored) {
+        public Published(
+                String location,
+                List<String> changedPaths,
+                int uploaded,
+                long bytes,
+                int headersUpdated,
+                int deleted,
+                long unchanged) {
+            this(location, changedPaths, uploaded, bytes, headersUpdated, deleted, unchanged, 0);
+        }
+    }
 
     private final Progress progress;
     private final TimeSource time;
@@ -50,16 +62,15 @@ public final class PublishSite {
     public Published run(PlanUploads.Planned planned) throws UserFixableException, InterruptedException {
         UploadPlan plan = planned.plan;
         BucketReading.Read read = planned.read;
+        int restores = plan.count(UploadPlan.Kind.RESTORE);
         if (planned.dryRun) {
-            int copies = (int) plan.uploads().stream()
-                    .filter(u -> u.kind() == UploadPlan.Kind.COPY)
-                    .count();
             return published(
                     plan,
-                    plan.uploads().size() - copies,
-                    copies,
+                    plan.count(UploadPlan.Kind.PUT),
+                    plan.count(UploadPlan.Kind.COPY),
                     plan.bytesToSend(),
-                    plan.deletes().size());
+                    plan.deletes().size(),
+                    restores);
         }
         PlanExecution.Result result =
                 new PlanExecution(read.bucket(), planned.concurrency, progress, time, locks).run(plan);
@@ -67,12 +78,14 @@ public final class PublishSite {
         if (!result.failures().isEmpty()) {
             throw failed(plan.location(), result);
         }
+        // Without a failure every write of the plan was made, its restores among the copies.
         return published(
                 plan,
                 result.puts(),
-                result.copies(),
+                result.copies() - restores,
                 result.bytes(),
-                result.deleted().size());
+                result.deleted().size(),
+                restores);
     }
 
     /**
@@ -85,16 +98,20 @@ public final class PublishSite {
         int headers = published.stream().mapToInt(Published::headersUpdated).sum();
         int deleted = published.stream().mapToInt(Published::deleted).sum();
         long unchanged = published.stream().mapToLong(Published::unchanged).sum();
+        int restored = published.stream().mapToInt(Published::restored).sum();
         String paths = Sizes.count(invalidated) + (invalidated == 1 ? " path" : " paths");
         return (dryRun ? "Dry run: would upload " : "Uploaded ") + Sizes.files(uploaded) + " (" + Sizes.bytes(bytes)
                 + ")"
                 + (headers > 0 ? (dryRun ? ", update" : ", updated") + " the headers of " + Sizes.count(headers) : "")
+                + (restored > 0
+                        ? (dryRun ? ", restore " : ", restored ") + Sizes.count(restored) + " from their kept versions"
+                        : "")
                 + ", "
                 + (dryRun ? "delete " : "deleted ") + Sizes.count(deleted) + ", " + Sizes.count(unchanged)
                 + " unchanged; " + (dryRun ? "would invalidate " : "invalidated ") + paths;
     }
 
-    private static Published published(UploadPlan plan, int puts, int copies, long bytes, int deleted) {
+    private static Published published(UploadPlan plan, int puts, int copies, long bytes, int deleted, int restores) {
         return new Published(
                 plan.location().toString(),
                 plan.changedPaths(),
@@ -102,7 +119,8 @@ public final class PublishSite {
                 bytes,
                 copies,
                 deleted,
-                plan.unchanged().size());
+                plan.unchanged().size(),
+                restores);
     }
 
     /** Keeps what is known of every object still there: unchanged, written, or as before where a write failed. */

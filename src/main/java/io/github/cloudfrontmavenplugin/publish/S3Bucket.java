@@ -15,6 +15,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
@@ -30,15 +31,20 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 /** The calls a sync makes to its bucket, through the plugin's one S3 client setup (credentials, proxy, retries). */
 public final class S3Bucket implements AutoCloseable {
@@ -173,15 +179,7 @@ public final class S3Bucket implements AutoCloseable {
 
     public ObjectHead head(String key) throws UserFixableException {
         try {
-            HeadObjectResponse head =
-                    s3.headObject(r -> r.bucket(location.bucket()).key(key));
-            return ObjectHead.of(
-                    head.eTag(),
-                    head.contentType(),
-                    Optional.ofNullable(head.cacheControl()),
-                    Optional.ofNullable(head.contentEncoding()),
-                    Optional.ofNullable(head.contentDisposition()),
-                    head.metadata());
+            return headOf(s3.headObject(r -> r.bucket(location.bucket()).key(key)));
         } catch (SdkException e) {
             throw new UserFixableException(
                     "Cannot read the headers of s3://" + location.bucket() + "/" + key + ": "
@@ -190,8 +188,118 @@ public final class S3Bucket implements AutoCloseable {
         }
     }
 
+    /** A call about one key, such as {@link #head(String)}. */
+    @FunctionalInterface
+    public interface KeyCall<T> {
+        T of(String key) throws UserFixableException;
+    }
+
+    /**
+     * {@code call} for each of {@code keys}, {@code concurrency} at a time; the first failure is thrown once the calls
+     * ended.
+     */
+    public <T> Map<String, T> eachKey(Collection<String> keys, KeyCall<T> call)
+            throws UserFixableException, InterruptedException {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ordered = List.copyOf(keys);
+        ExecutorService pool = Executors.newFixedThreadPool(
+                Math.min(concurrency, keys.size()), new JoinedThreads("cloudfront-s3-head"));
+        try {
+            List<Future<T>> tasks = new ArrayList<>();
+            for (String key : ordered) {
+                tasks.add(pool.submit(() -> call.of(key)));
+            }
+            List<T> answers = OtherThreads.awaitAll(tasks);
+            Map<String, T> byKey = new HashMap<>();
+            for (int i = 0; i < ordered.size(); i++) {
+                byKey.put(ordered.get(i), answers.get(i));
+            }
+            return byKey;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Whether the bucket keeps every version of its objects (GetBucketVersioning says Enabled). */
+    public boolean versioningEnabled() throws UserFixableException {
+        try {
+            return s3.getBucketVersioning(r -> r.bucket(location.bucket())).status() == BucketVersioningStatus.ENABLED;
+        } catch (SdkException e) {
+            throw new UserFixableException(
+                    "Cannot read whether s3://" + location.bucket() + " keeps versions: "
+                            + failures.explain(e, "s3:GetBucketVersioning on arn:aws:s3:::" + location.bucket()),
+                    e);
+        }
+    }
+
+    /** The headers of one version of an object; empty when S3 no longer has that version (404). */
+    public Optional<ObjectHead> head(String key, String versionId) throws UserFixableException {
+        try {
+            return Optional.of(headOf(
+                    s3.headObject(r -> r.bucket(location.bucket()).key(key).versionId(versionId))));
+        } catch (SdkException e) {
+            if (e instanceof S3Exception s3e && s3e.statusCode() == 404) {
+                return Optional.empty();
+            }
+            throw new UserFixableException(
+                    "Cannot read the version " + versionId + " of s3://" + location.bucket() + "/" + key + ": "
+                            + failures.explain(e, "s3:GetObjectVersion on arn:aws:s3:::" + location.bucket() + "/*"),
+                    e);
+        }
+    }
+
+    private static ObjectHead headOf(HeadObjectResponse head) {
+        return ObjectHead.of(
+                head.eTag(),
+                head.contentType(),
+                Optional.ofNullable(head.cacheControl()),
+                Optional.ofNullable(head.contentEncoding()),
+                Optional.ofNullable(head.contentDisposition()),
+                head.metadata());
+    }
+
+    /** One kept version of an object, as ListObjectVersions lists it. */
+    public record Version(String versionId, String etag, boolean latest) {}
+
+    /** The versions of exactly {@code key} (not of the keys it is a prefix of), newest first; no delete markers. */
+    public List<Version> versions(String key) throws UserFixableException {
+        List<Version> versions = new ArrayList<>();
+        try {
+            for (ListObjectVersionsResponse page : s3.listObjectVersionsPaginator(
+                    r -> r.bucket(location.bucket()).prefix(key))) {
+                for (ObjectVersion version : page.versions()) {
+                    if (version.key().equals(key)) {
+                        versions.add(new Version(
+                                version.versionId(),
+                                RemoteObject.unquote(version.eTag()),
+                                Boolean.TRUE.equals(version.isLatest())));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw new UserFixableException(
+                    "Cannot list the versions of s3://" + location.bucket() + "/" + key + ": "
+                            + failures.explain(e, "s3:ListBucketVersions on arn:aws:s3:::" + location.bucket()),
+                    e);
+        }
+        return versions;
+    }
+
     /** Writes one object as the plan says; @return its new ETag. */
     public String write(UploadPlan.Upload upload) throws SdkException, IOException, InterruptedException {
+        if (upload.kind() == UploadPlan.Kind.RESTORE) {
+            // COPY takes the version's own headers, metadata and tags with its bytes, as they were put.
+            CopyObjectResponse restored = s3.copyObject(r -> r.sourceBucket(location.bucket())
+                    .sourceKey(upload.key())
+                    .sourceVersionId(upload.sourceVersion().orElseThrow())
+                    .destinationBucket(location.bucket())
+                    .destinationKey(upload.key())
+                    .metadataDirective(MetadataDirective.COPY)
+                    .taggingDirective(TaggingDirective.COPY));
+            return RemoteObject.unquote(restored.copyObjectResult().eTag());
+        }
         if (upload.kind() == UploadPlan.Kind.COPY) {
             CopyObjectResponse copied = s3.copyObject(r -> {
                 r.sourceBucket(location.bucket())

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a sync changes in the bucket, in the order it does it: assets first, then pages (so that a new page never links
@@ -29,7 +30,12 @@ public record UploadPlan(
         /** The content is sent. */
         PUT,
         /** Only the headers differ: S3 copies the object onto itself with the new ones (CopyObject, REPLACE). */
-        COPY
+        COPY,
+        /**
+         * A rollback: S3 copies a kept version of the object onto its key with that version's own headers
+         * (CopyObject of {@code sourceVersion}, COPY), so no bytes leave the machine.
+         */
+        RESTORE
     }
 
     /** Why an object is written: for the log. */
@@ -37,7 +43,8 @@ public record UploadPlan(
         NEW("new"),
         CHANGED("changed"),
         HEADERS("headers changed"),
-        REPAIRED("changed in the bucket since the last sync");
+        REPAIRED("changed in the bucket since the last sync"),
+        ROLLED_BACK("differs from the deploy rolled back to");
 
         private final String text;
 
@@ -51,7 +58,10 @@ public record UploadPlan(
         }
     }
 
-    /** One object to write, from the file at {@code file}. */
+    /**
+     * One object to write, from the file at {@code file}, or for a {@link Kind#RESTORE} from the version {@code
+     * sourceVersion} of its key (no file).
+     */
     public record Upload(
             String relativePath,
             String key,
@@ -60,7 +70,41 @@ public record UploadPlan(
             String sha256,
             ObjectHeaders headers,
             Kind kind,
-            Reason reason) {
+            Reason reason,
+            Optional<String> sourceVersion) {
+        public Upload {
+            if (kind == Kind.RESTORE && sourceVersion.isEmpty()) {
+                throw new IllegalArgumentException("a restore copies a version: " + key);
+            }
+        }
+
+        /** A write from a file of the site. */
+        public Upload(
+                String relativePath,
+                String key,
+                Path file,
+                long size,
+                String sha256,
+                ObjectHeaders headers,
+                Kind kind,
+                Reason reason) {
+            this(relativePath, key, file, size, sha256, headers, kind, reason, Optional.empty());
+        }
+
+        /** A rollback's copy of the version {@code versionId} of {@code key} onto it, stored with {@code headers}. */
+        public static Upload restore(
+                String relativePath, String key, long size, String sha256, ObjectHeaders headers, String versionId) {
+            return new Upload(
+                    relativePath,
+                    key,
+                    null,
+                    size,
+                    sha256,
+                    headers,
+                    Kind.RESTORE,
+                    Reason.ROLLED_BACK,
+                    Optional.of(versionId));
+        }
         /** The bytes this sends: none for a copy. */
         public long bytesSent() {
             return kind == Kind.PUT ? size : 0;
@@ -74,6 +118,11 @@ public record UploadPlan(
         List<Upload> all = new ArrayList<>(assets);
         all.addAll(pages);
         return all;
+    }
+
+    /** How many writes of this plan are of {@code kind}. */
+    public int count(Kind kind) {
+        return (int) uploads().stream().filter(u -> u.kind() == kind).count();
     }
 
     public long bytesToSend() {
@@ -95,13 +144,26 @@ public record UploadPlan(
         return paths;
     }
 
-    /** Refuses a plan that deletes more than {@code maxDeletes}, before anything is changed. */
+    /** Refuses a sync's plan that deletes more than {@code maxDeletes}, before anything is changed. */
     public void checkDeletes(int maxDeletes) throws UserFixableException {
+        checkDeletes(
+                maxDeletes,
+                "The sync",
+                "Check <directory> and <bucket> (is the site fully built, is the prefix right?)");
+    }
+
+    /**
+     * Refuses a plan that deletes more than {@code maxDeletes}, before anything is changed.
+     *
+     * @param deploy what would delete, such as {@code The rollback}
+     * @param check what to check first
+     */
+    public void checkDeletes(int maxDeletes, String deploy, String check) throws UserFixableException {
         if (deletes.size() > maxDeletes) {
-            throw new UserFixableException("The sync would delete " + deletes.size() + " objects under " + location
-                    + ", more than <maxDeletes> (cloudfront.maxDeletes) " + maxDeletes + " allows; nothing was changed."
-                    + " Check <directory> and <bucket> (is the site fully built, is the prefix right?); if the deletes"
-                    + " are meant, raise maxDeletes or protect keys with <excludes>.");
+            throw new UserFixableException(deploy + " would delete " + deletes.size() + " objects under " + location
+                    + ", more than <maxDeletes> (cloudfront.maxDeletes) " + maxDeletes
+                    + " allows; nothing was changed. "
+                    + check + "; if the deletes are meant, raise maxDeletes or protect keys with <excludes>.");
         }
     }
 }

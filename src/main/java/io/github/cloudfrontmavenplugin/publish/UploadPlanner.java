@@ -84,22 +84,35 @@ public final class UploadPlanner {
                     decide(file, key, headers, listing.get(key), record, heads.get(key), md5, unchanged);
             upload.ifPresent(u -> (headers.isPage() ? pages : assets).add(u));
         }
-        List<UploadPlan.Delete> deletes = new ArrayList<>();
-        if (delete) {
-            for (RemoteObject remote : listing.values()) {
-                String key = remote.key();
-                String relative = location.relativePathOf(key);
-                if (!siteKeys.contains(key)
-                        && key.startsWith(location.prefix())
-                        && !key.endsWith("/")
-                        && !protectedKeys.contains(key)
-                        && filter.matches(relative)) {
-                    deletes.add(new UploadPlan.Delete(key, relative));
-                }
-            }
-            deletes.sort(Comparator.comparing(UploadPlan.Delete::key));
-        }
+        List<UploadPlan.Delete> deletes =
+                delete ? deletes(location, listing, siteKeys, protectedKeys, filter) : List.of();
         return new UploadPlan(location, assets, pages, deletes, unchanged);
+    }
+
+    /**
+     * The objects under the prefix to delete, in key order: those not {@code kept}, except "folder" keys, {@code
+     * protectedKeys} and objects outside {@code filter}, which are never touched.
+     */
+    public static List<UploadPlan.Delete> deletes(
+            BucketLocation location,
+            Map<String, RemoteObject> listing,
+            Set<String> kept,
+            Set<String> protectedKeys,
+            AntPatterns filter) {
+        List<UploadPlan.Delete> deletes = new ArrayList<>();
+        for (RemoteObject remote : listing.values()) {
+            String key = remote.key();
+            String relative = location.relativePathOf(key);
+            if (!kept.contains(key)
+                    && key.startsWith(location.prefix())
+                    && !key.endsWith("/")
+                    && !protectedKeys.contains(key)
+                    && filter.matches(relative)) {
+                deletes.add(new UploadPlan.Delete(key, relative));
+            }
+        }
+        deletes.sort(Comparator.comparing(UploadPlan.Delete::key));
+        return deletes;
     }
 
     private Optional<UploadPlan.Upload> decide(
