@@ -41,14 +41,19 @@ public final class EmulatorClients {
      * credentials, built as the plugin builds its own for {@code bucket}.
      */
     public static S3Client s3(String endpoint, String bucket) {
+        return s3(endpoint, bucket, Retries.DEFAULT, 8);
+    }
+
+    /** As {@link #s3(String, String)}, with these retries and at most {@code connections} at once. */
+    public static S3Client s3(String endpoint, String bucket, Retries retries, int connections) {
         return S3Clients.build(
                 StaticCredentialsProvider.create(AwsBasicCredentials.create(
                         CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY)),
                 bucket,
                 Optional.empty(),
                 Optional.of(URI.create(endpoint)),
-                Retries.DEFAULT,
+                retries,
                 Proxies.NONE,
-                8);
+                connections);
     }
 }

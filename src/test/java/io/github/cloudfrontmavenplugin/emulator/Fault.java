@@ -60,6 +60,14 @@ public sealed interface Fault {
         return new HoldUntil(release, Duration.ofMinutes(1));
     }
 
+    /**
+     * Holds the request until the test counts {@code release} down (at most a minute), then closes its connection
+     * unanswered without handling it: a request in flight when its client was killed, which takes no effect.
+     */
+    static Fault holdThenDrop(java.util.concurrent.CountDownLatch release) {
+        return new HoldThenDrop(release, Duration.ofMinutes(1));
+    }
+
     /** Waits before handling the request, as a slow service does. */
     static Fault delay(Duration delay) {
         return new Delay(delay);
@@ -85,6 +93,8 @@ public sealed interface Fault {
     record HoldUntilInFlight(int count, Duration timeout) implements Fault {}
 
     record HoldUntil(java.util.concurrent.CountDownLatch release, Duration timeout) implements Fault {}
+
+    record HoldThenDrop(java.util.concurrent.CountDownLatch release, Duration timeout) implements Fault {}
 
     record DropConnectionAfterCommit() implements Fault {}
 

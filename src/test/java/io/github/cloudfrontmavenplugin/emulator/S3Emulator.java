@@ -60,7 +60,7 @@ public final class S3Emulator implements AutoCloseable {
      * {@code arrived} when its handling began, {@code answered} when its answer was decided (just before it was sent).
      * A request with {@code arrived} above another's {@code answered} was sent after the client could have seen that
      * answer; one below it was sent before the other was answered. The key of a ListObjectsV2 is the prefix it lists,
-     * for holds, faults and counts alike.
+     * for holds, faults and counts alike. A request dropped unanswered ({@link Fault#holdThenDrop}) has status 0.
      */
     public record S3Call(String operation, String key, int status, long arrived, long answered) {}
 
@@ -231,11 +231,13 @@ public final class S3Emulator implements AutoCloseable {
     /**
      * Holds the requests of {@code operation} whose key {@code keys} matches as {@code fault} says: the first
      * {@code count} until they are all in flight at once ({@link Fault#holdUntilInFlight}), or each until the test
-     * releases them ({@link Fault#holdUntil}). The order then shows by construction in {@link #calls()}, not by
-     * timing.
+     * releases them ({@link Fault#holdUntil}, or {@link Fault#holdThenDrop} to have them take no effect, recorded in
+     * {@link #calls()} with status 0). The order then shows by construction in {@link #calls()}, not by timing.
      */
     public S3Emulator hold(String operation, java.util.function.Predicate<String> keys, Fault fault) {
-        if (!(fault instanceof Fault.HoldUntilInFlight || fault instanceof Fault.HoldUntil)) {
+        if (!(fault instanceof Fault.HoldUntilInFlight
+                || fault instanceof Fault.HoldUntil
+                || fault instanceof Fault.HoldThenDrop)) {
             throw new IllegalArgumentException("S3Emulator holds requests; inject errors with failKeys: " + fault);
         }
         holds.add(new Hold(
@@ -268,8 +270,13 @@ public final class S3Emulator implements AutoCloseable {
                 .sum();
     }
 
-    /** Holds the request while a hold that matches it says so; the count of each hold covers its own requests. */
-    private void holdIfAsked(String operation, String key) {
+    /**
+     * Holds the request while a hold that matches it says so; the count of each hold covers its own requests.
+     *
+     * @return whether a hold says to drop it, unanswered, once released
+     */
+    private boolean holdIfAsked(String operation, String key) {
+        boolean drop = false;
         for (Hold hold : holds) {
             if (!hold.operation().equals(operation) || !hold.keys().test(key)) {
                 continue;
@@ -284,6 +291,9 @@ public final class S3Emulator implements AutoCloseable {
                     hold.together().await(inFlight.timeout().toMillis(), TimeUnit.MILLISECONDS);
                 } else if (hold.fault() instanceof Fault.HoldUntil until) {
                     until.release().await(until.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                } else if (hold.fault() instanceof Fault.HoldThenDrop dropped) {
+                    dropped.release().await(dropped.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                    drop = true;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -293,6 +303,7 @@ public final class S3Emulator implements AutoCloseable {
                 }
             }
         }
+        return drop;
     }
 
     /** Multipart uploads started and neither completed nor aborted. */
@@ -417,7 +428,11 @@ public final class S3Emulator implements AutoCloseable {
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
-            holdIfAsked(operation, subject);
+            if (holdIfAsked(operation, subject)) {
+                calls.add(new S3Call(operation, subject, 0, arrived, events.incrementAndGet()));
+                exchange.close();
+                return;
+            }
             site.checkFaults(operation, subject);
             reply = switch (operation) {
                 case "GetObject", "HeadObject" -> get(objects, key, head);
