@@ -14,7 +14,8 @@ context.put('manifestOfV1', s3.object('deploys', 'www/manifest.txt').get())
 
 // The deploy of v2 that dies. Its uploads of the site, two at a time, are let through for three (the two assets, then
 // a page); the next ones are held until it is dead, then dropped unanswered: in flight when it died, they take no
-// effect (the next deploy's uploads, after its death, are not held). Its lease is short, so that the next deploy does not wait long for it to run out.
+// effect (the next deploy's uploads, after its death, are not held). Its lease is short (4 s, renewed every 1.3 s), so
+// the next deploy waits only a few seconds for it to run out.
 def uploads = new AtomicInteger()
 def dead = new CountDownLatch(1)
 s3.hold('PutObject', { key -> dead.count > 0 && !key.startsWith('www/') && uploads.incrementAndGet() > 3 } as Predicate,
@@ -36,7 +37,8 @@ context.put('changedByTheDoomed', s3.keys('www').findAll {
 context.put('invalidationsBeforeTheNext', emulator.invalidations().size())
 
 // Killed with SIGKILL once the next deploy (the invoker's build, which starts when this script returns) has found the
-// lock held, not before: the next deploy waits for the dead one's lease to run out, it does not find it run out.
+// lock held, not before: the next deploy waits for the dead one's lease to run out, it does not find it run out (that
+// would take the doomed JVM's renewals to stall for over 2.6 s while it idles).
 def failure = new StringBuffer()
 context.put('killFailure', failure)
 def killer = new Thread({
@@ -51,6 +53,7 @@ def killer = new Thread({
         }
         context.put('doomedAliveAtKill', doomed.isAlive())
         context.put('doomedExit', doomed.kill())
+        context.put('manifestAtKill', s3.object('deploys', 'www/manifest.txt').get())
     } catch (Throwable e) {
         failure.append(e.toString())
     } finally {

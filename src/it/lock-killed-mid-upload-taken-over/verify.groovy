@@ -11,10 +11,11 @@ try {
     def doomedLog = new File(basedir, 'killed-build.log').text
     assert doomedLog.contains('Took the deploy lock s3://deploys/www/manifest.txt.lock') : doomedLog
     assert !doomedLog.contains('BUILD SUCCESS') && !doomedLog.contains('BUILD FAILURE') : doomedLog
-    // It had uploaded the two assets and one page of v2, not the rest, and invalidated nothing.
+    // It had uploaded the two assets and one page of v2, not the rest; it invalidated nothing, recorded nothing.
     def changedByTheDoomed = context.get('changedByTheDoomed')
     assert changedByTheDoomed.size() == 3 && changedByTheDoomed.containsAll(['css/site.css', 'js/app.js'])
     assert context.get('invalidationsBeforeTheNext') == 1
+    assert context.get('manifestAtKill') == context.get('manifestOfV1') : 'the manifest still said v1'
     // Its two uploads in flight when it died (and the client's retries of them, on a slow machine) took no effect.
     def calls = s3.calls()
     def dropped = calls.findAll { it.status() == 0 }
