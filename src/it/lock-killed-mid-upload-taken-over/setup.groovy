@@ -14,8 +14,8 @@ context.put('manifestOfV1', s3.object('deploys', 'www/manifest.txt').get())
 
 // The deploy of v2 that dies. Its uploads of the site, two at a time, are let through for three (the two assets, then
 // a page); the next ones are held until it is dead, then dropped unanswered: in flight when it died, they take no
-// effect (the next deploy's uploads, after its death, are not held). Its lease is short (4 s, renewed every 1.3 s), so
-// the next deploy waits only a few seconds for it to run out.
+// effect (the next deploy's uploads, after its death, are not held). Its lease is short (10 s, renewed every 3.3 s), so
+// the next deploy waits only seconds for it to run out.
 def uploads = new AtomicInteger()
 def dead = new CountDownLatch(1)
 s3.hold('PutObject', { key -> dead.count > 0 && !key.startsWith('www/') && uploads.incrementAndGet() > 3 } as Predicate,
@@ -23,7 +23,7 @@ s3.hold('PutObject', { key -> dead.count > 0 && !key.startsWith('www/') && uploa
 def doomed = ItBuild.start(context, basedir, localRepositoryPath, 'killed-build.log',
         [HOSTNAME: 'doomed-runner', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'example/www',
          GITHUB_RUN_ID: '666'],
-        '-Dcloudfront.lockLease=4', '-Dcloudfront.concurrency=2', 'deploy')
+        '-Dcloudfront.lockLease=10', '-Dcloudfront.concurrency=2', 'deploy')
 context.put('doomed', doomed)
 s3.awaitHeld('PutObject', 2)
 
@@ -38,7 +38,8 @@ context.put('invalidationsBeforeTheNext', emulator.invalidations().size())
 
 // Killed with SIGKILL once the next deploy (the invoker's build, which starts when this script returns) has found the
 // lock held, not before: the next deploy waits for the dead one's lease to run out, it does not find it run out (that
-// would take the doomed JVM's renewals to stall for over 2.6 s while it idles).
+// would take the doomed JVM's renewals to stall for over 6.6 s while it idles, which a loaded CI machine can
+// still do with a 4 s lease's 2.6 s).
 def failure = new StringBuffer()
 context.put('killFailure', failure)
 def killer = new Thread({
