@@ -29,6 +29,10 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * the next run invalidates what this one uploaded. A dry run prints the whole plan and changes nothing (it needs read
  * access to the bucket).
  *
+ * <p>A run that changed the bucket is recorded in the history beside the manifest ({@code <manifest>.history}: who,
+ * from which commit, what it did, its invalidation, and the state of every object with its S3 version ID), which
+ * {@code cloudfront:history} lists.
+ *
  * @since 1.0.0
  */
 @Mojo(name = "sync", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
@@ -95,6 +99,16 @@ public class SyncMojo extends AbstractDeployMojo {
     @Parameter(property = "cloudfront.followExternalLinks", defaultValue = "false")
     private boolean followExternalLinks;
 
+    /**
+     * How many deploys the history beside the manifest ({@code <manifest>.history}) keeps, this one included; older
+     * records are removed. Each deploy that changed the bucket adds one, with the state of every object after it, which
+     * {@code cloudfront:history} lists. At least 1.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "cloudfront.keepDeploys", defaultValue = "20")
+    private int keepDeploys;
+
     @Inject
     public SyncMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -103,6 +117,7 @@ public class SyncMojo extends AbstractDeployMojo {
     @Override
     SyncRequest request() throws UserFixableException {
         InvalidateRequest invalidation = invalidateRequest();
+        int keep = SyncRequest.keepDeploys(keepDeploys);
         if (invalidation.diff().isEmpty()) {
             throw new UserFixableException("<directory> (cloudfront.directory) is not set: cloudfront:sync publishes"
                     + " the built site from it, such as ${project.build.directory}/site.");
@@ -120,6 +135,7 @@ public class SyncMojo extends AbstractDeployMojo {
                         maxDeletes,
                         concurrency,
                         followExternalLinks,
-                        invalidation.diff().get().s3()));
+                        invalidation.diff().get().s3()),
+                keep);
     }
 }

@@ -11,6 +11,7 @@ import io.github.cloudfrontmavenplugin.lock.LockTiming;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ import java.util.random.RandomGenerator;
  * on failure too); each module's own steps run ({@link InvalidateModule} for {@code invalidate}: {@link
  * CompareSite}; {@link SyncModule} for {@code sync}: reading the bucket, {@link CompareSite}, planning the uploads,
  * publishing); then the steps the batch shares: {@link PlanInvalidation}, {@link DeliverInvalidation}, {@link
- * RecordDeploy}. Several requests (the modules of one reactor) share the one batch.
+ * RecordDeploy}; last, for {@code sync}, {@link RecordHistory}. Several requests (the modules of one reactor) share the one batch.
  */
 public final class Deploy {
     private final Connector connector;
@@ -108,7 +109,7 @@ public final class Deploy {
     public List<InvalidationInfo> run(List<? extends DeployRequest> requests)
             throws UserFixableException, InterruptedException {
         BatchSettings batch = check(requests);
-        SoFar soFar = new SoFar(time.nanoTime());
+        SoFar soFar = new SoFar(time.nanoTime(), time.now());
         List<InvalidationInfo> sent;
         // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last one recorded.
         try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
@@ -124,11 +125,13 @@ public final class Deploy {
     /** What a deploy did before it ended, for its report: what it published, the batch it planned. */
     private static final class SoFar {
         final long started;
+        final Instant startedAt;
         final List<PublishSite.Published> published = new ArrayList<>();
         Optional<Batch> planned = Optional.empty();
 
-        SoFar(long started) {
+        SoFar(long started, Instant startedAt) {
             this.started = started;
+            this.startedAt = startedAt;
         }
     }
 
@@ -145,12 +148,20 @@ public final class Deploy {
             for (ModuleDeploy module : modules) {
                 module.compare(changes);
             }
-            for (ModuleDeploy module : modules) {
-                module.publish(changes, batch.dryRun()).ifPresent(soFar.published::add);
+            List<RecordHistory.Deployed> deployed = new ArrayList<>();
+            for (int i = 0; i < modules.size(); i++) {
+                Optional<PublishSite.Published> published = modules.get(i).publish(changes, batch.dryRun());
+                published.ifPresent(soFar.published::add);
+                if (published.isPresent() && requests.get(i) instanceof SyncRequest sync) {
+                    deployed.add(new RecordHistory.Deployed(sync, published.get()));
+                }
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
             soFar.planned = Optional.of(plan.batch());
             List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, locks);
+            if (!batch.dryRun()) {
+                new RecordHistory(time, random, environment, progress, locks).run(deployed, soFar.startedAt, sent);
+            }
             if (!soFar.published.isEmpty()) {
                 progress.info(PublishSite.summary(
                         soFar.published, plan.batch().paths().size(), batch.dryRun()));

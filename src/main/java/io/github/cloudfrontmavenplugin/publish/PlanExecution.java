@@ -31,11 +31,13 @@ final class PlanExecution {
 
     /**
      * @param written the objects written, with their new ETags, for the record
+     * @param versionIds the S3 versions of the objects written, where the bucket has versioning
      * @param failures the keys that could not be written or deleted, with S3's error
      * @param notStarted the writes and deletes left out because of a failure before them
      */
     record Result(
             Map<String, PublishedObjects.Entry> written,
+            Map<String, String> versionIds,
             int puts,
             int copies,
             long bytes,
@@ -64,6 +66,7 @@ final class PlanExecution {
 
     Result run(UploadPlan plan) throws InterruptedException, UserFixableException {
         Map<String, PublishedObjects.Entry> written = new ConcurrentHashMap<>();
+        Map<String, String> versionIds = new ConcurrentHashMap<>();
         Map<String, String> failures = new TreeMap<>();
         Meter meter = new Meter(plan.uploads().size(), plan.bytesToSend());
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, new JoinedThreads("cloudfront-s3-upload"));
@@ -76,12 +79,12 @@ final class PlanExecution {
             if (!plan.assets().isEmpty()) {
                 locks.beforeWrite("uploading to " + plan.location());
             }
-            writeAll(pool, plan.assets(), written, failures, meter);
+            writeAll(pool, plan.assets(), written, versionIds, failures, meter);
             if (failures.isEmpty()) {
                 if (!plan.pages().isEmpty()) {
                     locks.beforeWrite("uploading the pages to " + plan.location());
                 }
-                writeAll(pool, plan.pages(), written, failures, meter);
+                writeAll(pool, plan.pages(), written, versionIds, failures, meter);
             } else {
                 notStarted += plan.pages().size();
             }
@@ -105,6 +108,7 @@ final class PlanExecution {
         }
         return new Result(
                 Map.copyOf(written),
+                Map.copyOf(versionIds),
                 meter.puts.get(),
                 meter.copies.get(),
                 meter.bytes.get(),
@@ -117,6 +121,7 @@ final class PlanExecution {
             ExecutorService pool,
             List<UploadPlan.Upload> uploads,
             Map<String, PublishedObjects.Entry> written,
+            Map<String, String> versionIds,
             Map<String, String> failures,
             Meter meter)
             throws InterruptedException {
@@ -125,11 +130,14 @@ final class PlanExecution {
         for (UploadPlan.Upload upload : uploads) {
             tasks.add(pool.submit(() -> {
                 try {
-                    String etag = bucket.write(upload);
+                    S3Bucket.Written done = bucket.write(upload);
                     written.put(
                             upload.key(),
                             new PublishedObjects.Entry(
-                                    etag, upload.sha256(), upload.headers().fingerprint()));
+                                    done.etag(),
+                                    upload.sha256(),
+                                    upload.headers().fingerprint()));
+                    done.versionId().ifPresent(id -> versionIds.put(upload.key(), id));
                     meter.done(upload);
                     progress.debug("Wrote " + upload.key() + " (" + upload.reason() + ")");
                 } catch (InterruptedException e) {

@@ -6,11 +6,16 @@ import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
+import io.github.cloudfrontmavenplugin.history.ObjectState;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A sync's step that carries out the plan of {@link PlanUploads} on the bucket (unless it is a dry run) and records what
@@ -22,7 +27,15 @@ public final class PublishSite {
     /** How many results a failure message lists before it says how many more. */
     private static final int LISTED_FAILURES = 20;
 
-    /** What one publish did; {@code restored} counts a rollback's copies of kept versions. */
+    /**
+     * What one publish did.
+     *
+     * @param restored a rollback's copies of kept versions
+     * @param objects the state of every object the sync manages after it, by key, with the version IDs S3 gave the
+     *     objects it wrote (unchanged objects have none here: the history knows them); empty for a dry run
+     * @param unversionedWrites how many objects it wrote without S3 giving them a version ID: the bucket has no
+     *     versioning, so the objects they replaced are gone
+     */
     public record Published(
             String location,
             List<String> changedPaths,
@@ -31,7 +44,14 @@ public final class PublishSite {
             int headersUpdated,
             int deleted,
             long unchanged,
-            int restored) {
+            int restored,
+            SortedMap<String, ObjectState> objects,
+            int unversionedWrites) {
+        public Published {
+            objects = Collections.unmodifiableSortedMap(new TreeMap<>(objects));
+        }
+
+        /** What a publish did, without the state it left. */
         public Published(
                 String location,
                 List<String> changedPaths,
@@ -40,7 +60,12 @@ public final class PublishSite {
                 int headersUpdated,
                 int deleted,
                 long unchanged) {
-            this(location, changedPaths, uploaded, bytes, headersUpdated, deleted, unchanged, 0);
+            this(location, changedPaths, uploaded, bytes, headersUpdated, deleted, unchanged, 0, new TreeMap<>(), 0);
+        }
+
+        /** Whether it changed the bucket: wrote, restored or deleted an object. */
+        public boolean changedAnything() {
+            return uploaded + headersUpdated + deleted + restored > 0;
         }
     }
 
@@ -70,11 +95,13 @@ public final class PublishSite {
                     plan.count(UploadPlan.Kind.COPY),
                     plan.bytesToSend(),
                     plan.deletes().size(),
-                    restores);
+                    restores,
+                    new TreeMap<>(),
+                    0);
         }
         PlanExecution.Result result =
                 new PlanExecution(read.bucket(), planned.concurrency, progress, time, locks).run(plan);
-        writeRecord(read, plan, result);
+        Map<String, PublishedObjects.Entry> after = writeRecord(read, plan, result);
         if (!result.failures().isEmpty()) {
             throw failed(plan.location(), result);
         }
@@ -85,7 +112,9 @@ public final class PublishSite {
                 result.copies() - restores,
                 result.bytes(),
                 result.deleted().size(),
-                restores);
+                restores,
+                state(after, plan, read.listing(), result.versionIds()),
+                result.written().size() - result.versionIds().size());
     }
 
     /**
@@ -111,7 +140,15 @@ public final class PublishSite {
                 + " unchanged; " + (dryRun ? "would invalidate " : "invalidated ") + paths;
     }
 
-    private static Published published(UploadPlan plan, int puts, int copies, long bytes, int deleted, int restores) {
+    private static Published published(
+            UploadPlan plan,
+            int puts,
+            int copies,
+            long bytes,
+            int deleted,
+            int restores,
+            SortedMap<String, ObjectState> objects,
+            int unversionedWrites) {
         return new Published(
                 plan.location().toString(),
                 plan.changedPaths(),
@@ -120,11 +157,45 @@ public final class PublishSite {
                 copies,
                 deleted,
                 plan.unchanged().size(),
-                restores);
+                restores,
+                objects,
+                unversionedWrites);
     }
 
-    /** Keeps what is known of every object still there: unchanged, written, or as before where a write failed. */
-    private void writeRecord(BucketReading.Read read, UploadPlan plan, PlanExecution.Result result) {
+    /** The record's entries with each object's size (as written, else as listed) and the version IDs S3 gave. */
+    private static SortedMap<String, ObjectState> state(
+            Map<String, PublishedObjects.Entry> entries,
+            UploadPlan plan,
+            Map<String, RemoteObject> listing,
+            Map<String, String> versionIds) {
+        Map<String, Long> written = new HashMap<>();
+        plan.uploads().forEach(upload -> written.put(upload.key(), upload.size()));
+        SortedMap<String, ObjectState> state = new TreeMap<>();
+        entries.forEach((key, entry) -> {
+            Long size = written.get(key);
+            if (size == null) {
+                RemoteObject listed = listing.get(key);
+                size = listed == null ? 0L : listed.size();
+            }
+            state.put(
+                    key,
+                    new ObjectState(
+                            entry.etag(),
+                            entry.sha256(),
+                            size,
+                            entry.headers(),
+                            Optional.ofNullable(versionIds.get(key))));
+        });
+        return state;
+    }
+
+    /**
+     * Keeps what is known of every object still there: unchanged, written, or as before where a write failed.
+     *
+     * @return the record's entries, as written or not
+     */
+    private Map<String, PublishedObjects.Entry> writeRecord(
+            BucketReading.Read read, UploadPlan plan, PlanExecution.Result result) {
         ManifestStore store = read.recordStore();
         PublishedObjects previous = read.record();
         Map<String, RemoteObject> listing = read.listing();
@@ -138,7 +209,7 @@ public final class PublishSite {
         entries.putAll(result.written());
         result.deleted().forEach(entries::remove);
         if (entries.equals(previous.entries())) {
-            return;
+            return entries;
         }
         try {
             locks.beforeWrite("recording the published objects in " + store.describe());
@@ -150,6 +221,7 @@ public final class PublishSite {
             progress.warn("Could not record the published objects in " + store.describe() + " (" + e.getMessage()
                     + "); the next sync reads the headers of the objects it cannot vouch for.");
         }
+        return entries;
     }
 
     private static UserFixableException failed(BucketLocation location, PlanExecution.Result result) {

@@ -32,6 +32,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -41,6 +42,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -287,8 +289,23 @@ public final class S3Bucket implements AutoCloseable {
         return versions;
     }
 
-    /** Writes one object as the plan says; @return its new ETag. */
-    public String write(UploadPlan.Upload upload) throws SdkException, IOException, InterruptedException {
+    /**
+     * What S3 says of an object it wrote.
+     *
+     * @param etag unquoted
+     * @param versionId empty when the bucket has no versioning (S3 then sends none, or {@code null} while it is
+     *     suspended)
+     */
+    public record Written(String etag, Optional<String> versionId) {
+        static Written of(String etag, String versionId) {
+            return new Written(
+                    RemoteObject.unquote(etag),
+                    Optional.ofNullable(versionId).filter(id -> !id.isBlank() && !id.equals("null")));
+        }
+    }
+
+    /** Writes one object as the plan says. */
+    public Written write(UploadPlan.Upload upload) throws SdkException, IOException, InterruptedException {
         if (upload.kind() == UploadPlan.Kind.RESTORE) {
             // COPY takes the version's own headers, metadata and tags with its bytes, as they were put.
             CopyObjectResponse restored = s3.copyObject(r -> r.sourceBucket(location.bucket())
@@ -298,7 +315,7 @@ public final class S3Bucket implements AutoCloseable {
                     .destinationKey(upload.key())
                     .metadataDirective(MetadataDirective.COPY)
                     .taggingDirective(TaggingDirective.COPY));
-            return RemoteObject.unquote(restored.copyObjectResult().eTag());
+            return Written.of(restored.copyObjectResult().eTag(), restored.versionId());
         }
         if (upload.kind() == UploadPlan.Kind.COPY) {
             CopyObjectResponse copied = s3.copyObject(r -> {
@@ -311,30 +328,29 @@ public final class S3Bucket implements AutoCloseable {
                         .metadata(metadata(upload));
                 optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
             });
-            return RemoteObject.unquote(copied.copyObjectResult().eTag());
+            return Written.of(copied.copyObjectResult().eTag(), copied.versionId());
         }
         if (upload.size() >= MULTIPART_THRESHOLD) {
             return putInParts(upload);
         }
         String contentMd5 = base64(ContentHasher.md5(upload.file()));
-        String etag = s3.putObject(
-                        r -> {
-                            r.bucket(location.bucket())
-                                    .key(upload.key())
-                                    .contentType(upload.headers().contentType())
-                                    .metadata(metadata(upload))
-                                    // S3 refuses bytes that arrive other than they were read. (Content-MD5
-                                    // rather than x-amz-checksum-sha256, which S3-compatible servers such as
-                                    // S3Proxy answer with 501 NotImplemented.)
-                                    .contentMD5(contentMd5);
-                            optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
-                        },
-                        RequestBody.fromFile(upload.file()))
-                .eTag();
-        return RemoteObject.unquote(etag);
+        PutObjectResponse put = s3.putObject(
+                r -> {
+                    r.bucket(location.bucket())
+                            .key(upload.key())
+                            .contentType(upload.headers().contentType())
+                            .metadata(metadata(upload))
+                            // S3 refuses bytes that arrive other than they were read. (Content-MD5
+                            // rather than x-amz-checksum-sha256, which S3-compatible servers such as
+                            // S3Proxy answer with 501 NotImplemented.)
+                            .contentMD5(contentMd5);
+                    optionalHeaders(upload, r::cacheControl, r::contentEncoding, r::contentDisposition);
+                },
+                RequestBody.fromFile(upload.file()));
+        return Written.of(put.eTag(), put.versionId());
     }
 
-    private String putInParts(UploadPlan.Upload upload) throws IOException, InterruptedException {
+    private Written putInParts(UploadPlan.Upload upload) throws IOException, InterruptedException {
         long partSize = Math.max(MIN_PART_SIZE, (upload.size() + MAX_PARTS - 1) / MAX_PARTS);
         String uploadId = s3.createMultipartUpload(r -> {
                     r.bucket(location.bucket())
@@ -370,11 +386,11 @@ public final class S3Bucket implements AutoCloseable {
             for (Future<CompletedPart> part : sent) {
                 completed.add(await(part));
             }
-            return RemoteObject.unquote(s3.completeMultipartUpload(r -> r.bucket(location.bucket())
-                            .key(upload.key())
-                            .uploadId(uploadId)
-                            .multipartUpload(m -> m.parts(completed)))
-                    .eTag());
+            CompleteMultipartUploadResponse done = s3.completeMultipartUpload(r -> r.bucket(location.bucket())
+                    .key(upload.key())
+                    .uploadId(uploadId)
+                    .multipartUpload(m -> m.parts(completed)));
+            return Written.of(done.eTag(), done.versionId());
         } catch (RuntimeException | IOException | InterruptedException e) {
             try {
                 s3.abortMultipartUpload(

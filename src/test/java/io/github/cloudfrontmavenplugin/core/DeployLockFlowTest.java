@@ -144,7 +144,12 @@ class DeployLockFlowTest {
         assertTrue(lock < indexOf("GetObject", "www/manifest.txt"), s3.calls().toString());
         assertTrue(lock < indexOf("ListObjectsV2", ""), s3.calls().toString());
         assertTrue(indexOf("PutObject", "www/manifest.txt") < indexOf("DeleteObject", "www/manifest.txt.lock"));
-        assertEquals(List.of("www/manifest.txt", "www/manifest.txt.objects"), s3.keys("deploys"));
+        assertTrue(
+                indexOf("PutObject", "www/manifest.txt.history") < indexOf("DeleteObject", "www/manifest.txt.lock"),
+                "the history is written under the lock");
+        assertEquals(
+                List.of("www/manifest.txt", "www/manifest.txt.history", "www/manifest.txt.objects"),
+                s3.keys("deploys"));
         assertEquals(List.of("index.html", "site.css"), s3.keys("www"));
     }
 
