@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -40,7 +39,9 @@ import java.util.regex.Pattern;
  * DeleteObject ({@code If-Match}) and 409 ConditionalRequestConflict injected on conditional writes, for the deploy
  * lock; and for publishing
  * ({@link S3SiteOperations}) headers and metadata, checksums, ListObjectsV2 paging, DeleteObjects, CopyObject,
- * multipart uploads, and failures injected per operation and key.
+ * multipart uploads, and failures injected per operation and key. Versioning, for a deploy's history and its rollback
+ * ({@link S3StoredBucket}, {@link S3Versioning}): Put/GetBucketVersioning, a version ID on every write, GET, HEAD, CopyObject
+ * and DeleteObject of a given version, delete markers, and ListObjectVersions.
  */
 public final class S3Emulator implements AutoCloseable {
     /** One request as received, with the conditional headers and the {@code User-Agent} (or "") it carried. */
@@ -73,7 +74,7 @@ public final class S3Emulator implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
-    private final Map<String, Map<String, S3StoredObject>> buckets = new ConcurrentHashMap<>();
+    private final Map<String, S3StoredBucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, String> bucketRegions = new ConcurrentHashMap<>();
     private volatile Map<String, Credentials> credentials = new ConcurrentHashMap<>();
     private final List<S3Request> requests = new CopyOnWriteArrayList<>();
@@ -144,8 +145,20 @@ public final class S3Emulator implements AutoCloseable {
 
     /** A bucket in {@code region}: requests addressed to another region's endpoint are redirected, as S3 does. */
     public S3Emulator createBucket(String bucket, String region) {
-        buckets.putIfAbsent(bucket, new ConcurrentHashMap<>());
+        buckets.putIfAbsent(bucket, new S3StoredBucket());
         bucketRegions.put(bucket, region);
+        return this;
+    }
+
+    /** Turns versioning on, as PutBucketVersioning {@code Enabled} does: every write then makes a new version. */
+    public S3Emulator enableVersioning(String bucket) {
+        buckets.get(bucket).versioning(S3StoredBucket.Versioning.ENABLED);
+        return this;
+    }
+
+    /** Suspends versioning, as PutBucketVersioning {@code Suspended} does: writes replace the "null" version. */
+    public S3Emulator suspendVersioning(String bucket) {
+        buckets.get(bucket).versioning(S3StoredBucket.Versioning.SUSPENDED);
         return this;
     }
 
@@ -179,28 +192,66 @@ public final class S3Emulator implements AutoCloseable {
         }
     }
 
-    /** Writes an object directly, as another client would. */
-    public void putObject(String bucket, String key, byte[] content) {
-        putObject(bucket, key, content, Map.of("content-type", "binary/octet-stream"));
+    /**
+     * Writes an object directly, as another client would.
+     *
+     * @return its version ID, "null" where versioning is not enabled
+     */
+    public String putObject(String bucket, String key, byte[] content) {
+        return putObject(bucket, key, content, Map.of("content-type", "binary/octet-stream"));
     }
 
-    /** Writes an object with headers ({@code content-type}, {@code x-amz-meta-*}, names lower-case), as another client would. */
-    public void putObject(String bucket, String key, byte[] content, Map<String, String> headers) {
-        buckets.get(bucket).put(key, new S3StoredObject(content.clone(), etag(content), headers));
+    /**
+     * Writes an object with headers ({@code content-type}, {@code x-amz-meta-*}, names lower-case), as another client
+     * would.
+     *
+     * @return its version ID, "null" where versioning is not enabled
+     */
+    public String putObject(String bucket, String key, byte[] content, Map<String, String> headers) {
+        return buckets.get(bucket)
+                .put(key, new S3StoredObject(content.clone(), etag(content), headers))
+                .versionId();
     }
 
-    /** Deletes an object directly, as another client would. */
+    /**
+     * Deletes an object directly, as another client's DeleteObject without a version ID would: where versioning is
+     * on, a delete marker hides it and its versions stay.
+     */
     public void deleteObject(String bucket, String key) {
-        buckets.get(bucket).remove(key);
+        buckets.get(bucket).delete(key);
     }
 
+    /** Removes one version for good, as DeleteObject with a version ID or a lifecycle rule that expires it would. */
+    public void deleteVersion(String bucket, String key, String versionId) {
+        buckets.get(bucket).deleteVersion(key, versionId);
+    }
+
+    /** The object a GET of the key reads: none when there is none or its latest version is a delete marker. */
     public Optional<S3StoredObject> stored(String bucket, String key) {
-        return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key));
+        return Optional.ofNullable(buckets.get(bucket)).flatMap(b -> b.current(key));
     }
 
-    /** The keys of a bucket, sorted. */
+    /** One version of a key, empty when there is no such version or it is a delete marker. */
+    public Optional<S3StoredObject> stored(String bucket, String key, String versionId) {
+        return Optional.ofNullable(buckets.get(bucket))
+                .flatMap(b -> b.version(key, versionId))
+                .flatMap(S3ObjectVersion::object);
+    }
+
+    /** Every version of a key, delete markers too, newest (the latest) first. */
+    public List<S3ObjectVersion> versions(String bucket, String key) {
+        return buckets.get(bucket).versions(key);
+    }
+
+    /** The keys of a bucket that a listing shows (their latest version is not a delete marker), sorted. */
     public List<String> keys(String bucket) {
-        return buckets.getOrDefault(bucket, Map.of()).keySet().stream().sorted().toList();
+        return Optional.ofNullable(buckets.get(bucket))
+                .map(S3StoredBucket::currentObjects)
+                .orElse(Map.of())
+                .keySet()
+                .stream()
+                .sorted()
+                .toList();
     }
 
     /** Lists at most this many keys a page, so that paging shows with a few objects. */
@@ -323,8 +374,7 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     public Optional<byte[]> object(String bucket, String key) {
-        return Optional.ofNullable(buckets.getOrDefault(bucket, Map.of()).get(key))
-                .map(o -> o.content().clone());
+        return stored(bucket, key).map(o -> o.content().clone());
     }
 
     /**
@@ -378,7 +428,17 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     /** An answer, built before it is recorded and sent, so a client never sees it before the record exists. */
-    private record Reply(int status, Map<String, String> headers, byte[] body, boolean head) {}
+    record Reply(int status, Map<String, String> headers, byte[] body, boolean head) {
+        static Reply xml(byte[] body, Map<String, String> headers) {
+            Map<String, String> all = new HashMap<>(headers);
+            all.put("Content-Type", "application/xml");
+            return new Reply(200, all, body, false);
+        }
+
+        static Reply empty(int status, Map<String, String> headers) {
+            return new Reply(status, new HashMap<>(headers), new byte[0], false);
+        }
+    }
 
     private void handle(HttpExchange exchange) throws IOException {
         long arrived = events.incrementAndGet();
@@ -398,7 +458,7 @@ public final class S3Emulator implements AutoCloseable {
         Map<String, String> query =
                 S3SiteOperations.query(exchange.getRequestURI().getRawQuery());
         String operation = operation(method, key, query, exchange.getRequestHeaders());
-        String subject = operation.equals("ListObjectsV2") ? query.getOrDefault("prefix", "") : key;
+        String subject = operation.startsWith("List") ? query.getOrDefault("prefix", "") : key;
         Reply reply;
         Optional<String> accessKeyId = Optional.empty();
         String bucketRegion = bucketRegions.getOrDefault(bucket, "us-east-1");
@@ -424,7 +484,7 @@ public final class S3Emulator implements AutoCloseable {
                         "aws-chunked uploads are not emulated; disable chunked"
                                 + " encoding and trailing checksums in the client.");
             }
-            Map<String, S3StoredObject> objects = buckets.get(bucket);
+            S3StoredBucket objects = buckets.get(bucket);
             if (objects == null) {
                 throw new ApiError(404, "NoSuchBucket", "The specified bucket does not exist");
             }
@@ -434,21 +494,32 @@ public final class S3Emulator implements AutoCloseable {
                 return;
             }
             site.checkFaults(operation, subject);
+            Optional<String> versionId = Optional.ofNullable(query.get("versionId"));
+            if (versionId.isPresent()) {
+                S3StoredBucket.checkVersionId(versionId.get());
+            }
             reply = switch (operation) {
-                case "GetObject", "HeadObject" -> get(objects, key, head);
+                case "GetObject", "HeadObject" -> get(objects, key, versionId, head);
                 case "PutObject" -> {
                     S3SiteOperations.checkDigests(exchange.getRequestHeaders(), body);
                     yield put(objects, key, body, ifMatch, ifNoneMatch, exchange.getRequestHeaders());
                 }
                 case "ListObjectsV2" -> xml(site.list(objects, bucket, query));
+                case "ListObjectVersions" -> xml(S3Versioning.list(objects, bucket, query, site.pageSize()));
+                case "PutBucketVersioning" -> {
+                    S3SiteOperations.checkDigests(exchange.getRequestHeaders(), body);
+                    S3Versioning.put(objects, body);
+                    yield Reply.empty(200, Map.of());
+                }
+                case "GetBucketVersioning" -> xml(S3Versioning.get(objects));
                 case "DeleteObjects" -> xml(site.deleteObjects(objects, body));
-                case "DeleteObject" -> deleteObject(objects, key, ifMatch);
-                case "CopyObject" -> xml(site.copy(buckets, bucket, key, exchange.getRequestHeaders()));
+                case "DeleteObject" -> deleteObject(objects, key, versionId, ifMatch);
+                case "CopyObject" -> site.copy(buckets, bucket, key, exchange.getRequestHeaders());
                 case "CreateMultipartUpload" ->
                     xml(site.createMultipartUpload(bucket, key, exchange.getRequestHeaders()));
                 case "UploadPart" ->
                     new Reply(200, Map.of("ETag", site.uploadPart(key, query, body)), new byte[0], false);
-                case "CompleteMultipartUpload" -> xml(site.completeMultipartUpload(objects, bucket, key, query, body));
+                case "CompleteMultipartUpload" -> site.completeMultipartUpload(objects, bucket, key, query, body);
                 case "AbortMultipartUpload" -> {
                     site.abortMultipartUpload(key, query);
                     yield new Reply(204, Map.of(), new byte[0], false);
@@ -488,7 +559,12 @@ public final class S3Emulator implements AutoCloseable {
         exchange.close();
     }
 
-    private Reply get(Map<String, S3StoredObject> objects, String key, boolean head) throws ApiError {
+    /**
+     * GetObject and HeadObject, of the latest version or of {@code versionId}: a key whose latest version is a delete
+     * marker is 404 NoSuchKey, a version that is one 405 MethodNotAllowed, each with {@code x-amz-delete-marker}, as
+     * S3 answers them.
+     */
+    private Reply get(S3StoredBucket objects, String key, Optional<String> versionId, boolean head) throws ApiError {
         CountDownLatch meet = readersMeet;
         if (meet != null) {
             meet.countDown();
@@ -498,24 +574,59 @@ public final class S3Emulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        S3StoredObject object = objects.get(key);
-        if (object == null && !listBucketAllowed) {
-            throw new ApiError(403, "AccessDenied", "Access Denied");
+        S3ObjectVersion version;
+        if (versionId.isPresent()) {
+            version = objects.version(key, versionId.get())
+                    .orElseThrow(() -> new ApiError(404, "NoSuchVersion", "The specified version does not exist."));
+            if (version.deleteMarker()) {
+                return deleteMarker(
+                        objects,
+                        version,
+                        error(
+                                new ApiError(
+                                        405,
+                                        "MethodNotAllowed",
+                                        "The specified method is not allowed against this resource."),
+                                key,
+                                head));
+            }
+        } else {
+            Optional<S3ObjectVersion> latest = objects.latest(key);
+            if (latest.isEmpty() || latest.get().deleteMarker()) {
+                if (!listBucketAllowed) {
+                    throw new ApiError(403, "AccessDenied", "Access Denied");
+                }
+                Reply noSuchKey = error(new ApiError(404, "NoSuchKey", "The specified key does not exist."), key, head);
+                return latest.map(marker -> deleteMarker(objects, marker, noSuchKey))
+                        .orElse(noSuchKey);
+            }
+            version = latest.get();
         }
-        if (object == null) {
-            throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
-        }
+        S3StoredObject object = version.object().orElseThrow();
         Map<String, String> headers = new java.util.HashMap<>(object.headers());
         headers.put("ETag", object.etag());
-        headers.put("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        headers.put("Last-Modified", httpDate(version.lastModified()));
+        headers.putAll(objects.versionHeader(version));
         if (head) {
             headers.put("Content-Length", Integer.toString(object.content().length));
         }
         return new Reply(200, headers, object.content(), head);
     }
 
+    /** An error answer about a delete marker, which names it as S3 does. */
+    private static Reply deleteMarker(S3StoredBucket objects, S3ObjectVersion marker, Reply error) {
+        error.headers().put("x-amz-delete-marker", "true");
+        error.headers().put("Last-Modified", httpDate(marker.lastModified()));
+        error.headers().putAll(objects.versionHeader(marker));
+        return error;
+    }
+
+    private static String httpDate(Instant instant) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
+    }
+
     private Reply put(
-            Map<String, S3StoredObject> objects,
+            S3StoredBucket objects,
             String key,
             byte[] body,
             Optional<String> ifMatch,
@@ -535,58 +646,92 @@ public final class S3Emulator implements AutoCloseable {
             conflictIfAsked(key);
         }
         synchronized (objects) {
-            S3StoredObject existing = objects.get(key);
-            if (ifNoneMatch.isPresent() && ifNoneMatch.get().strip().equals("*") && existing != null) {
-                throw preconditionFailed("If-None-Match");
-            }
-            if (ifMatch.isPresent()) {
-                if (existing == null) {
-                    throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
-                }
-                if (!unquote(ifMatch.get()).equals(unquote(existing.etag()))) {
-                    throw preconditionFailed("If-Match");
-                }
-            }
-            objects.put(key, new S3StoredObject(body, etag(body), S3SiteOperations.storedHeaders(request)));
+            checkConditions(objects, key, ifMatch, ifNoneMatch);
+            S3ObjectVersion version =
+                    objects.put(key, new S3StoredObject(body, etag(body), S3SiteOperations.storedHeaders(request)));
+            Map<String, String> headers = new HashMap<>(objects.versionHeader(version));
+            headers.put("ETag", etag(body));
+            return Reply.empty(200, headers);
         }
-        return new Reply(200, Map.of("ETag", etag(body)), new byte[0], false);
     }
 
-    /** DeleteObject; with {@code If-Match}, only if the ETag matches (412), and 404 NoSuchKey for no object, as S3. */
-    private Reply deleteObject(Map<String, S3StoredObject> objects, String key, Optional<String> ifMatch)
+    /**
+     * S3's conditions on a write, against the current object (none when the latest version is a delete marker):
+     * {@code If-None-Match: *} 412 when there is one, {@code If-Match} 404 NoSuchKey when there is none and 412 when
+     * its ETag differs.
+     */
+    private static void checkConditions(
+            S3StoredBucket objects, String key, Optional<String> ifMatch, Optional<String> ifNoneMatch)
+            throws ApiError {
+        Optional<S3StoredObject> existing = objects.current(key);
+        if (ifNoneMatch.isPresent() && ifNoneMatch.get().strip().equals("*") && existing.isPresent()) {
+            throw preconditionFailed("If-None-Match");
+        }
+        if (ifMatch.isPresent()) {
+            if (existing.isEmpty()) {
+                throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+            }
+            if (!unquote(ifMatch.get()).equals(unquote(existing.get().etag()))) {
+                throw preconditionFailed("If-Match");
+            }
+        }
+    }
+
+    /**
+     * DeleteObject; with {@code If-Match}, only if the ETag matches (412), and 404 NoSuchKey for no object, as S3.
+     * Without a version ID, where versioning is on, it adds a delete marker; with one, it removes that version for
+     * good (an unknown one is no error, as S3).
+     */
+    private Reply deleteObject(S3StoredBucket objects, String key, Optional<String> versionId, Optional<String> ifMatch)
             throws ApiError {
         if (ifMatch.isPresent()) {
             conflictIfAsked(key);
         }
         synchronized (objects) {
-            S3StoredObject existing = objects.get(key);
-            if (ifMatch.isPresent()) {
-                if (existing == null) {
-                    throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
+            checkConditions(objects, key, ifMatch, Optional.empty());
+            Map<String, String> headers = new HashMap<>();
+            if (versionId.isPresent()) {
+                headers.put("x-amz-version-id", versionId.get());
+                if (objects.deleteVersion(key, versionId.get())
+                        .map(S3ObjectVersion::deleteMarker)
+                        .orElse(false)) {
+                    headers.put("x-amz-delete-marker", "true");
                 }
-                if (!unquote(ifMatch.get()).equals(unquote(existing.etag()))) {
-                    throw preconditionFailed("If-Match");
-                }
+            } else {
+                objects.delete(key).ifPresent(marker -> {
+                    headers.put("x-amz-delete-marker", "true");
+                    headers.putAll(objects.versionHeader(marker));
+                });
             }
-            objects.remove(key);
+            return Reply.empty(204, headers);
         }
-        return new Reply(204, Map.of(), new byte[0], false);
     }
 
     private static Reply xml(byte[] body) {
-        return new Reply(200, Map.of("Content-Type", "application/xml"), body, false);
+        return Reply.xml(body, Map.of());
     }
 
     /** The S3 operation a request is, by its method, key, query and headers. */
     private static String operation(
             String method, String key, Map<String, String> query, com.sun.net.httpserver.Headers headers) {
         return switch (method) {
-            case "GET" -> key.isEmpty() && "2".equals(query.get("list-type")) ? "ListObjectsV2" : "GetObject";
+            case "GET" -> {
+                if (!key.isEmpty()) {
+                    yield "GetObject";
+                }
+                yield "2".equals(query.get("list-type"))
+                        ? "ListObjectsV2"
+                        : query.containsKey("versions")
+                                ? "ListObjectVersions"
+                                : query.containsKey("versioning") ? "GetBucketVersioning" : "GetObject";
+            }
             case "HEAD" -> "HeadObject";
             case "PUT" ->
-                query.containsKey("partNumber")
-                        ? "UploadPart"
-                        : headers.containsKey("x-amz-copy-source") ? "CopyObject" : "PutObject";
+                key.isEmpty() && query.containsKey("versioning")
+                        ? "PutBucketVersioning"
+                        : query.containsKey("partNumber")
+                                ? "UploadPart"
+                                : headers.containsKey("x-amz-copy-source") ? "CopyObject" : "PutObject";
             case "POST" ->
                 query.containsKey("delete")
                         ? "DeleteObjects"

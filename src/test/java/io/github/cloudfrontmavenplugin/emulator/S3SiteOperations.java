@@ -47,6 +47,11 @@ final class S3SiteOperations {
         pageSize = keys;
     }
 
+    /** The most keys a listing answers on one page, whatever the client asks. */
+    int pageSize() {
+        return pageSize;
+    }
+
     void fault(KeyFault fault) {
         faults.add(fault);
     }
@@ -99,28 +104,30 @@ final class S3SiteOperations {
     }
 
     /**
-     * ListObjectsV2 as S3 answers it: keys in UTF-8 byte order; with a delimiter, the keys that hold it after the
-     * prefix rolled up into one CommonPrefixes entry each, which counts against max-keys like a key and can end a page
-     * (the next page then starts after every key under it); with {@code encoding-type=url}, keys, prefixes and the
-     * delimiter URL-encoded.
+     * One page of a listing: its entries, the common prefixes it rolled them up into, whether more follow, the last key
+     * or common prefix it holds (where the next page starts after), and its last entry unless it ended on a prefix.
      */
-    byte[] list(Map<String, S3StoredObject> objects, String bucket, Map<String, String> query) {
-        String prefix = query.getOrDefault("prefix", "");
-        String delimiter = query.getOrDefault("delimiter", "");
-        boolean urlEncoded = "url".equals(query.get("encoding-type"));
-        int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("max-keys", "1000")));
-        String after = Optional.ofNullable(query.get("continuation-token"))
-                .map(token -> new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8))
-                .orElse(query.getOrDefault("start-after", ""));
-        TreeMap<String, S3StoredObject> sorted = new TreeMap<>(S3SiteOperations::utf8Order);
-        sorted.putAll(objects);
-        List<Map.Entry<String, S3StoredObject>> page = new ArrayList<>();
+    record Page<T>(List<T> entries, List<String> commonPrefixes, boolean truncated, String last, T lastEntry) {}
+
+    /**
+     * Pages a listing as S3 does: of {@code sorted} (in S3's key order, from where the page starts), the entries under
+     * {@code prefix}; with a delimiter, those whose key holds it after the prefix rolled up into one common prefix
+     * each, which counts against {@code max} like an entry and can end a page (one equal to {@code after}, where the
+     * previous page ended, is done).
+     */
+    static <T> Page<T> page(
+            List<T> sorted,
+            java.util.function.Function<T, String> keyOf,
+            String prefix,
+            String delimiter,
+            String after,
+            int max) {
+        List<T> entries = new ArrayList<>();
         List<String> commonPrefixes = new ArrayList<>();
         String last = null;
-        boolean truncated = false;
-        for (Map.Entry<String, S3StoredObject> entry :
-                sorted.tailMap(after, false).entrySet()) {
-            String key = entry.getKey();
+        T lastEntry = null;
+        for (T entry : sorted) {
+            String key = keyOf.apply(entry);
             if (!key.startsWith(prefix)) {
                 continue;
             }
@@ -129,18 +136,44 @@ final class S3SiteOperations {
             if (common != null && (common.equals(last) || common.equals(after))) {
                 continue;
             }
-            if (page.size() + commonPrefixes.size() == max) {
-                truncated = true;
-                break;
+            if (entries.size() + commonPrefixes.size() == max) {
+                return new Page<>(entries, commonPrefixes, true, last, lastEntry);
             }
             if (common == null) {
-                page.add(entry);
+                entries.add(entry);
                 last = key;
+                lastEntry = entry;
             } else {
                 commonPrefixes.add(common);
                 last = common;
+                lastEntry = null;
             }
         }
+        return new Page<>(entries, commonPrefixes, false, last, lastEntry);
+    }
+
+    /**
+     * ListObjectsV2 as S3 answers it: keys in UTF-8 byte order; with a delimiter, the keys that hold it after the
+     * prefix rolled up into one CommonPrefixes entry each, which counts against max-keys like a key and can end a page
+     * (the next page then starts after every key under it); with {@code encoding-type=url}, keys, prefixes and the
+     * delimiter URL-encoded.
+     */
+    byte[] list(S3StoredBucket objects, String bucket, Map<String, String> query) {
+        String prefix = query.getOrDefault("prefix", "");
+        String delimiter = query.getOrDefault("delimiter", "");
+        boolean urlEncoded = "url".equals(query.get("encoding-type"));
+        int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("max-keys", "1000")));
+        String after = Optional.ofNullable(query.get("continuation-token"))
+                .map(token -> new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8))
+                .orElse(query.getOrDefault("start-after", ""));
+        TreeMap<String, S3StoredObject> sorted = new TreeMap<>(S3StoredBucket::utf8Order);
+        sorted.putAll(objects.currentObjects());
+        Page<Map.Entry<String, S3StoredObject>> listed = page(
+                List.copyOf(sorted.tailMap(after, false).entrySet()), Map.Entry::getKey, prefix, delimiter, after, max);
+        List<Map.Entry<String, S3StoredObject>> page = listed.entries();
+        List<String> commonPrefixes = listed.commonPrefixes();
+        boolean truncated = listed.truncated();
+        String last = listed.last();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
                 + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         xml.append("<Name>").append(Xml.escape(bucket)).append("</Name>");
@@ -185,12 +218,12 @@ final class S3SiteOperations {
         return xml.append("</ListBucketResult>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** S3's order of keys: by their UTF-8 bytes, which differs from Java's UTF-16 order above U+D7FF. */
-    private static int utf8Order(String a, String b) {
-        return java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
-    }
-
-    byte[] deleteObjects(Map<String, S3StoredObject> objects, byte[] body) throws ApiError {
+    /**
+     * DeleteObjects: each key as DeleteObject would delete it (a delete marker where versioning is on), or the one
+     * version it names, with S3's per-key {@code Deleted} entries ({@code VersionId}, {@code DeleteMarker}, {@code
+     * DeleteMarkerVersionId}) and errors.
+     */
+    byte[] deleteObjects(S3StoredBucket objects, byte[] body) throws ApiError {
         Element delete = Xml.parse(body);
         List<Element> keys = Xml.children(delete, "Object");
         if (keys.size() > 1000) {
@@ -203,16 +236,39 @@ final class S3SiteOperations {
                 + "<DeleteResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">");
         for (Element object : keys) {
             String key = Xml.child(object, "Key").orElseThrow().getTextContent();
+            Optional<String> versionId = Xml.child(object, "VersionId").map(Element::getTextContent);
             try {
                 checkFaults("DeleteObjects", key);
-                objects.remove(key);
+                StringBuilder deleted = new StringBuilder("<Deleted><Key>")
+                        .append(Xml.escape(key))
+                        .append("</Key>");
+                if (versionId.isPresent()) {
+                    S3StoredBucket.checkVersionId(versionId.get());
+                    deleted.append("<VersionId>")
+                            .append(Xml.escape(versionId.get()))
+                            .append("</VersionId>");
+                    if (objects.deleteVersion(key, versionId.get())
+                            .map(S3ObjectVersion::deleteMarker)
+                            .orElse(false)) {
+                        deleted.append("<DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>")
+                                .append(Xml.escape(versionId.get()))
+                                .append("</DeleteMarkerVersionId>");
+                    }
+                } else {
+                    objects.delete(key)
+                            .ifPresent(
+                                    marker -> deleted.append("<DeleteMarker>true</DeleteMarker><DeleteMarkerVersionId>")
+                                            .append(Xml.escape(marker.versionId()))
+                                            .append("</DeleteMarkerVersionId>"));
+                }
                 if (!quiet) {
-                    xml.append("<Deleted><Key>").append(Xml.escape(key)).append("</Key></Deleted>");
+                    xml.append(deleted).append("</Deleted>");
                 }
             } catch (ApiError e) {
-                xml.append("<Error><Key>")
-                        .append(Xml.escape(key))
-                        .append("</Key><Code>")
+                xml.append("<Error><Key>").append(Xml.escape(key)).append("</Key>");
+                versionId.ifPresent(
+                        v -> xml.append("<VersionId>").append(Xml.escape(v)).append("</VersionId>"));
+                xml.append("<Code>")
                         .append(e.code)
                         .append("</Code><Message>")
                         .append(Xml.escape(e.getMessage()))
@@ -222,20 +278,46 @@ final class S3SiteOperations {
         return xml.append("</DeleteResult>").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** @return the new object's ETag and the response body */
-    byte[] copy(Map<String, Map<String, S3StoredObject>> buckets, String bucket, String key, Headers request)
+    /**
+     * CopyObject of the latest version of {@code x-amz-copy-source}, or of the one its {@code ?versionId=} names,
+     * keeping the source's headers and metadata (COPY, the default) or taking the request's (REPLACE). It answers
+     * the new version's {@code x-amz-version-id}, and {@code x-amz-copy-source-version-id} where the source bucket has
+     * versioning, as S3 does. Copying a key onto itself needs REPLACE, unless a version is named (a restore).
+     */
+    S3Emulator.Reply copy(Map<String, S3StoredBucket> buckets, String bucket, String key, Headers request)
             throws ApiError {
-        String source =
-                URLDecoder.decode(request.getFirst("x-amz-copy-source").replace("+", "%2B"), StandardCharsets.UTF_8);
+        String header = request.getFirst("x-amz-copy-source");
+        int question = header.indexOf('?');
+        Optional<String> versionId = question < 0
+                ? Optional.empty()
+                : Optional.ofNullable(query(header.substring(question + 1)).get("versionId"));
+        String source = URLDecoder.decode(
+                (question < 0 ? header : header.substring(0, question)).replace("+", "%2B"), StandardCharsets.UTF_8);
         source = source.startsWith("/") ? source.substring(1) : source;
         int slash = source.indexOf('/');
-        Map<String, S3StoredObject> from = buckets.get(source.substring(0, slash));
-        S3StoredObject original = from == null ? null : from.get(source.substring(slash + 1));
-        if (original == null) {
+        S3StoredBucket from = buckets.get(source.substring(0, slash));
+        String sourceKey = source.substring(slash + 1);
+        if (from == null) {
             throw new ApiError(404, "NoSuchKey", "The specified key does not exist.");
         }
+        S3ObjectVersion original;
+        if (versionId.isPresent()) {
+            S3StoredBucket.checkVersionId(versionId.get());
+            original = from.version(sourceKey, versionId.get())
+                    .orElseThrow(() -> new ApiError(404, "NoSuchVersion", "The specified version does not exist."));
+            if (original.deleteMarker()) {
+                throw new ApiError(
+                        400,
+                        "InvalidRequest",
+                        "The source of a copy request may not specifically refer to a delete marker by version id.");
+            }
+        } else {
+            original = from.latest(sourceKey)
+                    .filter(v -> !v.deleteMarker())
+                    .orElseThrow(() -> new ApiError(404, "NoSuchKey", "The specified key does not exist."));
+        }
         boolean replace = "REPLACE".equals(request.getFirst("x-amz-metadata-directive"));
-        if (!replace && source.equals(bucket + "/" + key)) {
+        if (!replace && versionId.isEmpty() && source.equals(bucket + "/" + key)) {
             throw new ApiError(
                     400,
                     "InvalidRequest",
@@ -243,15 +325,21 @@ final class S3SiteOperations {
                             + " the object's metadata, storage class, website redirect location or encryption"
                             + " attributes.");
         }
-        String etag = etag(original.content());
-        buckets.get(bucket)
-                .put(
-                        key,
-                        new S3StoredObject(
-                                original.content(), etag, replace ? storedHeaders(request) : original.headers()));
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><CopyObjectResult><LastModified>" + Instant.now()
-                        + "</LastModified><ETag>" + Xml.escape(etag) + "</ETag></CopyObjectResult>")
-                .getBytes(StandardCharsets.UTF_8);
+        S3StoredObject object = original.object().orElseThrow();
+        String etag = etag(object.content());
+        S3StoredBucket target = buckets.get(bucket);
+        S3ObjectVersion written = target.put(
+                key, new S3StoredObject(object.content(), etag, replace ? storedHeaders(request) : object.headers()));
+        Map<String, String> headers = new HashMap<>(target.versionHeader(written));
+        if (from.versioning() != S3StoredBucket.Versioning.NEVER) {
+            headers.put("x-amz-copy-source-version-id", original.versionId());
+        }
+        return S3Emulator.Reply.xml(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><CopyObjectResult><LastModified>"
+                                + S3Versioning.xmlTime(written.lastModified()) + "</LastModified><ETag>"
+                                + Xml.escape(etag) + "</ETag></CopyObjectResult>")
+                        .getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
     byte[] createMultipartUpload(String bucket, String key, Headers request) {
@@ -274,9 +362,8 @@ final class S3SiteOperations {
         return etag(body);
     }
 
-    byte[] completeMultipartUpload(
-            Map<String, S3StoredObject> objects, String bucket, String key, Map<String, String> query, byte[] body)
-            throws ApiError {
+    S3Emulator.Reply completeMultipartUpload(
+            S3StoredBucket objects, String bucket, String key, Map<String, String> query, byte[] body) throws ApiError {
         Upload upload = upload(query.get("uploadId"), key);
         List<Element> parts = Xml.children(Xml.parse(body), "Part");
         ByteArrayOutputStream content = new ByteArrayOutputStream();
@@ -308,12 +395,14 @@ final class S3SiteOperations {
         }
         String etag =
                 "\"" + HexFormat.of().formatHex(digest("MD5", partDigests.toByteArray())) + "-" + parts.size() + "\"";
-        objects.put(key, new S3StoredObject(content.toByteArray(), etag, upload.headers()));
+        S3ObjectVersion written = objects.put(key, new S3StoredObject(content.toByteArray(), etag, upload.headers()));
         uploads.remove(query.get("uploadId"));
-        return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>"
-                        + Xml.escape(bucket) + "</Bucket><Key>" + Xml.escape(key) + "</Key><ETag>" + Xml.escape(etag)
-                        + "</ETag></CompleteMultipartUploadResult>")
-                .getBytes(StandardCharsets.UTF_8);
+        return S3Emulator.Reply.xml(
+                ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><CompleteMultipartUploadResult><Bucket>"
+                                + Xml.escape(bucket) + "</Bucket><Key>" + Xml.escape(key) + "</Key><ETag>"
+                                + Xml.escape(etag) + "</ETag></CompleteMultipartUploadResult>")
+                        .getBytes(StandardCharsets.UTF_8),
+                objects.versionHeader(written));
     }
 
     void abortMultipartUpload(String key, Map<String, String> query) throws ApiError {
@@ -334,7 +423,7 @@ final class S3SiteOperations {
         return upload;
     }
 
-    private static String encode(String text, boolean urlEncoded) {
+    static String encode(String text, boolean urlEncoded) {
         return urlEncoded ? URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20") : text;
     }
 
