@@ -13,11 +13,12 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  * java -cp ... EmulatorMain [--port N] [--port-file FILE] [--completion-delay SECONDS] [--max-lifetime SECONDS]
- *                            [--report FILE] [--s3-port-file FILE]
+ *                            [--report FILE] [--s3-port-file FILE] [--s3-versioning]
  * </pre>
  *
  * With {@code --s3-port-file}, it also runs an S3 emulator with the buckets {@code demo-site} and
- * {@code demo-deploys}, for {@code cloudfront:sync}, and writes its port there.
+ * {@code demo-deploys}, for {@code cloudfront:sync}, and writes its port there; with {@code --s3-versioning}, both
+ * buckets keep versions, for {@code cloudfront:rollback}.
  *
  * With {@code --report}, it writes one line per invalidation when it stops: id, path count, and how many
  * milliseconds after the invalidation turned Completed a client was first told so (empty if none was).
@@ -60,6 +61,7 @@ public final class EmulatorMain {
         Path portFile = null;
         Path report = null;
         Path s3PortFile = null;
+        boolean s3Versioning = false;
         Duration completionDelay = Duration.ofSeconds(5);
         Duration maxLifetime = Duration.ofSeconds(900);
         for (int i = 0; i < args.length; i++) {
@@ -72,6 +74,10 @@ public final class EmulatorMain {
                 case "--max-lifetime" -> maxLifetime = Duration.ofSeconds(Long.parseLong(value));
                 case "--report" -> report = Path.of(value);
                 case "--s3-port-file" -> s3PortFile = Path.of(value);
+                case "--s3-versioning" -> {
+                    s3Versioning = true;
+                    i--;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             i++;
@@ -95,8 +101,12 @@ public final class EmulatorMain {
         System.out.println("CloudFront emulator listening on " + emulator.endpoint() + " (distribution "
                 + CloudFrontEmulator.DISTRIBUTION_ID + ", access key " + CloudFrontEmulator.ACCESS_KEY_ID
                 + "; invalidations complete after " + completionDelay.toMillis() + " ms)");
+        if (s3 != null && s3Versioning) {
+            s3.enableVersioning("demo-site").enableVersioning("demo-deploys");
+        }
         if (s3 != null) {
-            System.out.println("S3 emulator listening on " + s3.endpoint() + " (buckets demo-site, demo-deploys)");
+            System.out.println("S3 emulator listening on " + s3.endpoint() + " (buckets demo-site, demo-deploys"
+                    + (s3Versioning ? ", versioned)" : ")"));
             writePort(
                     s3PortFile,
                     Integer.parseInt(s3.endpoint().substring(s3.endpoint().lastIndexOf(':') + 1)));
