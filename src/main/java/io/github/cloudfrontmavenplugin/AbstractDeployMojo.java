@@ -329,6 +329,11 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
 
     /** What the parameters ask to invalidate, checked as far as it can be without a call; the Mojo tests read it. */
     InvalidateRequest invalidateRequest() throws UserFixableException {
+        return invalidateRequest(diffSettings());
+    }
+
+    /** @param diff the site to compare with the manifest; empty for a goal that compares none */
+    InvalidateRequest invalidateRequest(Optional<DiffSettings> diff) throws UserFixableException {
         return new InvalidateRequest(
                 DistributionIds.requireAll(distributionId, distributionIds),
                 withoutEmptyElements(paths),
@@ -340,7 +345,7 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
                 dryRun,
                 outputPath(),
                 connectionSettings(),
-                diffSettings(),
+                diff,
                 Budget.of(maxPaths, maxWildcards),
                 withoutEmptyElements(tags),
                 allTenants,
@@ -359,18 +364,38 @@ abstract class AbstractDeployMojo extends AbstractCloudFrontMojo {
         if (directory == null) {
             return Optional.empty();
         }
+        return Optional.of(new DiffSettings(
+                directory.toPath(),
+                siteUrls(),
+                filter(),
+                manifestLocation(),
+                OnMissingManifest.parse(onMissingManifest),
+                s3Settings()));
+    }
+
+    /** {@code manifest} as configured: {@code s3://bucket/key}, or a file, relative to the project's directory. */
+    String manifestLocation() {
         String location = manifest;
         if (location != null && !location.isBlank() && !location.strip().startsWith("s3://")) {
             location = basedir.toPath().resolve(location.strip()).toString();
         }
-        return Optional.of(new DiffSettings(
-                directory.toPath(),
-                SiteUrls.of(pathPrefix, indexDocument),
-                AntPatterns.of(includes, excludes),
-                location,
-                OnMissingManifest.parse(onMissingManifest),
-                ConnectionSettings.forS3(s3Region, s3Endpoint, profile)
-                        .withCredentials(credentialSource())
-                        .withProxies(proxies())));
+        return location;
+    }
+
+    /** The URL paths of the site's files: {@code pathPrefix} and {@code indexDocument}. */
+    SiteUrls siteUrls() throws UserFixableException {
+        return SiteUrls.of(pathPrefix, indexDocument);
+    }
+
+    /** {@code includes} and {@code excludes}. */
+    AntPatterns filter() throws UserFixableException {
+        return AntPatterns.of(includes, excludes);
+    }
+
+    /** The connection to S3 for the manifest and the site's bucket. */
+    ConnectionSettings s3Settings() throws UserFixableException {
+        return ConnectionSettings.forS3(s3Region, s3Endpoint, profile)
+                .withCredentials(credentialSource())
+                .withProxies(proxies());
     }
 }

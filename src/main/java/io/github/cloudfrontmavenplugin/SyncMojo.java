@@ -5,7 +5,6 @@ import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.SyncRequest;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import io.github.cloudfrontmavenplugin.publish.PublishRule;
-import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import java.util.ArrayList;
 import java.util.List;
 import javax.inject.Inject;
@@ -36,16 +35,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  * @since 1.0.0
  */
 @Mojo(name = "sync", defaultPhase = LifecyclePhase.DEPLOY, threadSafe = true, requiresProject = false)
-public class SyncMojo extends AbstractDeployMojo {
-    /**
-     * Required: where the site's files live, {@code s3://bucket} or {@code s3://bucket/key/prefix/}. A file's key is the
-     * prefix plus its path relative to {@code directory}; its URL is {@code pathPrefix} plus that same path.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "cloudfront.bucket")
-    private String bucket;
-
+public class SyncMojo extends AbstractPublishMojo {
     /**
      * The headers of the uploaded files, in order: each {@code <rule>} has {@code <includes>}/{@code <excludes>} and
      * any of {@code <cacheControl>}, {@code <contentType>}, {@code <contentEncoding>}, {@code <contentDisposition>},
@@ -73,22 +63,6 @@ public class SyncMojo extends AbstractDeployMojo {
      */
     @Parameter(property = "cloudfront.delete", defaultValue = "true")
     private boolean delete;
-
-    /**
-     * A plan that would delete more objects than this fails before any change.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "cloudfront.maxDeletes", defaultValue = "256")
-    private int maxDeletes;
-
-    /**
-     * How many requests to S3 run at once.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "cloudfront.concurrency", defaultValue = "16")
-    private int concurrency;
 
     /**
      * Publish what a symbolic link that leads out of {@code directory} points to. Off by default: such a link fails
@@ -128,12 +102,9 @@ public class SyncMojo extends AbstractDeployMojo {
         }
         return new SyncRequest(
                 invalidation,
-                PublishSettings.of(
-                        bucket,
+                publishSettings(
                         HeaderRules.of(publishRules, cacheTagHeader),
                         delete,
-                        maxDeletes,
-                        concurrency,
                         followExternalLinks,
                         invalidation.diff().get().s3()),
                 keep);

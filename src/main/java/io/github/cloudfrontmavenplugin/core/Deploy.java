@@ -181,7 +181,9 @@ public final class Deploy {
         if (reports.any()) {
             String goal = requests.stream().anyMatch(SyncRequest.class::isInstance)
                     ? "cloudfront:sync"
-                    : "cloudfront:invalidate";
+                    : requests.stream().anyMatch(RollbackRequest.class::isInstance)
+                            ? "cloudfront:rollback"
+                            : "cloudfront:invalidate";
             Duration took = Duration.ofNanos(time.nanoTime() - soFar.started);
             reports.write(
                     new DeployReport(goal, batch.dryRun(), soFar.published, soFar.planned, sent, took, failure),
@@ -203,6 +205,9 @@ public final class Deploy {
         if (request instanceof SyncRequest sync) {
             return new SyncModule(sync, time, progress, locks);
         }
+        if (request instanceof RollbackRequest rollback) {
+            return new RollbackModule(rollback, time, random, environment, progress, locks);
+        }
         return new InvalidateModule((InvalidateRequest) request, progress);
     }
 
@@ -216,11 +221,13 @@ public final class Deploy {
         if (planned.batch().paths().isEmpty()) {
             List<DeployDiff> changed =
                     changes.diffs().stream().filter(DeployDiff::manifestChanges).toList();
-            record.run(changed);
+            record.run(changed, changes.recordings());
             return List.of();
         }
         Deliveries.Recording recording =
-                changes.diffs().isEmpty() ? Deliveries.Recording.NOTHING : () -> record.run(changes.diffs());
+                changes.diffs().isEmpty() && changes.recordings().isEmpty()
+                        ? Deliveries.Recording.NOTHING
+                        : () -> record.run(changes.diffs(), changes.recordings());
         locks.beforeWrite("invalidating");
         return new DeliverInvalidation(time, random, progress).run(batch, planned.batch(), connector, recording);
     }

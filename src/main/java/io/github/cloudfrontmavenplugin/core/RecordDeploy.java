@@ -20,9 +20,12 @@ final class RecordDeploy {
         this.locks = locks;
     }
 
-    /** Records every module's deploy, even when one of them cannot be; then reports the first failure. */
-    void run(List<DeployDiff> diffs) throws UserFixableException {
-        if (!diffs.isEmpty()) {
+    /**
+     * Records every module's deploy (each site's manifest, then what the other modules record), even when one of them
+     * cannot be; then reports the first failure.
+     */
+    void run(List<DeployDiff> diffs, List<Deliveries.Recording> others) throws UserFixableException {
+        if (!diffs.isEmpty() || !others.isEmpty()) {
             locks.beforeWrite("recording the manifest");
         }
         UserFixableException first = null;
@@ -31,15 +34,26 @@ final class RecordDeploy {
                 diff.commit();
                 progress.info("Recorded this deploy in the manifest " + diff.manifestName());
             } catch (UserFixableException e) {
-                if (first == null) {
-                    first = e;
-                } else {
-                    first.addSuppressed(e);
-                }
+                first = firstOf(first, e);
+            }
+        }
+        for (Deliveries.Recording other : others) {
+            try {
+                other.record();
+            } catch (UserFixableException e) {
+                first = firstOf(first, e);
             }
         }
         if (first != null) {
             throw first;
         }
+    }
+
+    private static UserFixableException firstOf(UserFixableException first, UserFixableException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -36,19 +38,27 @@ final class TakeLock {
             throws UserFixableException, InterruptedException {
         Map<String, Locked> manifests = new TreeMap<>();
         for (DeployRequest request : requests) {
-            InvalidateRequest invalidation = request.invalidation();
-            if (invalidation.diff().isEmpty()) {
+            Optional<String> manifest;
+            ConnectionSettings s3;
+            if (request instanceof RollbackRequest rollback) {
+                manifest = Optional.of(rollback.manifest());
+                s3 = rollback.publish().s3();
+            } else if (request.invalidation().diff().isPresent()) {
+                DiffSettings site = request.invalidation().diff().get();
+                manifest = Optional.ofNullable(site.manifest());
+                s3 = site.s3();
+            } else {
                 continue;
             }
-            DiffSettings site = invalidation.diff().get();
-            if (site.manifest() == null || site.manifest().isBlank()) {
+            if (manifest.isEmpty() || manifest.get().isBlank()) {
                 continue; // CompareSite explains the missing manifest
             }
-            manifests.merge(site.manifest().strip(), new Locked(site, invalidation.lock()), (a, b) -> a.strictest(b));
+            LockSettings settings = request.invalidation().lock();
+            manifests.merge(manifest.get().strip(), new Locked(s3, settings), (a, b) -> a.strictest(b));
         }
         if (dryRun) {
-            for (Locked locked : manifests.values()) {
-                DeployLock.reportForDryRun(locked.site.manifest().strip(), locked.site.s3(), timing, progress);
+            for (Map.Entry<String, Locked> entry : manifests.entrySet()) {
+                DeployLock.reportForDryRun(entry.getKey(), entry.getValue().s3, timing, progress);
             }
             return HeldLocks.NONE;
         }
@@ -56,8 +66,7 @@ final class TakeLock {
         try {
             for (Map.Entry<String, Locked> entry : manifests.entrySet()) {
                 Locked locked = entry.getValue();
-                taken.add(DeployLock.take(
-                        entry.getKey(), locked.site.s3(), locked.settings, timing, environment, progress));
+                taken.add(DeployLock.take(entry.getKey(), locked.s3, locked.settings, timing, environment, progress));
             }
         } catch (UserFixableException | InterruptedException | RuntimeException e) {
             new HeldLocks(taken).close();
@@ -67,10 +76,10 @@ final class TakeLock {
     }
 
     /** Modules that share a manifest share its lock: the longest lease and wait of theirs. */
-    private record Locked(DiffSettings site, LockSettings settings) {
+    private record Locked(ConnectionSettings s3, LockSettings settings) {
         Locked strictest(Locked other) {
             return new Locked(
-                    site,
+                    s3,
                     new LockSettings(
                             max(settings.lease(), other.settings.lease()),
                             max(settings.timeout(), other.settings.timeout()),

@@ -1,0 +1,145 @@
+package io.github.cloudfrontmavenplugin.core;
+
+import io.github.cloudfrontmavenplugin.base.Deployer;
+import io.github.cloudfrontmavenplugin.base.Progress;
+import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
+import io.github.cloudfrontmavenplugin.history.DeployIds;
+import io.github.cloudfrontmavenplugin.history.DeployRecord;
+import io.github.cloudfrontmavenplugin.history.ObjectState;
+import io.github.cloudfrontmavenplugin.publish.BucketLocation;
+import io.github.cloudfrontmavenplugin.publish.BucketReading;
+import io.github.cloudfrontmavenplugin.publish.PlanUploads;
+import io.github.cloudfrontmavenplugin.publish.PublishSite;
+import io.github.cloudfrontmavenplugin.rollback.PlanRollback;
+import io.github.cloudfrontmavenplugin.rollback.RollbackRecords;
+import io.github.cloudfrontmavenplugin.rollback.RollbackTarget;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * {@code cloudfront:rollback}'s own steps: reading the bucket ({@link BucketReading}) while the manifest and the
+ * history are read ({@link RollbackRecords}) and the deploy to restore is chosen ({@link RollbackTarget}); then {@link
+ * PlanRollback} and {@link PublishSite}, which copies the kept versions back in {@code sync}'s order. What it restored
+ * or deleted is invalidated; the manifest and the history advance once the invalidation was accepted.
+ */
+final class RollbackModule implements ModuleDeploy {
+    private final RollbackRequest request;
+    private final TimeSource time;
+    private final RandomGenerator random;
+    private final Function<String, String> environment;
+    private final Progress progress;
+    private final WriteCheck locks;
+    private Instant started;
+    private BucketReading reading;
+    private RollbackRecords records;
+    private DeployRecord target;
+
+    RollbackModule(
+            RollbackRequest request,
+            TimeSource time,
+            RandomGenerator random,
+            Function<String, String> environment,
+            Progress progress,
+            WriteCheck locks) {
+        this.request = request;
+        this.time = time;
+        this.random = random;
+        this.environment = environment;
+        this.progress = progress;
+        this.locks = locks;
+    }
+
+    @Override
+    public void start() {
+        started = time.now();
+        reading = BucketReading.start(request.publish(), request.manifest());
+    }
+
+    @Override
+    public void compare(SiteChanges changes) throws UserFixableException {
+        records = RollbackRecords.read(request.manifest(), request.publish().s3());
+        target = RollbackTarget.choose(records.history(), request.rollbackTo(), records.describeHistory(), location());
+    }
+
+    @Override
+    public Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
+            throws UserFixableException, InterruptedException {
+        PlanUploads.Planned planned =
+                new PlanRollback(progress).run(reading, request.publish(), request.filter(), target, dryRun);
+        PublishSite.Published published = new PublishSite(progress, time, locks).run(planned);
+        changes.addUrls(request.urls().pathsOf(published.changedPaths()));
+        changes.addUnchanged(unchangedByUrlDirectory(published));
+        if (!dryRun && !published.changedPaths().isEmpty()) {
+            changes.addRecording(() -> record(published));
+        }
+        if (published.changedPaths().isEmpty()) {
+            progress.info(location() + " already holds the deploy " + target.id() + ": nothing to roll back.");
+        }
+        return Optional.of(published);
+    }
+
+    /** Unchanged objects per URL directory, so that a wildcard the planner considers is weighed as sync's are. */
+    private Map<String, Long> unchangedByUrlDirectory(PublishSite.Published published) throws UserFixableException {
+        Map<String, Long> byDirectory = new HashMap<>();
+        List<String> changed = published.changedPaths();
+        java.util.Set<String> changedKeys = new java.util.HashSet<>();
+        changed.forEach(path -> changedKeys.add(location().keyOf(path)));
+        for (String key : target.objects().keySet()) {
+            if (!changedKeys.contains(key)) {
+                String path = location().relativePathOf(key);
+                byDirectory.merge(path.substring(0, path.lastIndexOf('/') + 1), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> byUrl = new HashMap<>();
+        for (Map.Entry<String, Long> entry : byDirectory.entrySet()) {
+            byUrl.merge(request.urls().directoryPrefix(entry.getKey()), entry.getValue(), Long::sum);
+        }
+        return byUrl;
+    }
+
+    private void record(PublishSite.Published published) throws UserFixableException {
+        Deployer deployer = Deployer.of(environment);
+        SortedMap<String, ObjectState> state = new TreeMap<>(target.objects());
+        DeployRecord rollback = new DeployRecord(
+                DeployIds.next(time.now(), random),
+                started,
+                time.now(),
+                deployer.host(),
+                deployer.user(),
+                deployer.ciJob(),
+                target.project(),
+                target.commit(),
+                Optional.of(target.id()),
+                location().toString(),
+                new DeployRecord.Counts(
+                        published.restored(), 0, published.deleted(), published.unchanged(), published.bytes()),
+                List.of(),
+                state);
+        records.record(rollback, location(), request.keepDeploys());
+        progress.info("Recorded the rollback to " + target.id() + " as the deploy " + rollback.id() + " in "
+                + records.describeManifest() + " and its history");
+    }
+
+    private BucketLocation location() {
+        return request.publish().location();
+    }
+
+    @Override
+    public void close() {
+        if (reading != null) {
+            reading.close();
+        }
+        if (records != null) {
+            records.close();
+        }
+    }
+}
