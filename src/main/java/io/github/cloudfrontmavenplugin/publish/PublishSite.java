@@ -129,14 +129,20 @@ public final class PublishSite {
         long unchanged = published.stream().mapToLong(Published::unchanged).sum();
         int restored = published.stream().mapToInt(Published::restored).sum();
         String paths = Sizes.count(invalidated) + (invalidated == 1 ? " path" : " paths");
-        return (dryRun ? "Dry run: would upload " : "Uploaded ") + Sizes.files(uploaded) + " (" + Sizes.bytes(bytes)
-                + ")"
-                + (headers > 0 ? (dryRun ? ", update" : ", updated") + " the headers of " + Sizes.count(headers) : "")
-                + (restored > 0
-                        ? (dryRun ? ", restore " : ", restored ") + Sizes.count(restored) + " from their kept versions"
-                        : "")
-                + ", "
-                + (dryRun ? "delete " : "deleted ") + Sizes.count(deleted) + ", " + Sizes.count(unchanged)
+        // A rollback sends no bytes: its line starts with what it restored.
+        String written = restored > 0 && uploaded == 0 && headers == 0
+                ? (dryRun ? "Dry run: would restore " : "Restored ") + Sizes.count(restored)
+                        + " from their kept versions"
+                : (dryRun ? "Dry run: would upload " : "Uploaded ") + Sizes.files(uploaded) + " (" + Sizes.bytes(bytes)
+                        + ")"
+                        + (headers > 0
+                                ? (dryRun ? ", update" : ", updated") + " the headers of " + Sizes.count(headers)
+                                : "")
+                        + (restored > 0
+                                ? (dryRun ? ", restore " : ", restored ") + Sizes.count(restored)
+                                        + " from their kept versions"
+                                : "");
+        return written + ", " + (dryRun ? "delete " : "deleted ") + Sizes.count(deleted) + ", " + Sizes.count(unchanged)
                 + " unchanged; " + (dryRun ? "would invalidate " : "invalidated ") + paths;
     }
 
