@@ -17,9 +17,11 @@ import io.github.cloudfrontmavenplugin.rollback.RollbackRecords;
 import io.github.cloudfrontmavenplugin.rollback.RollbackTarget;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -91,7 +93,7 @@ final class RollbackModule implements ModuleDeploy {
     private Map<String, Long> unchangedByUrlDirectory(PublishSite.Published published) throws UserFixableException {
         Map<String, Long> byDirectory = new HashMap<>();
         List<String> changed = published.changedPaths();
-        java.util.Set<String> changedKeys = new java.util.HashSet<>();
+        Set<String> changedKeys = new HashSet<>();
         changed.forEach(path -> changedKeys.add(location().keyOf(path)));
         for (String key : target.objects().keySet()) {
             if (!changedKeys.contains(key)) {
