@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.core.SyncRequest;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import io.github.cloudfrontmavenplugin.publish.PublishSettings;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -34,8 +35,23 @@ abstract class AbstractPublishMojo extends AbstractDeployMojo {
     @Parameter(property = "cloudfront.concurrency", defaultValue = "16")
     private int concurrency;
 
+    /**
+     * How many deploys the history beside the manifest ({@code <manifest>.history}) keeps, this one included; older
+     * records are removed. Each sync or rollback that changed the bucket adds one, with the state of every object after it, which
+     * {@code cloudfront:history} lists. At least 1.
+     *
+     * @since 1.0.0
+     */
+    @Parameter(property = "cloudfront.keepDeploys", defaultValue = "20")
+    private int keepDeploys;
+
     protected AbstractPublishMojo(SettingsDecrypter decrypter) {
         super(decrypter);
+    }
+
+    /** {@code keepDeploys}, checked. */
+    int keepDeploys() throws UserFixableException {
+        return SyncRequest.keepDeploys(keepDeploys);
     }
 
     /** Where and how the bucket is written, checked before any call. */

@@ -37,14 +37,6 @@ public class RollbackMojo extends AbstractPublishMojo {
     @Parameter(property = "cloudfront.rollbackTo")
     private String rollbackTo;
 
-    /**
-     * How many deploys the history beside the manifest keeps, this rollback among them.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "cloudfront.keepDeploys", defaultValue = "20")
-    private int keepDeploys;
-
     @Inject
     public RollbackMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -58,10 +50,6 @@ public class RollbackMojo extends AbstractPublishMojo {
                     + " deploy history kept beside the manifest that cloudfront:sync records, such as"
                     + " s3://my-deploys/www.example.com/manifest.txt.");
         }
-        if (keepDeploys < 1) {
-            throw new UserFixableException("<keepDeploys> (cloudfront.keepDeploys) is " + keepDeploys + "; it is the"
-                    + " number of deploys the history keeps, 1 or more.");
-        }
         InvalidateRequest invalidation = invalidateRequest(Optional.empty());
         return new RollbackRequest(
                 invalidation,
@@ -70,6 +58,6 @@ public class RollbackMojo extends AbstractPublishMojo {
                 siteUrls(),
                 filter(),
                 Optional.ofNullable(rollbackTo).filter(id -> !id.isBlank()).map(String::strip),
-                keepDeploys);
+                keepDeploys());
     }
 }

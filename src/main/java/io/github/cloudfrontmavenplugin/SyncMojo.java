@@ -73,16 +73,6 @@ public class SyncMojo extends AbstractPublishMojo {
     @Parameter(property = "cloudfront.followExternalLinks", defaultValue = "false")
     private boolean followExternalLinks;
 
-    /**
-     * How many deploys the history beside the manifest ({@code <manifest>.history}) keeps, this one included; older
-     * records are removed. Each deploy that changed the bucket adds one, with the state of every object after it, which
-     * {@code cloudfront:history} lists. At least 1.
-     *
-     * @since 1.0.0
-     */
-    @Parameter(property = "cloudfront.keepDeploys", defaultValue = "20")
-    private int keepDeploys;
-
     @Inject
     public SyncMojo(SettingsDecrypter decrypter) {
         super(decrypter);
@@ -91,7 +81,7 @@ public class SyncMojo extends AbstractPublishMojo {
     @Override
     SyncRequest request() throws UserFixableException {
         InvalidateRequest invalidation = invalidateRequest();
-        int keep = SyncRequest.keepDeploys(keepDeploys);
+        int keep = keepDeploys();
         if (invalidation.diff().isEmpty()) {
             throw new UserFixableException("<directory> (cloudfront.directory) is not set: cloudfront:sync publishes"
                     + " the built site from it, such as ${project.build.directory}/site.");

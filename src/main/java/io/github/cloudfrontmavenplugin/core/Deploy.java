@@ -152,8 +152,9 @@ public final class Deploy {
             for (int i = 0; i < modules.size(); i++) {
                 Optional<PublishSite.Published> published = modules.get(i).publish(changes, batch.dryRun());
                 published.ifPresent(soFar.published::add);
-                if (published.isPresent() && requests.get(i) instanceof SyncRequest sync) {
-                    deployed.add(new RecordHistory.Deployed(sync, published.get()));
+                if (published.isPresent()) {
+                    deployed.add(new RecordHistory.Deployed(
+                            requests.get(i), published.get(), modules.get(i).restored()));
                 }
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);

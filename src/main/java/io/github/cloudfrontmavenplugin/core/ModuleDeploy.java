@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.history.DeployRecord;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.util.Optional;
 
@@ -25,6 +26,11 @@ interface ModuleDeploy extends AutoCloseable {
      */
     default Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
             throws UserFixableException, InterruptedException {
+        return Optional.empty();
+    }
+
+    /** For a rollback, the kept deploy whose state it restored: its history record names it. */
+    default Optional<DeployRecord> restored() {
         return Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.base.Deployer;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
@@ -41,8 +42,14 @@ import java.util.random.RandomGenerator;
  * them back.
  */
 final class RecordHistory {
-    /** What one module of the deploy published. */
-    record Deployed(SyncRequest request, PublishSite.Published published) {}
+    /**
+     * What one module of the deploy published: a sync's, or a rollback's with the deploy whose state it restored.
+     */
+    record Deployed(DeployRequest request, PublishSite.Published published, Optional<DeployRecord> restored) {
+        Deployed(SyncRequest request, PublishSite.Published published) {
+            this(request, published, Optional.empty());
+        }
+    }
 
     private final TimeSource time;
     private final RandomGenerator random;
@@ -81,12 +88,17 @@ final class RecordHistory {
                 .map(info -> info.distributionId() + " " + info.id())
                 .toList();
         for (Deployed module : changed) {
-            DiffSettings site = module.request().invalidation().diff().orElseThrow();
+            Source source = source(module);
             PublishSite.Published published = module.published();
-            String where = site.manifest().strip() + HistoryStore.SUFFIX;
-            try (HistoryStore store = HistoryStore.open(site.manifest(), site.s3())) {
+            String where = source.manifest().strip() + HistoryStore.SUFFIX;
+            try (HistoryStore store = HistoryStore.open(source.manifest(), source.s3())) {
                 where = store.describe();
                 DeployHistory history = store.read();
+                SortedMap<String, ObjectState> objects = published.objects();
+                if (module.restored().isPresent()) {
+                    // What a rollback left unchanged is the version the deploy it restored named.
+                    objects = withKnownVersions(objects, module.restored());
+                }
                 DeployRecord record = new DeployRecord(
                         id,
                         started,
@@ -94,20 +106,20 @@ final class RecordHistory {
                         deployer.host(),
                         deployer.user(),
                         deployer.ciJob(),
-                        module.request().invalidation().lock().project(),
-                        SourceCommit.of(environment, site.directory()),
-                        Optional.empty(),
+                        source.project(),
+                        source.commit(),
+                        module.restored().map(DeployRecord::id),
                         published.location(),
                         new DeployRecord.Counts(
-                                published.uploaded(),
+                                published.uploaded() + published.restored(),
                                 published.headersUpdated(),
                                 published.deleted(),
                                 published.unchanged(),
                                 published.bytes()),
                         invalidations,
-                        withKnownVersions(published.objects(), history.newest()));
+                        withKnownVersions(objects, history.newest()));
                 locks.beforeWrite("recording the deploy history in " + where);
-                store.append(record, module.request().keepDeploys());
+                store.append(record, source.keepDeploys());
                 progress.info("Recorded this deploy as " + id + " in the history " + where);
             } catch (IOException | UserFixableException | RuntimeException e) {
                 progress.warn("Could not record this deploy in the history " + where + " (" + e.getMessage()
@@ -115,6 +127,34 @@ final class RecordHistory {
                         + " cloudfront:history will not list it, and no rollback can return to it.");
             }
         }
+    }
+
+    /** Where a module's history lives, and where what it deployed came from. */
+    private record Source(
+            String manifest, ConnectionSettings s3, int keepDeploys, String project, Optional<String> commit) {}
+
+    /**
+     * A sync deployed the build of this project, from its commit; a rollback deployed again what the deploy it
+     * restored had, so it names that deploy's project and commit.
+     */
+    private Source source(Deployed module) {
+        if (module.request() instanceof RollbackRequest rollback) {
+            DeployRecord restored = module.restored().orElseThrow();
+            return new Source(
+                    rollback.manifest(),
+                    rollback.publish().s3(),
+                    rollback.keepDeploys(),
+                    restored.project(),
+                    restored.commit());
+        }
+        SyncRequest sync = (SyncRequest) module.request();
+        DiffSettings site = sync.invalidation().diff().orElseThrow();
+        return new Source(
+                site.manifest(),
+                site.s3(),
+                sync.keepDeploys(),
+                sync.invalidation().lock().project(),
+                SourceCommit.of(environment, site.directory()));
     }
 
     /** An object the deploy did not write is the version the newest record named, where its ETag is the same. */
@@ -143,7 +183,13 @@ final class RecordHistory {
         TreeSet<String> buckets = new TreeSet<>();
         for (Deployed module : changed) {
             if (module.published().unversionedWrites() > 0) {
-                buckets.add(module.request().publish().location().bucket());
+                buckets.add(
+                        module.request() instanceof RollbackRequest rollback
+                                ? rollback.publish().location().bucket()
+                                : ((SyncRequest) module.request())
+                                        .publish()
+                                        .location()
+                                        .bucket());
             }
         }
         if (buckets.isEmpty()) {

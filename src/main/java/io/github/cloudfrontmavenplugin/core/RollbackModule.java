@@ -1,13 +1,10 @@
 package io.github.cloudfrontmavenplugin.core;
 
-import io.github.cloudfrontmavenplugin.base.Deployer;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.base.WriteCheck;
-import io.github.cloudfrontmavenplugin.history.DeployIds;
 import io.github.cloudfrontmavenplugin.history.DeployRecord;
-import io.github.cloudfrontmavenplugin.history.ObjectState;
 import io.github.cloudfrontmavenplugin.publish.BucketLocation;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
@@ -15,15 +12,12 @@ import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import io.github.cloudfrontmavenplugin.rollback.PlanRollback;
 import io.github.cloudfrontmavenplugin.rollback.RollbackRecords;
 import io.github.cloudfrontmavenplugin.rollback.RollbackTarget;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -31,7 +25,8 @@ import java.util.random.RandomGenerator;
  * {@code cloudfront:rollback}'s own steps: reading the bucket ({@link BucketReading}) while the manifest and the
  * history are read ({@link RollbackRecords}) and the deploy to restore is chosen ({@link RollbackTarget}); then {@link
  * PlanRollback} and {@link PublishSite}, which copies the kept versions back in {@code sync}'s order. What it restored
- * or deleted is invalidated; the manifest and the history advance once the invalidation was accepted.
+ * or deleted is invalidated; the manifest advances once the invalidation was accepted, and {@link RecordHistory} then
+ * records the rollback as a deploy of its own.
  */
 final class RollbackModule implements ModuleDeploy {
     private final RollbackRequest request;
@@ -40,7 +35,6 @@ final class RollbackModule implements ModuleDeploy {
     private final Function<String, String> environment;
     private final Progress progress;
     private final WriteCheck locks;
-    private Instant started;
     private BucketReading reading;
     private RollbackRecords records;
     private DeployRecord target;
@@ -62,7 +56,6 @@ final class RollbackModule implements ModuleDeploy {
 
     @Override
     public void start() {
-        started = time.now();
         reading = BucketReading.start(request.publish(), request.manifest());
     }
 
@@ -81,7 +74,7 @@ final class RollbackModule implements ModuleDeploy {
         changes.addUrls(request.urls().pathsOf(published.changedPaths()));
         changes.addUnchanged(unchangedByUrlDirectory(published));
         if (!dryRun && !published.changedPaths().isEmpty()) {
-            changes.addRecording(() -> record(published));
+            changes.addRecording(() -> records.recordManifest(target, location()));
         }
         if (published.changedPaths().isEmpty()) {
             progress.info(location() + " already holds the deploy " + target.id() + ": nothing to roll back.");
@@ -108,27 +101,9 @@ final class RollbackModule implements ModuleDeploy {
         return byUrl;
     }
 
-    private void record(PublishSite.Published published) throws UserFixableException {
-        Deployer deployer = Deployer.of(environment);
-        SortedMap<String, ObjectState> state = new TreeMap<>(target.objects());
-        DeployRecord rollback = new DeployRecord(
-                DeployIds.next(time.now(), random),
-                started,
-                time.now(),
-                deployer.host(),
-                deployer.user(),
-                deployer.ciJob(),
-                target.project(),
-                target.commit(),
-                Optional.of(target.id()),
-                location().toString(),
-                new DeployRecord.Counts(
-                        published.restored(), 0, published.deleted(), published.unchanged(), published.bytes()),
-                List.of(),
-                state);
-        records.record(rollback, location(), request.keepDeploys());
-        progress.info("Recorded the rollback to " + target.id() + " as the deploy " + rollback.id() + " in "
-                + records.describeManifest() + " and its history");
+    @Override
+    public Optional<DeployRecord> restored() {
+        return Optional.ofNullable(target);
     }
 
     private BucketLocation location() {

@@ -21,10 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The manifest and the deploy history a rollback reads under the lock, and advances once CloudFront accepted the
- * invalidation: the manifest then lists the restored state (so that the next {@code sync} of a new build uploads and
- * invalidates exactly what differs from it), and the history gains the rollback as a deploy of its own. Both are
- * replaced only if they are still what the rollback read.
+ * The manifest and the deploy history a rollback reads under the lock. Once CloudFront accepted the invalidation, the
+ * manifest lists the restored state, so that the next {@code sync} of a new build uploads and invalidates exactly what
+ * differs from it; it is replaced only if it is still the one the rollback read.
  */
 public final class RollbackRecords implements AutoCloseable {
     private final ManifestStore manifest;
@@ -70,17 +69,20 @@ public final class RollbackRecords implements AutoCloseable {
         return history.describe();
     }
 
-    /** Records {@code rollback}'s state in the manifest, then adds it to the history, which keeps {@code keep}. */
-    public void record(DeployRecord rollback, BucketLocation location, int keep) throws UserFixableException {
+    /**
+     * Records the state of {@code restored} in the manifest, only if the manifest is still the one read: the next sync
+     * compares the new build with what the bucket holds now.
+     */
+    public void recordManifest(DeployRecord restored, BucketLocation location) throws UserFixableException {
         try {
             Path next = work.path().resolve("manifest.next");
-            writeManifest(rollback.objects(), location, next);
+            writeManifest(restored.objects(), location, next);
             manifest.replace(manifestRead, next);
-            history.append(rollback, keep);
         } catch (IOException e) {
             throw new UserFixableException(
-                    "Cannot record the rollback in " + manifest.describe() + " and " + history.describe() + ": "
-                            + e.getMessage() + ". The invalidation was created; the bucket holds the restored deploy.",
+                    "Cannot write the manifest " + manifest.describe() + ": " + e.getMessage() + ". The invalidation"
+                            + " was created and the bucket holds the deploy " + restored.id() + "; the next sync"
+                            + " compares with the manifest as it was, and uploads and invalidates more than needed.",
                     e);
         }
     }
