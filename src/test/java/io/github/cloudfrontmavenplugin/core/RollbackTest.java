@@ -55,6 +55,8 @@ class RollbackTest {
     private S3Emulator s3;
     private Path site;
     private final RecordingProgress progress = new RecordingProgress();
+    /** One for every deploy of a test, so that each gets its own CallerReference. */
+    private final SplittableRandom random = new SplittableRandom(3);
 
     @BeforeEach
     void start() throws Exception {
@@ -114,7 +116,7 @@ class RollbackTest {
                 "cache-tag");
     }
 
-    private InvalidateRequest invalidation(Optional<DiffSettings> diff, boolean dryRun) {
+    private InvalidateRequest invalidation(Optional<DiffSettings> diff, boolean dryRun) throws UserFixableException {
         return new InvalidateRequest(
                 List.of(CloudFrontEmulator.DISTRIBUTION_ID),
                 List.of(),
@@ -169,7 +171,7 @@ class RollbackTest {
         return new Deploy(
                 Connector.CLOUDFRONT,
                 TimeSource.SYSTEM,
-                new SplittableRandom(3),
+                random,
                 Map.<String, String>of()::get,
                 progress,
                 LockTiming.of(TimeSource.SYSTEM));
