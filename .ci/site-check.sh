@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -q site -Dinvoker.skip
 descriptor=target/classes/META-INF/maven/plugin.xml
 missing=0
-for goal in invalidate sync rollback get-invalidation unlock; do
+for goal in invalidate sync rollback get-invalidation unlock history; do
     page=target/site/${goal}-mojo.html
     [ -f "$page" ] || { echo "No goal page $page" >&2; exit 1; }
     # The editable parameters of this goal, from its <mojo> block of the descriptor.

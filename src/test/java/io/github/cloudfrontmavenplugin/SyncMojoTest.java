@@ -132,6 +132,7 @@ class SyncMojoTest {
         LockSettings lock = mojo.request().invalidation().lock();
         assertEquals(Duration.ofSeconds(60), lock.lease());
         assertEquals(Duration.ofSeconds(600), lock.timeout());
+        assertEquals(20, mojo.request().keepDeploys());
     }
 
     /** The same settings given as {@code mvn cloudfront:sync -Dcloudfront.bucket=... } does. */
@@ -151,6 +152,7 @@ class SyncMojoTest {
             user.setProperty("cloudfront.followExternalLinks", "true");
             user.setProperty("cloudfront.lockLease", "90");
             user.setProperty("cloudfront.lockTimeout", "0");
+            user.setProperty("cloudfront.keepDeploys", "5");
         }
 
         @Test
@@ -168,6 +170,7 @@ class SyncMojoTest {
             assertEquals(true, publish.followExternalLinks());
             assertEquals(Duration.ofSeconds(90), request.lock().lease());
             assertEquals(Duration.ZERO, request.lock().timeout());
+            assertEquals(5, sync.keepDeploys());
         }
     }
 
@@ -224,6 +227,16 @@ class SyncMojoTest {
     @MojoParameter(name = "lockTimeout", value = "-1")
     void aNegativeLockTimeoutIsNamedBeforeAnyCall(SyncMojo mojo) throws Exception {
         assertFailsBeforeAnyCall(mojo, "<lockTimeout> (cloudfront.lockTimeout) is -1;");
+    }
+
+    @Test
+    @InjectMojo(goal = "sync")
+    @MojoParameter(name = "keepDeploys", value = "0")
+    void aHistoryThatKeepsNoDeployIsNamedBeforeAnyCall(SyncMojo mojo) throws Exception {
+        assertFailsBeforeAnyCall(
+                mojo,
+                "<keepDeploys> (cloudfront.keepDeploys) is 0; it is how many deploys the history beside the manifest"
+                        + " keeps, this one included: use 1 or more (the default is 20).");
     }
 
     /**

@@ -176,13 +176,7 @@ public final class DeployDiff implements AutoCloseable {
     }
 
     private static void cleanUp(ManifestStore store, TemporaryDirectory work) {
-        if (store instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // closing a client frees resources; nothing to report
-            }
-        }
+        store.close();
         if (work != null) {
             work.close();
         }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where the manifest of the last deploy lives: a local file or an S3 object. */
-public interface ManifestStore {
+public interface ManifestStore extends AutoCloseable {
     /**
      * The manifest as this deploy found it.
      *
@@ -28,6 +28,10 @@ public interface ManifestStore {
 
     /** For messages: {@code target/manifest.txt}, {@code s3://bucket/key}. */
     String describe();
+
+    /** Frees what the store holds, such as an S3 client's connections. */
+    @Override
+    default void close() {}
 
     /** Explains a lost race: another deploy changed the manifest between this one's read and write. */
     static UserFixableException conflict(String where) {

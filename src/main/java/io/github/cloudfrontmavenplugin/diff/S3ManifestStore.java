@@ -27,7 +27,7 @@ import software.amazon.awssdk.utils.IoUtils;
  * ETag read at the start ({@code If-Match}, or {@code If-None-Match: *} for the first one): of two deploys racing on
  * one manifest, the second to write fails instead of silently dropping the first one's record.
  */
-public final class S3ManifestStore implements ManifestStore, AutoCloseable {
+public final class S3ManifestStore implements ManifestStore {
     private final S3Client s3;
     private final AwsCredentialsProvider credentials;
     private final String bucket;

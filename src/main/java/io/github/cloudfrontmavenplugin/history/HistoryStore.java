@@ -6,7 +6,6 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.ManifestStore;
 import io.github.cloudfrontmavenplugin.diff.ManifestStores;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -37,8 +36,9 @@ public final class HistoryStore implements AutoCloseable {
         try {
             return new HistoryStore(store, TemporaryDirectory.create("cloudfront-history"));
         } catch (IOException e) {
-            closeStore(store);
-            throw new UncheckedIOException("cannot create a temporary directory for the deploy history", e);
+            store.close();
+            throw new UserFixableException(
+                    "Cannot create a temporary directory for the deploy history: " + e.getMessage(), e);
         }
     }
 
@@ -73,17 +73,7 @@ public final class HistoryStore implements AutoCloseable {
 
     @Override
     public void close() {
-        closeStore(store);
+        store.close();
         work.close();
-    }
-
-    private static void closeStore(ManifestStore store) {
-        if (store instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // closing an S3 client frees its connections; nothing is lost when it fails
-            }
-        }
     }
 }
