@@ -113,12 +113,8 @@ public final class RollbackRecords implements AutoCloseable {
     }
 
     private static void closeAll(ManifestStore manifest, HistoryStore history, TemporaryDirectory work) {
-        if (manifest instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // closing an S3 client frees its connections; nothing is lost when it fails
-            }
+        if (manifest != null) {
+            manifest.close();
         }
         if (history != null) {
             history.close();
