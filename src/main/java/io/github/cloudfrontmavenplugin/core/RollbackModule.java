@@ -74,7 +74,11 @@ final class RollbackModule implements ModuleDeploy {
         changes.addUrls(request.urls().pathsOf(published.changedPaths()));
         changes.addUnchanged(unchangedByUrlDirectory(published));
         if (!dryRun && !published.changedPaths().isEmpty()) {
-            changes.addRecording(() -> records.recordManifest(target, location()));
+            changes.addRecording(() -> {
+                records.recordManifest(target, location());
+                progress.info("Recorded the state of the deploy " + target.id() + " in the manifest "
+                        + records.describeManifest());
+            });
         }
         if (published.changedPaths().isEmpty()) {
             progress.info(location() + " already holds the deploy " + target.id() + ": nothing to roll back.");

@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Benchmark: cloudfront:rollback beside deploying the old build again with cloudfront:sync, side by side, against the
+# bundled S3 and CloudFront emulators (EmulatorMain --s3-versioning, in their own JVM, on loopback).
+#
+# The site: FILES generated files (default 10,000, small HTML/CSS/JS of 0.2-4 KiB, the same for a given SEED); the new
+# build changes CHANGED of them (default 100). Set-up (untimed): sync the old build, then the new one, so that the
+# bucket holds the new build and the history both deploys. Then ROUNDS rounds (default 3), each:
+#   rollback   timed: `mvn cloudfront:rollback` (to the deploy before the newest: the old build's state)
+#   (reset)    untimed: sync the new build
+#   sync-old   timed: `mvn deploy` with cloudfront:sync of the old build's directory
+#   (reset)    untimed: sync the new build
+# Reported: medians of the whole `mvn` process, the ratio rollback / sync-old (issue 24's target: at most 0.2), and
+# what each did (from its summary line).
+#
+# Needs JDK 17 and python3. Usage: bench/rollback-vs-sync.sh          (about 5 minutes on 2 cores)
+#        FILES=500 CHANGED=20 ROUNDS=1 bench/rollback-vs-sync.sh      a check of the script
+# SKIP_BUILD=1 reuses the plugin installed and the classpath written by an earlier run.
+# Results: printed, and saved to target/bench-rollback/results.md; the runs' logs stay there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FILES=${FILES:-10000}
+CHANGED=${CHANGED:-100}
+ROUNDS=${ROUNDS:-3}
+SEED=${SEED:-13}
+unset MAVEN_OPTS
+
+if [ -z "${SKIP_BUILD:-}" ]; then
+    ./mvnw -B -q install -DskipTests -Dinvoker.skip
+    ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
+fi
+MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
+[ -x "$MVN" ] || MVN=./mvnw
+PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin:1.0.0-SNAPSHOT
+
+work=target/bench-rollback
+rm -rf "$work"
+mkdir -p "$work/logs"
+abs="$PWD/$work"
+
+echo "== Generating the site: $FILES files, and a new build that changes $CHANGED of them (seed $SEED)"
+python3 - "$work" "$FILES" "$CHANGED" "$SEED" <<'PY'
+import os, random, sys
+work, files, changed, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rng = random.Random(seed)
+paths = []
+for i in range(files):
+    ext = rng.choices(["html", "css", "js"], [6, 1, 3])[0]
+    folder = "docs/s%02d/t%03d" % (i % 40, i // 40 % 25) if ext == "html" else "assets/%s/m%02d" % (ext, i % 30)
+    paths.append("%s/f-%05d.%s" % (folder, i, ext))
+touched = set(rng.sample(range(files), changed))
+for build in ("old", "new"):
+    for i, path in enumerate(paths):
+        full = os.path.join(work, build, path)
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        body = ("/* %s */\n" % path) + "x" * rng.randint(200, 4000)
+        if build == "new" and i in touched:
+            body += "\n/* changed in the new build */"
+        with open(full, "w") as out:
+            out.write(body + "\n")
+PY
+
+rm -f "$work/cloudfront.port" "$work/s3.port"
+java -cp "target/test-classes:$(cat target/bench-classpath.txt)" io.github.cloudfrontmavenplugin.emulator.EmulatorMain \
+    --port-file "$work/cloudfront.port" --s3-port-file "$work/s3.port" --s3-versioning --completion-delay 0 \
+    --max-lifetime 1800 >"$work/logs/emulator.log" 2>&1 &
+emulator=$!
+trap 'kill "$emulator" 2>/dev/null || true; wait "$emulator" 2>/dev/null || true' EXIT
+for _ in $(seq 1 200); do [ -s "$work/cloudfront.port" ] && [ -s "$work/s3.port" ] && break; sleep 0.1; done
+[ -s "$work/s3.port" ] || { echo "The emulators did not start" >&2; exit 1; }
+
+export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+unset AWS_SESSION_TOKEN AWS_PROFILE
+export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
+common=(-B -f bench/sync-pom.xml -Dcloudfront.distributionId=EDFDVBD6EXAMPLE
+    -Dcloudfront.endpoint="http://127.0.0.1:$(cat "$work/cloudfront.port")"
+    -Dcloudfront.s3Endpoint="http://127.0.0.1:$(cat "$work/s3.port")"
+    -Dcloudfront.bucket=s3://demo-site/ -Dcloudfront.manifest=s3://demo-deploys/bench/manifest.txt
+    -Dcloudfront.maxPaths=3000)
+
+run() { # name log args...: runs mvn, prints its wall-clock seconds
+    local log=$2
+    shift 2
+    local start end
+    start=$(date +%s.%N)
+    "$MVN" "${common[@]}" "$@" >"$log" 2>&1 || { echo "Failed: see $log" >&2; tail -20 "$log" >&2; exit 1; }
+    end=$(date +%s.%N)
+    python3 -c "print('%.2f' % ($end - $start))"
+}
+sync_of() { run "sync-$1" "$2" deploy -Dcloudfront.directory="$abs/$1" >/dev/null; }
+
+echo "== Set-up: sync the old build, then the new one"
+sync_of old "$work/logs/setup-old.log"
+sync_of new "$work/logs/setup-new.log"
+
+rollback_times=()
+sync_times=()
+for round in $(seq 1 "$ROUNDS"); do
+    t=$(run rollback "$work/logs/rollback-$round.log" "$PLUGIN:rollback")
+    rollback_times+=("$t")
+    echo "round $round: rollback ${t} s ($(grep -o 'Restored .*' "$work/logs/rollback-$round.log"))"
+    sync_of new "$work/logs/reset-a-$round.log"
+    t=$(run sync-old "$work/logs/sync-old-$round.log" deploy -Dcloudfront.directory="$abs/old")
+    sync_times+=("$t")
+    echo "round $round: sync of the old build ${t} s ($(grep -o 'Uploaded .*' "$work/logs/sync-old-$round.log"))"
+    sync_of new "$work/logs/reset-b-$round.log"
+done
+
+python3 - "$work/results.md" "$FILES" "$CHANGED" "$ROUNDS" "${rollback_times[*]}" "${sync_times[*]}" <<'PY' | tee "$work/results.md"
+import statistics, sys
+_, out, files, changed, rounds, rollback, sync = sys.argv
+rollback = [float(t) for t in rollback.split()]
+sync = [float(t) for t in sync.split()]
+r, s = statistics.median(rollback), statistics.median(sync)
+print("Rollback vs. sync of the old build: %s files, %s differ, %s rounds, bundled emulators (versioning on)" % (files, changed, rounds))
+print()
+print("| | median s | runs s |")
+print("|---|---|---|")
+print("| `mvn cloudfront:rollback` | %.2f | %s |" % (r, " ".join("%.2f" % t for t in rollback)))
+print("| `mvn deploy` (sync of the old build) | %.2f | %s |" % (s, " ".join("%.2f" % t for t in sync)))
+print()
+print("Ratio rollback / sync: %.2f (issue 24's target: at most 0.2)" % (r / s))
+PY
