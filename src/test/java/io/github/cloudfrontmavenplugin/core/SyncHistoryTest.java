@@ -245,6 +245,33 @@ class SyncHistoryTest {
     }
 
     @Test
+    void onAVersionedBucketEachObjectsVersionIsRecordedAndAnUnchangedOneKeepsItsFirst() throws Exception {
+        s3.enableVersioning("www");
+        sync(20);
+        Files.writeString(site.resolve("index.html"), "home, changed");
+        sync(20);
+
+        List<DeployRecord> records = history().records();
+        String latestIndex = latestVersion("site/index.html");
+        assertEquals(
+                Optional.of(latestIndex),
+                records.get(0).objects().get("site/index.html").versionId());
+        assertEquals(
+                Optional.of(s3.versions("www", "site/index.html").get(1).versionId()),
+                records.get(1).objects().get("site/index.html").versionId());
+        String css = latestVersion("site/app.css");
+        assertEquals(
+                Optional.of(css), records.get(0).objects().get("site/app.css").versionId());
+        assertEquals(
+                Optional.of(css), records.get(1).objects().get("site/app.css").versionId());
+        assertEquals(List.of(), progress.warnings, "no warning of a bucket without versioning");
+    }
+
+    private String latestVersion(String key) {
+        return s3.versions("www", key).get(0).versionId();
+    }
+
+    @Test
     void anObjectTheDeployLeftAloneKeepsTheVersionItHadWhereItsETagIsTheSame() {
         ObjectState v1 = new ObjectState("e1", "s1", 1, "h", Optional.of("v1"));
         ObjectState changedSince = new ObjectState("e2", "s2", 1, "h", Optional.of("v2"));
