@@ -37,7 +37,8 @@
 #        CASES="real-release" NETWORKS=delay ROUNDS=1 bench/sync-vs-awscli.sh    one case, quickly
 #        CASES="gen-first gen-checkout" FILES=200 ROUNDS=1 bench/sync-vs-awscli.sh   a check of the script
 # Other settings: REAL_ARTIFACT (groupId:artifactId), REAL_FROM and REAL_TO (its versions), FILES, MIB, SEED, DELAY_MS,
-# AWS_V2, AWS_V1, SKIP_BUILD=1 (reuse the plugin installed and the classpath written by an earlier run).
+# AWS_V2, AWS_V1, SKIP_BUILD=1 (reuse the plugin installed and the classpath written by an earlier run), JFR=1 (a flight
+# recording of each timed run of the plugin, for bench/sync-timeline.py; it slows the plugin down).
 # Results: printed, and saved to target/bench-sync/results.md; the runs' logs and the proxy's request logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -257,7 +258,7 @@ cli1() { # log endpoint
     "$AWS_V1" --endpoint-url "$2" s3 sync "$work/checkout" "s3://bench-cli1" --delete --no-progress >"$1" 2>&1
 }
 plugin() { # log endpoint
-    "$MVN" -B -o -f bench/sync-pom.xml deploy \
+    MAVEN_OPTS="${MAVEN_OPTS:-}${jfr:-}" "$MVN" -B -o -f bench/sync-pom.xml deploy \
         -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
         -Dcloudfront.directory="$abs/checkout" -Dcloudfront.bucket="s3://bench-plugin/" \
         -Dcloudfront.manifest="s3://$DEPLOYS_BUCKET/manifest.txt" -Dcloudfront.s3Endpoint="$2" \
@@ -277,6 +278,8 @@ holds() { # tool site: puts the tool's bucket (and the plugin's manifest) in tha
     elif [ "$bucket" = bench-plugin ]; then
         checkout "$2"
         plugin "$work/reset.log" "$s3" || { echo "reset failed; see $work/reset.log" >&2; exit 1; }
+    elif [ "${state[$bucket]:-}/$2" = gen-2/gen-1 ]; then # the 1 % changed put back
+        "$AWS" --endpoint-url "$s3" s3 cp --recursive "$work/gen/originals" "s3://$bucket" --only-show-errors
     else # from a fresh copy: newer than every object, so the CLI puts back even the files of the same size
         checkout "$2"
         "$AWS" --endpoint-url "$s3" s3 sync "$work/checkout" "s3://$bucket" --delete --only-show-errors
@@ -286,11 +289,14 @@ holds() { # tool site: puts the tool's bucket (and the plugin's manifest) in tha
 timed() { # case network tool round: runs the tool on the checkout; appends a line to runs.tsv
     local log="$work/$1-$2-$3-$4.log" requests="$work/$2-requests.tsv" from to start end
     from=$(wc -l <"$requests")
+    # JFR=1: a flight recording of each timed run of the plugin, beside its log (bench/sync-timeline.py reads it).
+    [ -z "${JFR:-}" ] || jfr=" -XX:StartFlightRecording=filename=${log%.log}.jfr,settings=profile,dumponexit=true"
     start=$(date +%s%N)
     # `times` in the subshell: its second line is the CPU time of the subshell's children, the tool's processes.
     ("$3" "$log" "${endpoint_of[$2]}" && times >"$work/cpu") ||
         { echo "$3 failed in $1 on $2, round $4; see $log" >&2; tail -30 "$log" >&2; exit 1; }
     end=$(date +%s%N)
+    jfr=
     to=$(wc -l <"$requests")
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" $(((end - start) / 1000000)) "$requests" \
         "$from" "$to" "$log" "$(awk -F'[ms ]' 'NR == 2 {print $1 * 60 + $2 + $4 * 60 + $5}' "$work/cpu")" \
