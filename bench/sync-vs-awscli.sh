@@ -33,7 +33,10 @@
 # proxy), objects PUT into the site's bucket, CPU time, and the load average before and after each case.
 #
 # Needs JDK 17, python3, the AWS CLI (Debian: apt-get install -y awscli) and Maven Central (the first time).
-# Usage: bench/sync-vs-awscli.sh                               the full run (about 20 minutes on 2 cores)
+# Usage: bench/sync-vs-awscli.sh                               the full run; on 2 cores with a load average of 11-23
+#                                                              (other builds) the real site took 14 minutes, the
+#                                                              generated one 27
+#        CASES="real-first real-checkout real-release" bench/sync-vs-awscli.sh      the real site alone
 #        CASES="real-release" NETWORKS=delay ROUNDS=1 bench/sync-vs-awscli.sh    one case, quickly
 #        CASES="gen-first gen-checkout" FILES=200 ROUNDS=1 bench/sync-vs-awscli.sh   a check of the script
 # Other settings: REAL_ARTIFACT (groupId:artifactId), REAL_FROM and REAL_TO (its versions), FILES, MIB, SEED, DELAY_MS,
