@@ -42,6 +42,10 @@
 # Other settings: REAL_ARTIFACT (groupId:artifactId), REAL_FROM and REAL_TO (its versions), FILES, MIB, SEED, DELAY_MS,
 # AWS_V2, AWS_V1, SKIP_BUILD=1 (reuse the plugin installed and the classpath written by an earlier run), JFR=1 (a flight
 # recording of each timed run of the plugin, for bench/sync-timeline.py; it slows the plugin down).
+# REVISIONS="before=31c2b27 after=HEAD" measures those commits instead of this checkout's plugin, side by side: each is
+# built in a temporary git worktree and installed as <its version>-bench-<label>-SNAPSHOT (so that a build of the
+# plugin elsewhere on the machine cannot change it during the run), and is the contender plugin_<label>; the first one
+# also sets up the buckets between runs. This checkout then only compiles the emulators the bench runs.
 # Results: printed, and saved to target/bench-sync/results.md; the runs' logs and the proxy's request logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -66,16 +70,47 @@ AWS=$AWS_V2 # sets up state
 # Where v1 does not run, it leaves the contenders.
 default_tools="cli2 cli1 plugin"
 "$AWS_V1" --version >/dev/null 2>&1 || { default_tools="cli2 plugin"; echo "No AWS CLI v1 at $AWS_V1: left out" >&2; }
-read -r -a TOOLS <<<"${TOOLS:-$default_tools}"
 # v1 on the generated site would take the full run past 20 minutes; GEN_TOOLS="cli2 cli1 plugin" adds it.
-read -r -a GEN_TOOLS <<<"${GEN_TOOLS:-cli2 plugin}"
+default_gen_tools="cli2 plugin"
 
+pom_version() { python3 -c 'import sys, xml.etree.ElementTree as t
+print(t.parse(sys.argv[1]).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)' "$1"; }
+PLUGIN_VERSION=$(pom_version pom.xml)
+declare -A version_of=() # plugin contender -> the plugin version it runs
+read -r -a REVISION_PAIRS <<<"${REVISIONS:-}"
 if [ -z "${SKIP_BUILD:-}" ]; then
-    ./mvnw -B -q install -DskipTests -Dinvoker.skip
+    if [ ${#REVISION_PAIRS[@]} -eq 0 ]; then
+        ./mvnw -B -q install -DskipTests -Dinvoker.skip
+    else
+        ./mvnw -B -q test-compile -Dspotless.check.skip
+    fi
     ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
+for pair in "${REVISION_PAIRS[@]}"; do
+    label=${pair%%=*} rev=${pair#*=}
+    own=$(git show "$rev:pom.xml" | python3 -c 'import sys, xml.etree.ElementTree as t
+print(t.parse(sys.stdin).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)')
+    bench_version=${own%-SNAPSHOT}-bench-$label-SNAPSHOT
+    if [ -z "${SKIP_BUILD:-}" ]; then
+        tree=$(mktemp -d)/tree
+        git worktree add -q --detach "$tree" "$rev"
+        sed -i "0,/<version>$own<\/version>/s//<version>$bench_version<\/version>/" "$tree/pom.xml"
+        (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
+        git worktree remove --force "$tree"
+    fi
+    version_of[plugin_$label]=$bench_version
+    [ -n "${first_revision:-}" ] || first_revision=plugin_$label
+done
+if [ ${#REVISION_PAIRS[@]} -gt 0 ]; then
+    PLUGIN_VERSION=${version_of[$first_revision]}
+    plugins=$(for pair in "${REVISION_PAIRS[@]}"; do printf 'plugin_%s ' "${pair%%=*}"; done)
+    default_tools="${default_tools/plugin/$plugins}"
+    default_gen_tools="cli2 $plugins"
+fi
+read -r -a TOOLS <<<"${TOOLS:-$default_tools}"
+read -r -a GEN_TOOLS <<<"${GEN_TOOLS:-$default_gen_tools}"
 # Other builds on the machine may install the plugin too: the runs must all use this one.
-jar=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/1.0.0-SNAPSHOT/cloudfront-maven-plugin-1.0.0-SNAPSHOT.jar
+jar=~/.m2/repository/io/github/cloudfront-maven-plugin/cloudfront-maven-plugin/$PLUGIN_VERSION/cloudfront-maven-plugin-$PLUGIN_VERSION.jar
 jar_sum=$(sha256sum "$jar" | cut -c1-12)
 MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
 [ -x "$MVN" ] || MVN=./mvnw
@@ -260,8 +295,8 @@ cli2() { # log endpoint
 cli1() { # log endpoint
     "$AWS_V1" --endpoint-url "$2" s3 sync "$work/checkout" "s3://bench-cli1" --delete --no-progress >"$1" 2>&1
 }
-plugin() { # log endpoint
-    MAVEN_OPTS="${MAVEN_OPTS:-}${jfr:-}" "$MVN" -B -o -f bench/sync-pom.xml deploy \
+plugin() { # log endpoint [plugin version]
+    MAVEN_OPTS="${MAVEN_OPTS:-}${jfr:-}" "$MVN" -B -o -f bench/sync-pom.xml deploy -Dbench.plugin.version="${3:-$PLUGIN_VERSION}" \
         -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
         -Dcloudfront.directory="$abs/checkout" -Dcloudfront.bucket="s3://bench-plugin/" \
         -Dcloudfront.manifest="s3://$DEPLOYS_BUCKET/manifest.txt" -Dcloudfront.s3Endpoint="$2" \
@@ -270,6 +305,9 @@ plugin() { # log endpoint
 plugin_c1() { # log endpoint
     MAVEN_OPTS=-XX:TieredStopAtLevel=1 plugin "$@"
 }
+for variant in "${!version_of[@]}"; do
+    eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]}; }"
+done
 declare -A state=() # bucket -> the site it holds (empty, real-<version>, gen-1, gen-2)
 holds() { # tool site: puts the tool's bucket (and the plugin's manifest) in that state, untimed, straight to S3Proxy
     local bucket
@@ -371,6 +409,9 @@ for line in open(f"{work}/loads.tsv"):
     loads[(case, network, when)] = load
 labels = {"cli2": "`aws s3 sync --delete` (v2)", "cli1": "`aws s3 sync --delete` (v1)",
           "plugin": "`mvn deploy` with cloudfront:sync", "plugin_c1": "the same, `-XX:TieredStopAtLevel=1`"}
+for row in open(f"{work}/runs.tsv"):
+    tool = row.split("\t")[2]
+    labels.setdefault(tool, f"cloudfront:sync, {tool[len('plugin_'):]}" if tool.startswith("plugin_") else tool)
 names = {"real-first": "real site, first upload", "real-checkout": "real site, fresh checkout (nothing changed)",
          "real-release": "real site, release deploy", "gen-first": "generated, first upload",
          "gen-checkout": "generated, fresh checkout, 1 % changed"}
