@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -7,6 +8,7 @@ import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
+import io.github.cloudfrontmavenplugin.publish.ContentTypes;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.util.Optional;
@@ -22,6 +24,7 @@ final class SyncModule implements ModuleDeploy {
     private final Progress progress;
     private final WriteCheck locks;
     private BucketReading reading;
+    private JoinedThreads contentTypes;
     private DeployDiff diff;
 
     SyncModule(SyncRequest request, TimeSource time, Progress progress, WriteCheck locks) {
@@ -39,6 +42,7 @@ final class SyncModule implements ModuleDeploy {
     public void start() {
         // Listing a bucket takes a request per 1,000 keys, one after another: as long as hashing the site, or longer.
         reading = BucketReading.start(request.publish(), site().manifest());
+        contentTypes = ContentTypes.loadInBackground();
     }
 
     @Override
@@ -64,6 +68,9 @@ final class SyncModule implements ModuleDeploy {
         }
         if (diff != null) {
             diff.close();
+        }
+        if (contentTypes != null) {
+            contentTypes.join();
         }
     }
 }
