@@ -46,6 +46,8 @@
 # built in a temporary git worktree and installed as <its version>-bench-<label>-SNAPSHOT (so that a build of the
 # plugin elsewhere on the machine cannot change it during the run), and is the contender plugin_<label>; the first one
 # also sets up the buckets between runs. This checkout then only compiles the emulators the bench runs.
+# VARIANTS="c8=-Dcloudfront.concurrency=8 c32=-Dcloudfront.concurrency=32" adds contenders plugin_<label>: the plugin
+# (the first of REVISIONS, else this checkout's) with those properties.
 # Results: printed, and saved to target/bench-sync/results.md; the runs' logs and the proxy's request logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,6 +109,12 @@ if [ ${#REVISION_PAIRS[@]} -gt 0 ]; then
     default_tools="${default_tools/plugin/$plugins}"
     default_gen_tools="cli2 $plugins"
 fi
+declare -A args_of=() # plugin contender -> the properties it adds
+for variant in ${VARIANTS:-}; do
+    args_of[plugin_${variant%%=*}]=${variant#*=}
+    default_tools="$default_tools plugin_${variant%%=*}"
+    default_gen_tools="$default_gen_tools plugin_${variant%%=*}"
+done
 read -r -a TOOLS <<<"${TOOLS:-$default_tools}"
 read -r -a GEN_TOOLS <<<"${GEN_TOOLS:-$default_gen_tools}"
 # Other builds on the machine may install the plugin too: the runs must all use this one.
@@ -295,8 +303,8 @@ cli2() { # log endpoint
 cli1() { # log endpoint
     "$AWS_V1" --endpoint-url "$2" s3 sync "$work/checkout" "s3://bench-cli1" --delete --no-progress >"$1" 2>&1
 }
-plugin() { # log endpoint [plugin version]
-    MAVEN_OPTS="${MAVEN_OPTS:-}${jfr:-}" "$MVN" -B -o -f bench/sync-pom.xml deploy -Dbench.plugin.version="${3:-$PLUGIN_VERSION}" \
+plugin() { # log endpoint [plugin version] [properties...]
+    MAVEN_OPTS="${MAVEN_OPTS:-}${jfr:-}" "$MVN" -B -o -f bench/sync-pom.xml deploy -Dbench.plugin.version="${3:-$PLUGIN_VERSION}" "${@:4}" \
         -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS \
         -Dcloudfront.directory="$abs/checkout" -Dcloudfront.bucket="s3://bench-plugin/" \
         -Dcloudfront.manifest="s3://$DEPLOYS_BUCKET/manifest.txt" -Dcloudfront.s3Endpoint="$2" \
@@ -307,6 +315,9 @@ plugin_c1() { # log endpoint
 }
 for variant in "${!version_of[@]}"; do
     eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]}; }"
+done
+for variant in "${!args_of[@]}"; do
+    eval "$variant() { plugin \"\$1\" \"\$2\" \"\$PLUGIN_VERSION\" ${args_of[$variant]}; }"
 done
 declare -A state=() # bucket -> the site it holds (empty, real-<version>, gen-1, gen-2)
 holds() { # tool site: puts the tool's bucket (and the plugin's manifest) in that state, untimed, straight to S3Proxy
