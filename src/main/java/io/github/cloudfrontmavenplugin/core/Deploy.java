@@ -154,7 +154,10 @@ public final class Deploy {
                 published.ifPresent(soFar.published::add);
                 if (published.isPresent()) {
                     deployed.add(new RecordHistory.Deployed(
-                            requests.get(i), published.get(), modules.get(i).restored()));
+                            requests.get(i),
+                            published.get(),
+                            modules.get(i).restored(),
+                            modules.get(i).historyRead()));
                 }
             }
             PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.history.DeployRecord;
+import io.github.cloudfrontmavenplugin.history.HistoryStore;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.util.Optional;
 
@@ -31,6 +32,14 @@ interface ModuleDeploy extends AutoCloseable {
 
     /** For a rollback, the kept deploy whose state it restored: its history record names it. */
     default Optional<DeployRecord> restored() {
+        return Optional.empty();
+    }
+
+    /**
+     * The history beside this module's manifest when the module read it already under the lock, as a rollback does to
+     * choose its target: {@link RecordHistory} appends to it, replacing only that very one, without reading it again.
+     */
+    default Optional<HistoryStore> historyRead() {
         return Optional.empty();
     }
 

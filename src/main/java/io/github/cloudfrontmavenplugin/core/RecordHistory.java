@@ -44,10 +44,16 @@ import java.util.random.RandomGenerator;
 final class RecordHistory {
     /**
      * What one module of the deploy published: a sync's, or a rollback's with the deploy whose state it restored.
+     *
+     * @param historyRead the history the module read already, which the record is appended to; the module closes it
      */
-    record Deployed(DeployRequest request, PublishSite.Published published, Optional<DeployRecord> restored) {
+    record Deployed(
+            DeployRequest request,
+            PublishSite.Published published,
+            Optional<DeployRecord> restored,
+            Optional<HistoryStore> historyRead) {
         Deployed(SyncRequest request, PublishSite.Published published) {
-            this(request, published, Optional.empty());
+            this(request, published, Optional.empty(), Optional.empty());
         }
     }
 
@@ -91,9 +97,12 @@ final class RecordHistory {
             Source source = source(module);
             PublishSite.Published published = module.published();
             String where = source.manifest().strip() + HistoryStore.SUFFIX;
-            try (HistoryStore store = HistoryStore.open(source.manifest(), source.s3())) {
+            // A history the module read already is appended to as read: one GET of it per deploy, not two.
+            try (HistoryStore opened =
+                    module.historyRead().isPresent() ? null : HistoryStore.open(source.manifest(), source.s3())) {
+                HistoryStore store = module.historyRead().orElse(opened);
                 where = store.describe();
-                DeployHistory history = store.read();
+                DeployHistory history = opened == null ? store.lastRead() : store.read();
                 SortedMap<String, ObjectState> objects = published.objects();
                 if (module.restored().isPresent()) {
                     // What a rollback left unchanged is the version the deploy it restored named.

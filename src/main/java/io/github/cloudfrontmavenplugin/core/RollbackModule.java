@@ -5,6 +5,7 @@ import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.history.DeployRecord;
+import io.github.cloudfrontmavenplugin.history.HistoryStore;
 import io.github.cloudfrontmavenplugin.publish.BucketLocation;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
@@ -108,6 +109,11 @@ final class RollbackModule implements ModuleDeploy {
     @Override
     public Optional<DeployRecord> restored() {
         return Optional.ofNullable(target);
+    }
+
+    @Override
+    public Optional<HistoryStore> historyRead() {
+        return Optional.ofNullable(records).map(RollbackRecords::historyStore);
     }
 
     private BucketLocation location() {

@@ -52,6 +52,11 @@ public final class HistoryStore implements AutoCloseable {
         return read;
     }
 
+    /** The history {@link #read} last read, which {@link #append} adds to; empty before the first read. */
+    public DeployHistory lastRead() {
+        return read;
+    }
+
     /**
      * Adds {@code record} as the newest, keeping the {@code keep} newest: to the history {@link #read} last read (read
      * now if it was not), and only if it is still the current one.

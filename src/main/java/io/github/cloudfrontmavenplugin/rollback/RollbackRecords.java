@@ -64,6 +64,11 @@ public final class RollbackRecords implements AutoCloseable {
         return kept;
     }
 
+    /** The history as read, to which the rollback's own record is appended only if it is still the current one. */
+    public HistoryStore historyStore() {
+        return history;
+    }
+
     /** For messages: where the history is kept. */
     public String describeHistory() {
         return history.describe();

@@ -257,6 +257,31 @@ class RollbackTest {
     }
 
     @Test
+    void readsTheHistoryOnceAndAppendsItsRecordOnlyToTheOneItRead() throws Exception {
+        build(V1);
+        sync(rules("max-age=60"));
+        build(V2);
+        sync(rules("max-age=60"));
+        int callsBefore = s3.calls().size();
+        int requestsBefore = s3.requests().size();
+
+        deploy().run(rollback(Optional.empty()));
+
+        assertEquals(
+                List.of("GetObject www/manifest.txt.history"),
+                callsSince(callsBefore, "GetObject").stream()
+                        .filter(call -> call.endsWith(".history"))
+                        .toList());
+        List<S3Emulator.S3Request> historyPuts = s3.requests().stream()
+                .skip(requestsBefore)
+                .filter(r -> r.method().equals("PUT") && r.key().equals("www/manifest.txt.history"))
+                .toList();
+        assertEquals(1, historyPuts.size(), historyPuts.toString());
+        assertTrue(historyPuts.get(0).ifMatch().isPresent(), historyPuts.toString());
+        assertEquals(3, history().records().size());
+    }
+
+    @Test
     void aSyncOfTheNewBuildAfterARollbackWritesAndInvalidatesExactlyWhatDiffers() throws Exception {
         build(V1);
         sync(rules("max-age=60"));
