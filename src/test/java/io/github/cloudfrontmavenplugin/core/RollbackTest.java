@@ -20,6 +20,7 @@ import io.github.cloudfrontmavenplugin.emulator.S3StoredObject;
 import io.github.cloudfrontmavenplugin.history.DeployHistory;
 import io.github.cloudfrontmavenplugin.history.DeployRecord;
 import io.github.cloudfrontmavenplugin.history.HistoryStore;
+import io.github.cloudfrontmavenplugin.history.ObjectState;
 import io.github.cloudfrontmavenplugin.lock.LockSettings;
 import io.github.cloudfrontmavenplugin.lock.LockTiming;
 import io.github.cloudfrontmavenplugin.plan.Budget;
@@ -369,6 +370,56 @@ class RollbackTest {
         assertEquals(before, bucket("www"));
         assertEquals(List.of(), callsSince(callsBefore, "CopyObject"));
         assertEquals(List.of(), callsSince(callsBefore, "DeleteObjects"));
+    }
+
+    @Test
+    void aVersionTheRecordDoesNotNameIsFoundByItsEtag() throws Exception {
+        build(V1);
+        sync(rules("max-age=60"));
+        Map<String, String> v1 = bucket("www");
+        build(V2);
+        sync(rules("max-age=60"));
+        // As a record an earlier deploy wrote before versions were recorded: index.html without its version.
+        DeployRecord newest = history().records().get(0);
+        DeployRecord target = history().records().get(1);
+        TreeMap<String, ObjectState> objects = new TreeMap<>(target.objects());
+        ObjectState page = objects.get("index.html");
+        objects.put(
+                "index.html",
+                new ObjectState(page.etag(), page.sha256(), page.size(), page.headers(), Optional.empty()));
+        Path file = dir.resolve("history.gz");
+        DeployHistory.EMPTY
+                .with(withObjects(target, objects), 20)
+                .with(newest, 20)
+                .write(file);
+        s3.putObject("deploys", "www/manifest.txt.history", Files.readAllBytes(file));
+        int callsBefore = s3.calls().size();
+
+        deploy().run(rollback(Optional.empty()));
+
+        assertEquals(v1, bucket("www"));
+        assertEquals(List.of("ListObjectVersions index.html"), callsSince(callsBefore, "ListObjectVersions"));
+        assertEquals(List.of("CopyObject index.html", "CopyObject old.js"), callsSince(callsBefore, "CopyObject"));
+        // Of index.html's two versions, the one copied back is V1's, whose ETag the record names.
+        assertEquals(2 + 1, s3.versions("www", "index.html").size());
+        assertEquals(Optional.of(target.id()), history().newest().orElseThrow().rolledBackTo());
+    }
+
+    private static DeployRecord withObjects(DeployRecord r, TreeMap<String, ObjectState> objects) {
+        return new DeployRecord(
+                r.id(),
+                r.started(),
+                r.ended(),
+                r.host(),
+                r.user(),
+                r.ciJob(),
+                r.project(),
+                r.commit(),
+                r.rolledBackTo(),
+                r.location(),
+                r.counts(),
+                r.invalidations(),
+                objects);
     }
 
     @Test
