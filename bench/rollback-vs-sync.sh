@@ -16,6 +16,11 @@
 # Needs JDK 17 and python3. Usage: bench/rollback-vs-sync.sh          (about 5 minutes on 2 cores)
 #        FILES=500 CHANGED=20 ROUNDS=1 bench/rollback-vs-sync.sh      a check of the script
 # SKIP_BUILD=1 reuses the plugin installed and the classpath written by an earlier run.
+# REVISIONS="before=6e04c73 after=HEAD" times the rollback of each of those commits in every round, side by side (the
+# bucket reset between them): each is built in a temporary git worktree and installed as
+# <its version>-bench-<label>-SNAPSHOT, so that another build of the plugin on the machine cannot change it during the
+# run. The last one runs the set-up, the resets and the timed sync.
+# JFR=1 records each timed rollback with Java Flight Recorder (target/bench-rollback/logs/*.jfr); it slows it down.
 # Results: printed, and saved to target/bench-rollback/results.md; the runs' logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,14 +29,42 @@ CHANGED=${CHANGED:-100}
 ROUNDS=${ROUNDS:-3}
 SEED=${SEED:-13}
 unset MAVEN_OPTS
+LOAD_AT_START=$(cut -d' ' -f1 /proc/loadavg)
+export LOAD_AT_START
 
+read -r -a REVISION_PAIRS <<<"${REVISIONS:-}"
 if [ -z "${SKIP_BUILD:-}" ]; then
-    ./mvnw -B -q install -DskipTests -Dinvoker.skip
+    if [ ${#REVISION_PAIRS[@]} -eq 0 ]; then
+        ./mvnw -B -q install -DskipTests -Dinvoker.skip
+    else
+        ./mvnw -B -q test-compile -Dspotless.check.skip
+    fi
     ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt
 fi
+labels=(plugin)
+declare -A version_of=([plugin]=1.0.0-SNAPSHOT)
+if [ ${#REVISION_PAIRS[@]} -gt 0 ]; then
+    labels=()
+fi
+for pair in "${REVISION_PAIRS[@]}"; do
+    label=${pair%%=*} rev=${pair#*=}
+    own=$(git show "$rev:pom.xml" | python3 -c 'import sys, xml.etree.ElementTree as t
+print(t.parse(sys.stdin).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)')
+    bench_version=${own%-SNAPSHOT}-bench-$label-SNAPSHOT
+    if [ -z "${SKIP_BUILD:-}" ]; then
+        tree=$(mktemp -d)/tree
+        git worktree add -q --detach "$tree" "$rev"
+        sed -i "0,/<version>$own<\/version>/s//<version>$bench_version<\/version>/" "$tree/pom.xml"
+        (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
+        git worktree remove --force "$tree"
+    fi
+    labels+=("$label")
+    version_of[$label]=$bench_version
+done
+last=${labels[${#labels[@]}-1]}
 MVN="$(./mvnw -q help:evaluate -Dexpression=maven.home -DforceStdout 2>/dev/null)/bin/mvn"
 [ -x "$MVN" ] || MVN=./mvnw
-PLUGIN=io.github.cloudfront-maven-plugin:cloudfront-maven-plugin:1.0.0-SNAPSHOT
+plugin_of() { echo "io.github.cloudfront-maven-plugin:cloudfront-maven-plugin:${version_of[$1]}"; }
 
 work=target/bench-rollback
 rm -rf "$work"
@@ -81,39 +114,48 @@ common=(-B -f bench/sync-pom.xml -Dcloudfront.distributionId=EDFDVBD6EXAMPLE
     -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS)
 
 run() { # name log args...: runs mvn, prints its wall-clock seconds
-    local log=$2
+    local name=$1 log=$2
     shift 2
-    local start end
+    local start end opts=""
+    if [ -n "${JFR:-}" ] && [ "$name" = rollback ]; then
+        opts="-XX:StartFlightRecording=filename=${log%.log}.jfr,settings=profile"
+    fi
     start=$(date +%s.%N)
-    "$MVN" "${common[@]}" "$@" >"$log" 2>&1 || { echo "Failed: see $log" >&2; tail -20 "$log" >&2; exit 1; }
+    MAVEN_OPTS="$opts" "$MVN" "${common[@]}" "$@" >"$log" 2>&1 \
+        || { echo "Failed: see $log" >&2; tail -20 "$log" >&2; exit 1; }
     end=$(date +%s.%N)
     python3 -c "print('%.2f' % ($end - $start))"
 }
-sync_of() { run "sync-$1" "$2" deploy -Dcloudfront.directory="$abs/$1" >/dev/null; }
+sync_of() { run "sync-$1" "$2" deploy -Dcloudfront.directory="$abs/$1" -Dbench.plugin.version="${version_of[$last]}" >/dev/null; }
 
 echo "== Set-up: sync the old build, then the new one"
 sync_of old "$work/logs/setup-old.log"
 sync_of new "$work/logs/setup-new.log"
 
-rollback_times=()
+declare -A rollback_times=()
 sync_times=()
 for round in $(seq 1 "$ROUNDS"); do
-    t=$(run rollback "$work/logs/rollback-$round.log" "$PLUGIN:rollback")
-    rollback_times+=("$t")
-    echo "round $round: rollback ${t} s ($(grep -o 'Restored .*' "$work/logs/rollback-$round.log"))"
-    sync_of new "$work/logs/reset-a-$round.log"
-    t=$(run sync-old "$work/logs/sync-old-$round.log" deploy -Dcloudfront.directory="$abs/old")
+    for label in "${labels[@]}"; do
+        log="$work/logs/rollback-$label-$round.log"
+        t=$(run rollback "$log" "$(plugin_of "$label"):rollback")
+        rollback_times[$label]="${rollback_times[$label]:-} $t"
+        echo "round $round: rollback ($label) ${t} s ($(grep -o 'Restored .*' "$log"))"
+        sync_of new "$work/logs/reset-a-$label-$round.log"
+    done
+    t=$(run sync-old "$work/logs/sync-old-$round.log" deploy -Dcloudfront.directory="$abs/old" \
+        -Dbench.plugin.version="${version_of[$last]}")
     sync_times+=("$t")
     echo "round $round: sync of the old build ${t} s ($(grep -o 'Uploaded .*' "$work/logs/sync-old-$round.log"))"
     sync_of new "$work/logs/reset-b-$round.log"
 done
 
-python3 - "$work" "$FILES" "$CHANGED" "$ROUNDS" "${rollback_times[*]}" "${sync_times[*]}" <<'PY' | tee "$work/results.md"
-import datetime, statistics, sys
-_, work, files, changed, rounds, rollback, sync = sys.argv
-rollback = [float(t) for t in rollback.split()]
+contenders=()
+for label in "${labels[@]}"; do contenders+=("$label=${rollback_times[$label]# }"); done
+python3 - "$work" "$FILES" "$CHANGED" "$ROUNDS" "${sync_times[*]}" "${contenders[@]}" <<'PY' | tee "$work/results.md"
+import datetime, os, statistics, sys
+_, work, files, changed, rounds, sync, *contenders = sys.argv
 sync = [float(t) for t in sync.split()]
-r, s = statistics.median(rollback), statistics.median(sync)
+s = statistics.median(sync)
 
 def own(log, goal):
     # The goal's own time: from its `--- cloudfront:...:<goal>` line to BUILD SUCCESS, by Maven's timestamps.
@@ -123,15 +165,28 @@ def own(log, goal):
     done = next(l for l in lines if "BUILD SUCCESS" in l)
     return (at(done) - at(start)).total_seconds()
 
-own_r = [own("%s/logs/rollback-%d.log" % (work, i + 1), "rollback") for i in range(int(rounds))]
 own_s = [own("%s/logs/sync-old-%d.log" % (work, i + 1), "sync") for i in range(int(rounds))]
-orr, oss = statistics.median(own_r), statistics.median(own_s)
-print("Rollback vs. sync of the old build: %s files, %s differ, %s rounds, bundled emulators (versioning on)" % (files, changed, rounds))
+oss = statistics.median(own_s)
+print("Rollback vs. sync of the old build: %s files, %s differ, %s rounds, bundled emulators (versioning on);"
+      " load average %s at the start, %s at the end; %s" % (files, changed, rounds, os.environ["LOAD_AT_START"],
+      open("/proc/loadavg").read().split()[0], datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")))
 print()
 print("| | median s, whole mvn | runs s | median s, the goal's own | runs s |")
 print("|---|---|---|---|---|")
-print("| `mvn cloudfront:rollback` | %.2f | %s | %.2f | %s |" % (r, " ".join("%.2f" % t for t in rollback), orr, " ".join("%.2f" % t for t in own_r)))
+ratios = []
+for contender in contenders:
+    label, times = contender.split("=", 1)
+    rollback = [float(t) for t in times.split()]
+    r = statistics.median(rollback)
+    own_r = [own("%s/logs/rollback-%s-%d.log" % (work, label, i + 1), "rollback") for i in range(int(rounds))]
+    orr = statistics.median(own_r)
+    name = "`mvn cloudfront:rollback`" + ("" if label == "plugin" else " (%s)" % label)
+    print("| %s | %.2f | %s | %.2f | %s |" % (name, r, " ".join("%.2f" % t for t in rollback), orr, " ".join("%.2f" % t for t in own_r)))
+    ratios.append("%s: %.2f whole mvn, %.2f the goals' own time (%s per round)" % (
+        label, r / s, orr / oss, " ".join("%.2f" % (a / b) for a, b in zip(own_r, own_s))))
 print("| `mvn deploy` (sync of the old build) | %.2f | %s | %.2f | %s |" % (s, " ".join("%.2f" % t for t in sync), oss, " ".join("%.2f" % t for t in own_s)))
 print()
-print("Ratio rollback / sync: %.2f whole mvn, %.2f the goals' own time (issue 24's target: at most 0.2)" % (r / s, orr / oss))
+print("Ratio rollback / sync (issue 24's target: at most 0.2):")
+for line in ratios:
+    print("- " + line)
 PY
