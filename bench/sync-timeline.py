@@ -74,7 +74,9 @@ for case, network, tool, rnd, ms, requests, start, end, log, cpu in rows:
     puts = [e for e in exchanges if e[5] == "PUT" and e[6].startswith(site + "/")]
     deletes = [e for e in exchanges if (e[5] == "DELETE" or (e[5] == "POST" and "delete" in e[6]))
                and e[6].startswith(site)]
-    row = dict(case=case, network=network, round=rnd, requests=len(exchanges),
+    # Where several builds or settings ran (REVISIONS, VARIANTS), each run's round is named with its contender.
+    row = dict(case=case, network=network, round=rnd if tool == "plugin" else f"{tool} {rnd}", tool=tool,
+               requests=len(exchanges),
                first=day(min(int(e[0]) for e in exchanges)) if exchanges else None,
                list_from=day(min(int(e[0]) for e in listing)) if listing else None,
                list_to=day(max(int(e[3]) for e in listing)) if listing else None, pages=len(listing),
@@ -104,11 +106,13 @@ for r in table:
           + " | ".join(fmt(r[c]) for c in cols) + " |")
 for case in cases:
     for network in dict.fromkeys(r["network"] for r in table):
-        runs = [r for r in table if (r["case"], r["network"]) == (case, network)]
-        if runs:
-            med = {c: statistics.median(r[c] for r in runs if r[c] is not None) for c in cols
-                   if any(r[c] is not None for r in runs)}
-            print(f"| {case} | {network} | median | | | | " + " | ".join(fmt(med.get(c)) for c in cols) + " |")
+        for tool in dict.fromkeys(r["tool"] for r in table):
+            runs = [r for r in table if (r["case"], r["network"], r["tool"]) == (case, network, tool)]
+            if runs:
+                med = {c: statistics.median(r[c] for r in runs if r[c] is not None) for c in cols
+                       if any(r[c] is not None for r in runs)}
+                name = "median" if tool == "plugin" else f"{tool} median"
+                print(f"| {case} | {network} | {name} | | | | " + " | ".join(fmt(med.get(c)) for c in cols) + " |")
 
 
 # A JFR recording beside a run's log (<log>.jfr; bench/sync-vs-awscli.sh writes one with JFR=1): what the JVM did in
