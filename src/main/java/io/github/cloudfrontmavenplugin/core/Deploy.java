@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -8,6 +9,7 @@ import io.github.cloudfrontmavenplugin.cloudfront.InvalidationInfo;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.lock.HeldLocks;
 import io.github.cloudfrontmavenplugin.lock.LockTiming;
+import io.github.cloudfrontmavenplugin.publish.ContentTypes;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -111,12 +113,19 @@ public final class Deploy {
         BatchSettings batch = check(requests);
         SoFar soFar = new SoFar(time.nanoTime(), time.now());
         List<InvalidationInfo> sent;
+        // sync plans with Tika's table of content types. Loading it takes CPU, which the start of a deploy leaves
+        // free: building the first S3 client and taking the lock keep one thread busy, and hashing starts after.
+        Optional<JoinedThreads> contentTypes = requests.stream().anyMatch(SyncRequest.class::isInstance)
+                ? Optional.of(ContentTypes.loadInBackground())
+                : Optional.empty();
         // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last one recorded.
         try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
             sent = runLocked(requests, batch, locks, soFar);
         } catch (UserFixableException e) {
             report(requests, batch, soFar, List.of(), Optional.of(e.getMessage()));
             throw e;
+        } finally {
+            contentTypes.ifPresent(JoinedThreads::join);
         }
         report(requests, batch, soFar, sent, Optional.empty());
         return sent;

@@ -1,6 +1,5 @@
 package io.github.cloudfrontmavenplugin.core;
 
-import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -8,7 +7,6 @@ import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
-import io.github.cloudfrontmavenplugin.publish.ContentTypes;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.util.Optional;
@@ -24,7 +22,6 @@ final class SyncModule implements ModuleDeploy {
     private final Progress progress;
     private final WriteCheck locks;
     private BucketReading reading;
-    private JoinedThreads contentTypes;
     private DeployDiff diff;
 
     SyncModule(SyncRequest request, TimeSource time, Progress progress, WriteCheck locks) {
@@ -42,7 +39,6 @@ final class SyncModule implements ModuleDeploy {
     public void start() {
         // Listing a bucket takes a request per 1,000 keys, one after another: as long as hashing the site, or longer.
         reading = BucketReading.start(request.publish(), site().manifest());
-        contentTypes = ContentTypes.loadInBackground();
     }
 
     @Override
@@ -68,9 +64,6 @@ final class SyncModule implements ModuleDeploy {
         }
         if (diff != null) {
             diff.close();
-        }
-        if (contentTypes != null) {
-            contentTypes.join();
         }
     }
 }
