@@ -373,6 +373,30 @@ class RollbackTest {
     }
 
     @Test
+    void aHistoryReplacedSinceTheRollbackReadItIsLeftAsItIs() throws Exception {
+        build(V1);
+        sync(rules("max-age=60"));
+        Map<String, String> v1 = bucket("www");
+        build(V2);
+        sync(rules("max-age=60"));
+        // Another writer replaces the history after the rollback read it, before it appends its record.
+        Path file = dir.resolve("other-history.gz");
+        DeployHistory other = DeployHistory.EMPTY.with(history().newest().orElseThrow(), 20);
+        other.write(file);
+        byte[] otherBytes = Files.readAllBytes(file);
+        s3.afterPutOf("www/manifest.txt", () -> s3.putObject("deploys", "www/manifest.txt.history", otherBytes));
+
+        deploy().run(rollback(Optional.empty()));
+
+        assertEquals(v1, bucket("www"));
+        assertEquals(other, history());
+        assertEquals(1, progress.warnings.size(), progress.warnings.toString());
+        assertTrue(
+                progress.warnings.get(0).startsWith("Could not record this deploy in the history"),
+                progress.warnings.get(0));
+    }
+
+    @Test
     void aVersionTheRecordDoesNotNameIsFoundByItsEtag() throws Exception {
         build(V1);
         sync(rules("max-age=60"));
