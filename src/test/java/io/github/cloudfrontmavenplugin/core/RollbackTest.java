@@ -217,6 +217,14 @@ class RollbackTest {
                 .toList();
     }
 
+    /** Two deploys with the same rules: V1, then V2, which the bucket then holds. */
+    private void syncV1ThenV2() throws Exception {
+        build(V1);
+        sync(rules("max-age=60"));
+        build(V2);
+        sync(rules("max-age=60"));
+    }
+
     @Test
     void restoresTheBucketExactlyAndInvalidatesExactlyWhatItChanged() throws Exception {
         build(V1);
@@ -259,10 +267,7 @@ class RollbackTest {
 
     @Test
     void readsTheHistoryOnceAndAppendsItsRecordOnlyToTheOneItRead() throws Exception {
-        build(V1);
-        sync(rules("max-age=60"));
-        build(V2);
-        sync(rules("max-age=60"));
+        syncV1ThenV2();
         int callsBefore = s3.calls().size();
         int requestsBefore = s3.requests().size();
 
@@ -448,10 +453,7 @@ class RollbackTest {
 
     @Test
     void anIdThatIsNotKeptIsRefusedListingTheKeptOnes() throws Exception {
-        build(V1);
-        sync(rules("max-age=60"));
-        build(V2);
-        sync(rules("max-age=60"));
+        syncV1ThenV2();
         List<String> kept = history().records().stream().map(DeployRecord::id).toList();
 
         UserFixableException refused = assertThrows(
@@ -475,10 +477,7 @@ class RollbackTest {
 
     @Test
     void aDryRunPrintsWhatItWouldCopyDeleteAndInvalidateAndChangesNothing() throws Exception {
-        build(V1);
-        sync(rules("max-age=60"));
-        build(V2);
-        sync(rules("max-age=60"));
+        syncV1ThenV2();
         Map<String, String> before = bucket("www");
         byte[] manifest = s3.object("deploys", "www/manifest.txt").orElseThrow();
         int invalidations = cloudFront.emulator.invalidations().size();
