@@ -24,6 +24,7 @@
 # Results: printed, and saved to target/bench-rollback/results.md; the runs' logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/install-revision.sh
 FILES=${FILES:-10000}
 CHANGED=${CHANGED:-100}
 ROUNDS=${ROUNDS:-3}
@@ -48,16 +49,7 @@ if [ ${#REVISION_PAIRS[@]} -gt 0 ]; then
 fi
 for pair in "${REVISION_PAIRS[@]}"; do
     label=${pair%%=*} rev=${pair#*=}
-    own=$(git show "$rev:pom.xml" | python3 -c 'import sys, xml.etree.ElementTree as t
-print(t.parse(sys.stdin).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)')
-    bench_version=${own%-SNAPSHOT}-bench-$label-SNAPSHOT
-    if [ -z "${SKIP_BUILD:-}" ]; then
-        tree=$(mktemp -d)/tree
-        git worktree add -q --detach "$tree" "$rev"
-        sed -i "0,/<version>$own<\/version>/s//<version>$bench_version<\/version>/" "$tree/pom.xml"
-        (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
-        git worktree remove --force "$tree"
-    fi
+    install_revision "$label" "$rev"
     labels+=("$label")
     version_of[$label]=$bench_version
 done

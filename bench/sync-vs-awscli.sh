@@ -51,6 +51,7 @@
 # Results: printed, and saved to target/bench-sync/results.md; the runs' logs and the proxy's request logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/install-revision.sh
 ROUNDS=${ROUNDS:-${RUNS:-3}}
 read -r -a CASES <<<"${CASES:-real-first real-checkout real-release gen-first gen-checkout}"
 read -r -a NETWORKS <<<"${NETWORKS:-loopback delay}"
@@ -90,16 +91,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 for pair in "${REVISION_PAIRS[@]}"; do
     label=${pair%%=*} rev=${pair#*=}
-    own=$(git show "$rev:pom.xml" | python3 -c 'import sys, xml.etree.ElementTree as t
-print(t.parse(sys.stdin).getroot().find("{http://maven.apache.org/POM/4.0.0}version").text)')
-    bench_version=${own%-SNAPSHOT}-bench-$label-SNAPSHOT
-    if [ -z "${SKIP_BUILD:-}" ]; then
-        tree=$(mktemp -d)/tree
-        git worktree add -q --detach "$tree" "$rev"
-        sed -i "0,/<version>$own<\/version>/s//<version>$bench_version<\/version>/" "$tree/pom.xml"
-        (cd "$tree" && ./mvnw -B -q install -DskipTests -Dinvoker.skip -Dspotless.check.skip)
-        git worktree remove --force "$tree"
-    fi
+    install_revision "$label" "$rev"
     version_of[plugin_$label]=$bench_version
     [ -n "${first_revision:-}" ] || first_revision=plugin_$label
 done
