@@ -1,6 +1,4 @@
 import io.github.cloudfrontmavenplugin.emulator.ItEmulator
-import io.github.cloudfrontmavenplugin.history.DeployHistory
-import java.nio.file.Files
 
 def emulator = ItEmulator.get(context)
 def s3 = ItEmulator.s3(context)
@@ -30,10 +28,7 @@ try {
     assert !log.contains('no versioning')
 
     // On a versioned bucket every object's version is recorded; the one no deploy changed keeps its first version.
-    def copy = Files.createTempFile('history-lists-deploys', '.history')
-    Files.write(copy, s3.object('deploys', 'www/manifest.txt.history').get())
-    def records = DeployHistory.read(copy).records()
-    Files.delete(copy)
+    def records = ItEmulator.keptDeploys(context)
     assert records*.id() == ids
     assert records.every { record -> record.objects().values().every { it.versionId().isPresent() } }
     def css = records.collect { it.objects().get('css/site.css').versionId().get() }

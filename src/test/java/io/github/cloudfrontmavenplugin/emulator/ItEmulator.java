@@ -1,5 +1,8 @@
 package io.github.cloudfrontmavenplugin.emulator;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.history.DeployHistory;
+import io.github.cloudfrontmavenplugin.history.DeployRecord;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -141,6 +144,22 @@ public final class ItEmulator {
 
     public static CloudFrontEmulator get(Map<String, Object> context) {
         return (CloudFrontEmulator) context.get(KEY);
+    }
+
+    /**
+     * The deploys kept in the history beside the ITs' manifest {@code s3://deploys/www/manifest.txt}, newest first,
+     * as the plugin reads them.
+     */
+    public static List<DeployRecord> keptDeploys(Map<String, Object> context) throws IOException, UserFixableException {
+        Path copy = Files.createTempFile("kept-deploys", ".history");
+        try {
+            Files.write(
+                    copy,
+                    s3(context).object("deploys", "www/manifest.txt.history").orElseThrow());
+            return DeployHistory.read(copy).records();
+        } finally {
+            Files.delete(copy);
+        }
     }
 
     /** The build's log, to assert on; the emulator stays up for further checks until {@link #stop}. */
