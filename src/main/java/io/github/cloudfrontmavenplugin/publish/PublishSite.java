@@ -251,8 +251,9 @@ public final class PublishSite {
                     .append(" later writes and deletes were not started (pages wait for every asset, and nothing is"
                             + " deleted after a failed upload)");
         }
-        message.append(". Nothing was invalidated and the manifest was not advanced: the next sync uploads what is"
-                + " missing and invalidates everything this one changed.");
+        // Said of both goals that publish: a rollback that failed is finished by the same rollback, not by a sync.
+        message.append(". Nothing was invalidated and the manifest was not advanced: running the same goal again"
+                + " writes what is missing and invalidates everything this one changed.");
         return new UserFixableException(message.toString());
     }
 }
