@@ -3,6 +3,7 @@ package io.github.cloudfrontmavenplugin;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.core.InvalidateRequest;
 import io.github.cloudfrontmavenplugin.core.RollbackRequest;
+import io.github.cloudfrontmavenplugin.history.DeployIds;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import java.util.List;
 import java.util.Optional;
@@ -57,7 +58,9 @@ public class RollbackMojo extends AbstractPublishMojo {
                 manifest,
                 siteUrls(),
                 filter(),
-                Optional.ofNullable(rollbackTo).filter(id -> !id.isBlank()).map(String::strip),
+                rollbackTo == null || rollbackTo.isBlank()
+                        ? Optional.empty()
+                        : Optional.of(DeployIds.check(rollbackTo.strip(), "<rollbackTo> (cloudfront.rollbackTo)")),
                 keepDeploys());
     }
 }

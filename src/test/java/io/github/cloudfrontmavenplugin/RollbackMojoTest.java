@@ -65,4 +65,18 @@ class RollbackMojoTest {
                 refused.getMessage().startsWith("<manifest> (cloudfront.manifest) is not set: cloudfront:rollback"),
                 refused.getMessage());
     }
+
+    @Test
+    @InjectMojo(goal = "rollback")
+    @MojoParameter(name = "distributionId", value = "EDFDVBD6EXAMPLE")
+    @MojoParameter(name = "manifest", value = "s3://deploys/www/manifest.txt")
+    @MojoParameter(name = "bucket", value = "s3://www")
+    @MojoParameter(name = "rollbackTo", value = "I2J0I21PCUYOIK")
+    void anIdThatIsNoDeployIdIsRefusedBeforeAnyCall(RollbackMojo mojo) {
+        UserFixableException refused = assertThrows(UserFixableException.class, mojo::request);
+        assertEquals(
+                "<rollbackTo> (cloudfront.rollbackTo) is 'I2J0I21PCUYOIK', which is not a deploy ID: those look like"
+                        + " 20261206T031500.123Z-3f9a. cloudfront:history lists the kept deploys with their IDs.",
+                refused.getMessage());
+    }
 }
