@@ -24,7 +24,8 @@
 #
 # Contenders (TOOLS for the real site, GEN_TOOLS for the generated one): cli2 is AWS_V2 (Debian's awscli, v2), cli1 is
 # AWS_V1 (v1, left out where it does not run), plugin is `mvn deploy` with cloudfront:sync (bench/sync-pom.xml; the
-# invalidation goes to the bundled CloudFront emulator), plugin_c1 the same with MAVEN_OPTS=-XX:TieredStopAtLevel=1.
+# invalidation goes to the bundled CloudFront emulator), plugin_c1 the same with MAVEN_OPTS=-XX:TieredStopAtLevel=1,
+# plugin_opts the same with MAVEN_OPTS=$PLUGIN_OPTS.
 # Each runs with its defaults: the plugin 16 requests at once, the CLI 10; `aws s3 sync --delete` since sync deletes.
 #
 # ROUNDS rounds (default 3) of each case on each network; in each round every contender runs once, and the one that
@@ -305,6 +306,9 @@ plugin() { # log endpoint [plugin version] [properties...]
 plugin_c1() { # log endpoint
     MAVEN_OPTS=-XX:TieredStopAtLevel=1 plugin "$@"
 }
+plugin_opts() { # log endpoint
+    MAVEN_OPTS="$PLUGIN_OPTS" plugin "$@"
+}
 for variant in "${!version_of[@]}"; do
     eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]}; }"
 done
@@ -411,7 +415,8 @@ for line in open(f"{work}/loads.tsv"):
     case, network, when, load = line.rstrip("\n").split("\t")
     loads[(case, network, when)] = load
 labels = {"cli2": "`aws s3 sync --delete` (v2)", "cli1": "`aws s3 sync --delete` (v1)",
-          "plugin": "`mvn deploy` with cloudfront:sync", "plugin_c1": "the same, `-XX:TieredStopAtLevel=1`"}
+          "plugin": "`mvn deploy` with cloudfront:sync", "plugin_c1": "the same, `-XX:TieredStopAtLevel=1`",
+          "plugin_opts": "the same, `MAVEN_OPTS=" + os.environ.get("PLUGIN_OPTS", "") + "`"}
 for row in open(f"{work}/runs.tsv"):
     tool = row.split("\t")[2]
     labels.setdefault(tool, f"cloudfront:sync, {tool[len('plugin_'):]}" if tool.startswith("plugin_") else tool)
