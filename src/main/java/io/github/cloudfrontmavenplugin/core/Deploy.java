@@ -22,11 +22,12 @@ import java.util.random.RandomGenerator;
 
 /**
  * One deploy, from the requests to the recorded manifest, as named steps: {@link BatchSettings} checks the requests
- * before anything is read or sent; {@link TakeLock} takes the lock of every manifest (released when the deploy ends,
- * on failure too); each module's own steps run ({@link InvalidateModule} for {@code invalidate}: {@link
- * CompareSite}; {@link SyncModule} for {@code sync}: reading the bucket, {@link CompareSite}, planning the uploads,
- * publishing); then the steps the batch shares: {@link PlanInvalidation}, {@link DeliverInvalidation}, {@link
- * RecordDeploy}; last, for {@code sync}, {@link RecordHistory}. Several requests (the modules of one reactor) share the one batch.
+ * before anything is read or sent; each module prepares what needs no lock ({@link CompareSite} starts hashing the
+ * site); {@link TakeLock} takes the lock of every manifest (released when the deploy ends, on failure too); each
+ * module's own steps run ({@link InvalidateModule} for {@code invalidate}: {@link CompareSite}; {@link SyncModule}
+ * for {@code sync}: reading the bucket, {@link CompareSite}, planning the uploads, publishing); then the steps the
+ * batch shares: {@link PlanInvalidation}, {@link DeliverInvalidation}, {@link RecordDeploy}; last, for {@code sync},
+ * {@link RecordHistory}. Several requests (the modules of one reactor) share the one batch.
  */
 public final class Deploy {
     private final Connector connector;
@@ -113,18 +114,30 @@ public final class Deploy {
         BatchSettings batch = check(requests);
         SoFar soFar = new SoFar(time.nanoTime(), time.now());
         List<InvalidationInfo> sent;
-        // sync plans with Tika's table of content types. Loading it takes CPU, which the start of a deploy leaves
-        // free: building the first S3 client and taking the lock keep one thread busy, and hashing starts after.
-        Optional<JoinedThreads> contentTypes = requests.stream().anyMatch(SyncRequest.class::isInstance)
-                ? Optional.of(ContentTypes.loadInBackground())
-                : Optional.empty();
-        // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last one recorded.
-        try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
-            sent = runLocked(requests, batch, locks, soFar);
+        List<ModuleDeploy> modules = new ArrayList<>();
+        Optional<JoinedThreads> contentTypes = Optional.empty();
+        try {
+            // Hashing a site needs neither the lock nor the S3 client, whose building keeps the main thread busy for
+            // a second of a cold JVM: each module starts it first, and a missing site fails before any call.
+            for (DeployRequest request : requests) {
+                ModuleDeploy module = stepsOf(request);
+                modules.add(module);
+                module.prepare();
+            }
+            // sync plans with Tika's table of content types, whose loading takes CPU that taking the lock leaves free.
+            contentTypes = requests.stream().anyMatch(SyncRequest.class::isInstance)
+                    ? Optional.of(ContentTypes.loadInBackground())
+                    : Optional.empty();
+            // Before any manifest or bucket is read: a deploy that waited for the lock reads what the last recorded.
+            try (HeldLocks locks = new TakeLock(locking, environment, progress).run(requests, batch.dryRun())) {
+                sent = runLocked(requests, modules, batch, locks, soFar);
+            }
         } catch (UserFixableException e) {
             report(requests, batch, soFar, List.of(), Optional.of(e.getMessage()));
             throw e;
         } finally {
+            // On every path, failures before the comparison too: no hashing thread or temporary file outlives the run.
+            modules.forEach(ModuleDeploy::close);
             contentTypes.ifPresent(JoinedThreads::join);
         }
         report(requests, batch, soFar, sent, Optional.empty());
@@ -145,44 +158,40 @@ public final class Deploy {
     }
 
     private List<InvalidationInfo> runLocked(
-            List<? extends DeployRequest> requests, BatchSettings batch, WriteCheck locks, SoFar soFar)
+            List<? extends DeployRequest> requests,
+            List<ModuleDeploy> modules,
+            BatchSettings batch,
+            WriteCheck locks,
+            SoFar soFar)
             throws UserFixableException, InterruptedException {
-        List<ModuleDeploy> modules = new ArrayList<>();
-        try {
-            for (DeployRequest request : requests) {
-                modules.add(stepsOf(request, locks));
-            }
-            modules.forEach(ModuleDeploy::start);
-            SiteChanges changes = new SiteChanges();
-            for (ModuleDeploy module : modules) {
-                module.compare(changes);
-            }
-            List<RecordHistory.Deployed> deployed = new ArrayList<>();
-            for (int i = 0; i < modules.size(); i++) {
-                Optional<PublishSite.Published> published = modules.get(i).publish(changes, batch.dryRun());
-                published.ifPresent(soFar.published::add);
-                if (published.isPresent()) {
-                    deployed.add(new RecordHistory.Deployed(
-                            requests.get(i),
-                            published.get(),
-                            modules.get(i).restored(),
-                            modules.get(i).historyRead()));
-                }
-            }
-            PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
-            soFar.planned = Optional.of(plan.batch());
-            List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, locks);
-            if (!batch.dryRun()) {
-                new RecordHistory(time, random, environment, progress, locks).run(deployed, soFar.startedAt, sent);
-            }
-            if (!soFar.published.isEmpty()) {
-                progress.info(PublishSite.summary(
-                        soFar.published, plan.batch().paths().size(), batch.dryRun()));
-            }
-            return sent;
-        } finally {
-            modules.forEach(ModuleDeploy::close);
+        modules.forEach(ModuleDeploy::start);
+        SiteChanges changes = new SiteChanges();
+        for (ModuleDeploy module : modules) {
+            module.compare(changes);
         }
+        List<RecordHistory.Deployed> deployed = new ArrayList<>();
+        for (int i = 0; i < modules.size(); i++) {
+            Optional<PublishSite.Published> published = modules.get(i).publish(changes, batch.dryRun(), locks);
+            published.ifPresent(soFar.published::add);
+            if (published.isPresent()) {
+                deployed.add(new RecordHistory.Deployed(
+                        requests.get(i),
+                        published.get(),
+                        modules.get(i).restored(),
+                        modules.get(i).historyRead()));
+            }
+        }
+        PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);
+        soFar.planned = Optional.of(plan.batch());
+        List<InvalidationInfo> sent = deliverAndRecord(batch, plan, changes, locks);
+        if (!batch.dryRun()) {
+            new RecordHistory(time, random, environment, progress, locks).run(deployed, soFar.startedAt, sent);
+        }
+        if (!soFar.published.isEmpty()) {
+            progress.info(
+                    PublishSite.summary(soFar.published, plan.batch().paths().size(), batch.dryRun()));
+        }
+        return sent;
     }
 
     private void report(
@@ -214,12 +223,12 @@ public final class Deploy {
                 requests.stream().map(DeployRequest::invalidation).toList(), time, environment, random);
     }
 
-    private ModuleDeploy stepsOf(DeployRequest request, WriteCheck locks) {
+    private ModuleDeploy stepsOf(DeployRequest request) {
         if (request instanceof SyncRequest sync) {
-            return new SyncModule(sync, time, progress, locks);
+            return new SyncModule(sync, time, progress);
         }
         if (request instanceof RollbackRequest rollback) {
-            return new RollbackModule(rollback, time, random, environment, progress, locks);
+            return new RollbackModule(rollback, time, random, environment, progress);
         }
         return new InvalidateModule((InvalidateRequest) request, progress);
     }

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
+import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.history.DeployRecord;
 import io.github.cloudfrontmavenplugin.history.HistoryStore;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
@@ -13,6 +14,12 @@ import java.util.Optional;
  * of the batch before the next phase.
  */
 interface ModuleDeploy extends AutoCloseable {
+    /**
+     * Starts, before the lock is taken, what needs neither the lock nor anything remote, such as hashing the site; a
+     * mistake found here fails the deploy before any call.
+     */
+    default void prepare() throws UserFixableException {}
+
     /** Starts what may run while the sites are compared, such as reading a bucket. */
     default void start() {}
 
@@ -23,9 +30,10 @@ interface ModuleDeploy extends AutoCloseable {
      * Brings the origin up to date with the site (nothing in a dry run but the plan), adding the URLs of what changed
      * there to {@code changes}.
      *
+     * @param locks asked before each write
      * @return what was published, if this module publishes
      */
-    default Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
+    default Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun, WriteCheck locks)
             throws UserFixableException, InterruptedException {
         return Optional.empty();
     }

@@ -35,7 +35,6 @@ final class RollbackModule implements ModuleDeploy {
     private final RandomGenerator random;
     private final Function<String, String> environment;
     private final Progress progress;
-    private final WriteCheck locks;
     private BucketReading reading;
     private RollbackRecords records;
     private DeployRecord target;
@@ -45,14 +44,12 @@ final class RollbackModule implements ModuleDeploy {
             TimeSource time,
             RandomGenerator random,
             Function<String, String> environment,
-            Progress progress,
-            WriteCheck locks) {
+            Progress progress) {
         this.request = request;
         this.time = time;
         this.random = random;
         this.environment = environment;
         this.progress = progress;
-        this.locks = locks;
     }
 
     @Override
@@ -67,7 +64,7 @@ final class RollbackModule implements ModuleDeploy {
     }
 
     @Override
-    public Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
+    public Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun, WriteCheck locks)
             throws UserFixableException, InterruptedException {
         PlanUploads.Planned planned =
                 new PlanRollback(progress).run(reading, request.publish(), request.filter(), target, dryRun);

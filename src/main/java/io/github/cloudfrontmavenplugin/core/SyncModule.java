@@ -12,27 +12,31 @@ import io.github.cloudfrontmavenplugin.publish.PublishSite;
 import java.util.Optional;
 
 /**
- * {@code cloudfront:sync}'s own steps: reading the bucket ({@link BucketReading}) while {@link CompareSite} hashes the
- * site, then {@link PlanUploads} and {@link PublishSite}. What the sync wrote or deleted is invalidated with the site's
- * changes.
+ * {@code cloudfront:sync}'s own steps: {@link CompareSite} hashing the site from before the lock is taken, reading the
+ * bucket ({@link BucketReading}) once it is, then {@link PlanUploads} and {@link PublishSite}. What the sync wrote or
+ * deleted is invalidated with the site's changes.
  */
 final class SyncModule implements ModuleDeploy {
     private final SyncRequest request;
     private final TimeSource time;
     private final Progress progress;
-    private final WriteCheck locks;
+    private CompareSite compare;
     private BucketReading reading;
     private DeployDiff diff;
 
-    SyncModule(SyncRequest request, TimeSource time, Progress progress, WriteCheck locks) {
+    SyncModule(SyncRequest request, TimeSource time, Progress progress) {
         this.request = request;
         this.time = time;
         this.progress = progress;
-        this.locks = locks;
     }
 
     private DiffSettings site() {
         return request.invalidation().diff().orElseThrow();
+    }
+
+    @Override
+    public void prepare() throws UserFixableException {
+        compare = CompareSite.start(site(), progress);
     }
 
     @Override
@@ -43,12 +47,12 @@ final class SyncModule implements ModuleDeploy {
 
     @Override
     public void compare(SiteChanges changes) throws UserFixableException {
-        diff = new CompareSite(progress).run(site());
+        diff = compare.run();
         changes.add(diff);
     }
 
     @Override
-    public Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun)
+    public Optional<PublishSite.Published> publish(SiteChanges changes, boolean dryRun, WriteCheck locks)
             throws UserFixableException, InterruptedException {
         PlanUploads.Planned planned =
                 new PlanUploads(progress).run(reading, site().directory(), diff.siteFiles(), site().filter(), dryRun);
@@ -59,6 +63,9 @@ final class SyncModule implements ModuleDeploy {
 
     @Override
     public void close() {
+        if (compare != null) {
+            compare.close();
+        }
         if (reading != null) {
             reading.close();
         }

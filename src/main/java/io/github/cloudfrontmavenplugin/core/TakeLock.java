@@ -17,8 +17,8 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * A deploy's first step once its requests are checked: the lock of every manifest it will record, taken before any
- * manifest or bucket is read, so that one deploy at a time changes them and a deploy that waited compares against
+ * A deploy's first remote step, taken while its sites are hashed: the lock of every manifest it will record, taken
+ * before any manifest or bucket is read, so that one deploy at a time changes them and a deploy that waited compares against
  * what the one before it recorded. Several manifests (the modules of a reactor) are locked in sorted order, so two
  * deploys of overlapping sets never hold one each while waiting for the other. A deploy without a manifest (paths as
  * given) changes nothing that needs a lock; a dry run takes none, but says who holds one.

@@ -3,7 +3,6 @@ package io.github.cloudfrontmavenplugin.diff;
 import io.github.cloudfrontmavenplugin.base.TemporaryDirectory;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * One deploy's view of its site: the manifest it found, what changed since, and the manifest it will record. The new
@@ -24,6 +22,7 @@ public final class DeployDiff implements AutoCloseable {
     private final DiffSettings settings;
     private final ManifestStore store;
     private final TemporaryDirectory workDirectory;
+    private final HashedSite site;
     private final ManifestStore.Snapshot previous;
     private final Optional<SiteDiff.Result> result;
     private final Path next;
@@ -32,27 +31,30 @@ public final class DeployDiff implements AutoCloseable {
             DiffSettings settings,
             ManifestStore store,
             TemporaryDirectory workDirectory,
+            HashedSite site,
             ManifestStore.Snapshot previous,
             Optional<SiteDiff.Result> result,
             Path next) {
         this.settings = settings;
         this.store = store;
         this.workDirectory = workDirectory;
+        this.site = site;
         this.previous = previous;
         this.result = result;
         this.next = next;
     }
 
-    public static DeployDiff compute(DiffSettings settings, int threads, Consumer<String> warnings)
-            throws UserFixableException {
-        if (!Files.isDirectory(settings.directory())) {
-            throw new UserFixableException("<directory> (cloudfront.directory) " + settings.directory() + " is not a"
-                    + " directory. Point it at the built site, such as target/site, and run the goal after the phase"
-                    + " that builds it.");
-        }
-        ManifestStore store = ManifestStores.open(settings.manifest(), settings.s3());
+    /**
+     * Reads the last manifest and joins it with the site, once hashed.
+     *
+     * @param site the site being hashed for these settings; the diff takes it over, and closes it when closed or when
+     *     this fails
+     */
+    public static DeployDiff compute(DiffSettings settings, HashedSite site) throws UserFixableException {
+        ManifestStore store = null;
         TemporaryDirectory work = null;
         try {
+            store = ManifestStores.open(settings.manifest(), settings.s3());
             work = TemporaryDirectory.create("cloudfront-manifest");
             ManifestStore.Snapshot previous = store.read(work.path());
             if (previous.file().isEmpty() && settings.onMissing() == OnMissingManifest.FAIL) {
@@ -61,36 +63,37 @@ public final class DeployDiff implements AutoCloseable {
                         + " (cloudfront.manifest); for a first deploy set onMissingManifest to all (invalidate"
                         + " everything under the path prefix) or none.");
             }
-            Path next = work.path().resolve("manifest.next");
-            SiteDiff.Result compared = new SiteDiff(settings.filter(), warnings, threads)
-                    .compare(settings.directory(), previous.file(), store.describe(), next);
+            // The site's entries are this deploy's manifest as they are: the join only reads them.
+            Path next = site.await();
+            SiteDiff.Result compared = SiteDiff.compare(next, previous.file(), store.describe());
             return new DeployDiff(
                     settings,
                     store,
                     work,
+                    site,
                     previous,
                     previous.file().isPresent() ? Optional.of(compared) : Optional.empty(),
                     next);
         } catch (CorruptManifestException e) {
-            cleanUp(store, work);
+            cleanUp(store, work, site);
             throw new UserFixableException(
                     e.getMessage() + " Restore it from a backup, or delete it to start over"
                             + " (the next deploy then invalidates as <onMissingManifest> says).",
                     e);
         } catch (NoSuchFileException e) {
-            cleanUp(store, work);
+            cleanUp(store, work, site);
             throw new UserFixableException(
                     "Cannot read " + e.getFile() + " while comparing the site: it vanished or is"
                             + " not readable. Is something else still writing " + settings.directory() + "?",
                     e);
         } catch (IOException e) {
-            cleanUp(store, work);
+            cleanUp(store, work, site);
             throw new UserFixableException(
                     "Cannot compare " + settings.directory() + " with the manifest " + store.describe() + ": "
                             + e.getMessage(),
                     e);
         } catch (UserFixableException | RuntimeException e) {
-            cleanUp(store, work);
+            cleanUp(store, work, site);
             throw e;
         }
     }
@@ -172,13 +175,16 @@ public final class DeployDiff implements AutoCloseable {
 
     @Override
     public void close() {
-        cleanUp(store, workDirectory);
+        cleanUp(store, workDirectory, site);
     }
 
-    private static void cleanUp(ManifestStore store, TemporaryDirectory work) {
-        store.close();
+    private static void cleanUp(ManifestStore store, TemporaryDirectory work, HashedSite site) {
+        if (store != null) {
+            store.close();
+        }
         if (work != null) {
             work.close();
         }
+        site.close();
     }
 }

@@ -1,42 +1,21 @@
 package io.github.cloudfrontmavenplugin.diff;
 
-import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
- * Compares a built site with the manifest of the last deploy and writes the manifest of this one.
+ * Compares a built site, {@link HashedSite hashed}, with the manifest of the last deploy.
  *
- * <p>The site is walked and the manifest read as two sorted streams and joined as they go, while files are hashed in
- * parallel within a bounded window that keeps their order. Memory grows with the number of changes, not with the size
- * of the site or the manifest.
+ * <p>Both are files in {@link PathOrder}, read as two sorted streams and joined as they go. Memory grows with the
+ * number of changes, not with the size of the site or the manifest.
  */
 public final class SiteDiff {
-    /**
-     * Files are handed to the hashing threads in batches, so that a site of many small files does not spend its time
-     * waking threads: up to this many files, or {@link #BATCH_BYTES}, whichever comes first.
-     */
-    private static final int BATCH_FILES = 256;
-
-    private static final long BATCH_BYTES = 8L << 20;
-
-    /** Batches hashed ahead of the join, per thread: enough to keep every thread busy. */
-    private static final int BATCHES_AHEAD_PER_THREAD = 4;
-
     /**
      * What changed, as paths relative to the site root, in {@link PathOrder}.
      *
@@ -74,98 +53,31 @@ public final class SiteDiff {
         }
     }
 
-    private final SiteScanner scanner;
-    private final int threads;
-
-    public SiteDiff(AntPatterns filter, Consumer<String> warnings, int threads) {
-        this.scanner = new SiteScanner(filter, warnings);
-        this.threads = Math.max(1, threads);
-    }
+    private SiteDiff() {}
 
     /**
+     * @param hashed the site's entries, as {@link HashedSite#await} wrote them
      * @param previous the last deploy's manifest and a name for it in messages; empty on a first deploy
-     * @param next where to write this deploy's manifest
      * @throws CorruptManifestException when the previous manifest cannot be trusted
      */
-    public Result compare(Path site, Optional<Path> previous, String previousName, Path next) throws IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, new JoinedThreads("cloudfront-hash"));
-        try (ManifestFormat.Reader old =
-                        previous.isPresent() ? new ManifestFormat.Reader(previous.get(), previousName) : null;
-                ManifestFormat.Writer out = new ManifestFormat.Writer(next)) {
-            Join join = new Join(old, out);
-            ArrayDeque<Future<List<ManifestEntry>>> window = new ArrayDeque<>();
-            int ahead = BATCHES_AHEAD_PER_THREAD * threads;
-            Batch batch = new Batch();
-            scanner.scan(site, file -> {
-                if (batch.add(file)) {
-                    window.add(pool.submit(batch.take()::hash));
-                    if (window.size() >= ahead) {
-                        join.acceptAll(await(window.poll()));
-                    }
-                }
-            });
-            if (!batch.files.isEmpty()) {
-                window.add(pool.submit(batch.take()::hash));
-            }
-            while (!window.isEmpty()) {
-                join.acceptAll(await(window.poll()));
+    public static Result compare(Path hashed, Optional<Path> previous, String previousName) throws IOException {
+        try (ManifestFormat.Reader site = new ManifestFormat.Reader(hashed, "of the site, hashed");
+                ManifestFormat.Reader old =
+                        previous.isPresent() ? new ManifestFormat.Reader(previous.get(), previousName) : null) {
+            Join join = new Join(old);
+            for (ManifestEntry entry = site.next(); entry != null; entry = site.next()) {
+                join.accept(entry);
             }
             return join.finish();
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Files gathered for one hashing task, in order. */
-    private static final class Batch {
-        private List<SiteScanner.SiteFile> files = new ArrayList<>();
-        private long bytes;
-
-        /** @return whether the batch is full */
-        boolean add(SiteScanner.SiteFile file) {
-            files.add(file);
-            bytes += file.size();
-            return files.size() >= BATCH_FILES || bytes >= BATCH_BYTES;
-        }
-
-        Batch take() {
-            Batch full = new Batch();
-            full.files = files;
-            files = new ArrayList<>();
-            bytes = 0;
-            return full;
-        }
-
-        List<ManifestEntry> hash() throws IOException {
-            List<ManifestEntry> entries = new ArrayList<>(files.size());
-            for (SiteScanner.SiteFile file : files) {
-                entries.add(ContentHasher.hash(file.relativePath(), file.file(), file.size()));
-            }
-            return entries;
-        }
-    }
-
-    private static <T> T await(Future<T> hashed) throws IOException {
-        try {
-            return hashed.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new UncheckedIOException(new IOException("Hashing failed", e.getCause()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("Interrupted while hashing the site");
         }
     }
 
     /**
-     * The merge of the scanned files (in order) with the previous manifest (in order). An unchanged file's line is
+     * The merge of the site's entries (in order) with the previous manifest (in order). An unchanged file's line is
      * found by its bytes ({@link ManifestFormat.Reader#skipIfNextIs}); only the lines around a change are parsed.
      */
     private static final class Join {
         private final ManifestFormat.Reader old;
-        private final ManifestFormat.Writer out;
         private final List<String> added = new ArrayList<>();
         private final List<String> modified = new ArrayList<>();
         private final List<String> deleted = new ArrayList<>();
@@ -174,25 +86,16 @@ public final class SiteDiff {
         /** The previous manifest's next entry once parsed; null while it is unread, and at the end. */
         private ManifestEntry pending;
 
-        Join(ManifestFormat.Reader old, ManifestFormat.Writer out) {
+        Join(ManifestFormat.Reader old) {
             this.old = old;
-            this.out = out;
-        }
-
-        void acceptAll(List<ManifestEntry> entries) throws IOException {
-            for (ManifestEntry entry : entries) {
-                accept(entry);
-            }
         }
 
         void accept(ManifestEntry current) throws IOException {
-            byte[] line = ManifestFormat.line(current);
-            if (pending == null && old != null && old.skipIfNextIs(current.path(), line)) {
+            if (pending == null && old != null && old.skipIfNextIs(current.path(), ManifestFormat.line(current))) {
                 countUnchanged(current.path());
             } else {
                 merge(current);
             }
-            out.write(line);
         }
 
         private void merge(ManifestEntry current) throws IOException {

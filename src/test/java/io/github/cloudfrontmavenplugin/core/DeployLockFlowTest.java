@@ -1,10 +1,12 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.LeftBehind;
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.SteppedTime;
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
@@ -23,6 +25,7 @@ import io.github.cloudfrontmavenplugin.lock.LockTiming;
 import io.github.cloudfrontmavenplugin.plan.Budget;
 import io.github.cloudfrontmavenplugin.publish.HeaderRules;
 import io.github.cloudfrontmavenplugin.publish.PublishSettings;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lock as a step of the deploy: taken before the manifest or the bucket is read, one per manifest in sorted order,
- * removed at the end (on failure too), none in a dry run; a deploy that lost it stops before its next write.
+ * removed at the end (on failure too), none in a dry run; a deploy that lost it stops before its next write. The site
+ * is hashed while the lock is taken, and a missing site fails before it.
  */
 class DeployLockFlowTest {
     private static final String OTHERS_LOCK = "cloudfront-maven-plugin lock 1\nid=thief-1\nhost=elsewhere\nuser=eve\n"
@@ -134,6 +139,104 @@ class DeployLockFlowTest {
             }
         }
         throw new AssertionError(operation + " " + key + " never came: " + calls);
+    }
+
+    /**
+     * Runs {@code request} with the first {@code operation} on the lock held until the site, given a file named
+     * {@code marker}, is hashed; the hashing's directory must then be gone, and its threads ended.
+     *
+     * @return how the deploy ended: its result, or its failure as an {@link ExecutionException}
+     */
+    private Future<?> runHashingWhileTheLockIsHeld(String operation, DeployRequest request) throws Exception {
+        String marker = "marker-" + UUID.randomUUID() + ".html";
+        Files.writeString(site.resolve(marker), "marker");
+        CountDownLatch release = new CountDownLatch(1);
+        s3.hold(operation, key -> key.equals("www/manifest.txt.lock"), Fault.holdUntil(release));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = pool.submit(() -> deploy().run(request));
+            s3.awaitHeld(operation, 1);
+            Path hashed = awaitHashed(marker);
+            release.countDown();
+            try {
+                running.get();
+            } catch (ExecutionException e) {
+                // the caller looks at how it ended
+            }
+            assertFalse(Files.exists(hashed), "the hashed site outlived the deploy");
+            assertEquals(0, LeftBehind.threadsNamed("cloudfront-hash"), "a hashing thread outlived the deploy");
+            return running;
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    /** The temporary directory where the site with {@code marker} was hashed, once the hashing wrote it whole. */
+    private static Path awaitHashed(String marker) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline) {
+            for (Path directory : LeftBehind.temporaryDirectories("cloudfront-hashed")) {
+                try {
+                    if (Files.readString(directory.resolve("site.hashed")).contains(marker)) {
+                        return directory;
+                    }
+                } catch (IOException e) {
+                    // not written yet, or another build's
+                }
+            }
+            Thread.sleep(2);
+        }
+        throw new AssertionError("The site was not hashed while the lock was taken");
+    }
+
+    @Test
+    void theSiteIsHashedWhileTheLockIsTaken() throws Exception {
+        runHashingWhileTheLockIsHeld("PutObject", sync("s3://deploys/www/manifest.txt", "", false))
+                .get();
+
+        assertEquals(3, s3.keys("www").size(), s3.keys("www").toString());
+        assertTrue(
+                progress.info.contains("No manifest at s3://deploys/www/manifest.txt yet (first deploy):"
+                        + " onMissingManifest is all"),
+                progress.all());
+    }
+
+    @Test
+    void aDryRunHashesTheSiteWhileItLooksAtTheLock() throws Exception {
+        runHashingWhileTheLockIsHeld("GetObject", sync("s3://deploys/www/manifest.txt", "", true))
+                .get();
+
+        assertEquals(List.of(), s3.keys("www"));
+    }
+
+    @Test
+    void aDeployThatCannotTakeTheLockStopsTheHashingAndDeletesItsFile() throws Exception {
+        s3.putObject("deploys", "www/manifest.txt.lock", OTHERS_LOCK.getBytes(StandardCharsets.UTF_8));
+
+        Future<?> ended = runHashingWhileTheLockIsHeld("PutObject", sync("s3://deploys/www/manifest.txt", "", false));
+
+        ExecutionException failure = assertThrows(ExecutionException.class, ended::get);
+        UserFixableException e = assertInstanceOf(UserFixableException.class, failure.getCause());
+        assertTrue(e.getMessage().contains("g:other:2"), e.getMessage());
+        assertEquals(List.of(), s3.keys("www"));
+    }
+
+    @Test
+    void aMissingSiteFailsBeforeAnyCall() throws Exception {
+        site = dir.resolve("target/site");
+        SyncRequest sync = sync("s3://deploys/www/manifest.txt", "", false);
+
+        for (DeployRequest request : List.of(sync, sync.invalidation())) {
+            UserFixableException e = assertThrows(UserFixableException.class, () -> deploy().run(request));
+            assertEquals(
+                    "<directory> (cloudfront.directory) " + site + " is not a directory. Point it at the built site,"
+                            + " such as target/site, and run the goal after the phase that builds it.",
+                    e.getMessage());
+        }
+
+        assertEquals(List.of(), s3.calls());
+        assertEquals(List.of(), cloudFront.emulator.requests());
     }
 
     @Test

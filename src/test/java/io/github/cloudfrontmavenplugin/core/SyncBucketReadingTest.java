@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.LeftBehind;
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
@@ -72,12 +73,6 @@ class SyncBucketReadingTest {
                 progress);
     }
 
-    private static long threadsNamed(String prefix) {
-        return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.isAlive() && thread.getName().startsWith(prefix))
-                .count();
-    }
-
     @Test
     void theBucketIsListedWhileTheDiffReadsTheLastDeploysManifest() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -141,7 +136,7 @@ class SyncBucketReadingTest {
             Exception e = assertThrows(Exception.class, sync::get);
 
             assertTrue(e.getCause() instanceof UserFixableException, String.valueOf(e.getCause()));
-            assertEquals(0, threadsNamed("cloudfront-s3-list"), "a listing thread outlived the run");
+            assertEquals(0, LeftBehind.threadsNamed("cloudfront-s3-list"), "a listing thread outlived the run");
         } finally {
             never.countDown();
             build.shutdownNow();

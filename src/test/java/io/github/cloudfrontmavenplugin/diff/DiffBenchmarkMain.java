@@ -1,7 +1,9 @@
 package io.github.cloudfrontmavenplugin.diff;
 
 import io.github.cloudfrontmavenplugin.HeapAfterGc;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,12 +39,19 @@ public final class DiffBenchmarkMain {
         sampler.start();
         HeapAfterGc liveAfterGc = HeapAfterGc.track();
         long start = System.nanoTime();
-        SiteDiff.Result result = new SiteDiff(
-                        AntPatterns.of(List.of(), List.of()),
-                        System.err::println,
-                        Runtime.getRuntime().availableProcessors())
-                .compare(site, previous, previous.map(Path::toString).orElse("none"), next);
-        long millis = (System.nanoTime() - start) / 1_000_000;
+        SiteDiff.Result result;
+        long millis;
+        try (HashedSite hashed = HashedSite.start(
+                site,
+                AntPatterns.of(List.of(), List.of()),
+                Runtime.getRuntime().availableProcessors(),
+                System.err::println)) {
+            result = SiteDiff.compare(
+                    hashed.await(), previous, previous.map(Path::toString).orElse("none"));
+            millis = (System.nanoTime() - start) / 1_000_000;
+            // The site's entries are the new manifest; a deploy records them from where they were hashed.
+            Files.move(hashed.await(), next, StandardCopyOption.REPLACE_EXISTING);
+        }
         sampler.interrupt();
         System.out.printf(
                 "diff_ms=%d files=%d added=%d modified=%d deleted=%d peak_heap_sampled_mb=%d max_heap_after_gc_mb=%d"

@@ -40,12 +40,15 @@ class SiteDiffTest {
         Files.writeString(file, content);
     }
 
-    /** Runs the diff against the previous manifest (if any) and returns the result and the new manifest. */
+    /** Hashes the site, joins it with the previous manifest (if any), and keeps the site's entries as the next one. */
     private SiteDiff.Result deploy(Optional<Path> previous, AntPatterns filter) throws IOException {
         Path next = dir.resolve("manifest-" + (++deploys) + ".txt");
-        SiteDiff.Result result = new SiteDiff(filter, warnings::add, 2).compare(site, previous, "m", next);
-        lastManifest = next;
-        return result;
+        try (HashedSite hashed = HashedSite.start(site, filter, 2, warnings::add)) {
+            SiteDiff.Result result = SiteDiff.compare(hashed.await(), previous, "m");
+            Files.copy(hashed.await(), next);
+            lastManifest = next;
+            return result;
+        }
     }
 
     private Path lastManifest;
