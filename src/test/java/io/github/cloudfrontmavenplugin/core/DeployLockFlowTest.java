@@ -86,6 +86,12 @@ class DeployLockFlowTest {
     }
 
     private SyncRequest sync(String manifest, String prefix, boolean dryRun) throws UserFixableException {
+        return sync(manifest, prefix, dryRun, 0);
+    }
+
+    /** @param lockTimeout how many seconds the deploy waits for a lock another holds */
+    private SyncRequest sync(String manifest, String prefix, boolean dryRun, int lockTimeout)
+            throws UserFixableException {
         DiffSettings diff = new DiffSettings(
                 site,
                 SiteUrls.of("/", "index.html"),
@@ -108,7 +114,7 @@ class DeployLockFlowTest {
                 new Budget(100, 15),
                 List.of(),
                 false,
-                LockSettings.of(60, 0, "it.example:site:1.0"));
+                LockSettings.of(60, lockTimeout, "it.example:site:1.0"));
         return new SyncRequest(
                 invalidation,
                 PublishSettings.of(
@@ -219,6 +225,29 @@ class DeployLockFlowTest {
         ExecutionException failure = assertThrows(ExecutionException.class, ended::get);
         UserFixableException e = assertInstanceOf(UserFixableException.class, failure.getCause());
         assertTrue(e.getMessage().contains("g:other:2"), e.getMessage());
+        assertEquals(List.of(), s3.keys("www"));
+    }
+
+    @Test
+    void aDeployInterruptedWhileItWaitsForTheLockStopsTheHashingAndDeletesItsFile() throws Exception {
+        s3.putObject("deploys", "www/manifest.txt.lock", OTHERS_LOCK.getBytes(StandardCharsets.UTF_8));
+        String marker = "marker-" + UUID.randomUUID() + ".html";
+        Files.writeString(site.resolve(marker), "marker");
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> running = pool.submit(() -> deploy().run(sync("s3://deploys/www/manifest.txt", "", false, 600)));
+            progress.awaitInfo("Waiting for the deploy lock s3://deploys/www/manifest.txt.lock held by g:other:2", 1);
+            Path hashed = awaitHashed(marker);
+
+            pool.shutdownNow();
+
+            ExecutionException failure = assertThrows(ExecutionException.class, running::get);
+            assertInstanceOf(InterruptedException.class, failure.getCause());
+            assertFalse(Files.exists(hashed), "the hashed site outlived the deploy");
+            assertEquals(0, LeftBehind.threadsNamed("cloudfront-hash"), "a hashing thread outlived the deploy");
+        } finally {
+            pool.shutdownNow();
+        }
         assertEquals(List.of(), s3.keys("www"));
     }
 
