@@ -124,7 +124,7 @@ public final class Deploy {
                 modules.add(module);
                 module.prepare();
             }
-            // sync plans with Tika's table of content types, whose loading takes CPU that taking the lock leaves free.
+            // sync plans with Tika's table of content types: loaded while the lock is taken, it is ready for the plan.
             contentTypes = requests.stream().anyMatch(SyncRequest.class::isInstance)
                     ? Optional.of(ContentTypes.loadInBackground())
                     : Optional.empty();
