@@ -6,11 +6,13 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * The one way the plugin builds an S3 client: for an {@code s3://} manifest and for the bucket {@code sync} fills.
@@ -63,6 +65,65 @@ public final class S3Clients {
      * @param maxConnections how many requests may be in flight at once
      */
     public static S3Client build(
+            AwsCredentialsProvider credentials,
+            String bucket,
+            Optional<String> region,
+            Optional<URI> endpoint,
+            Retries retries,
+            Proxies proxies,
+            int maxConnections) {
+        String regionName = region.orElse("us-east-1");
+        URI defaultEndpoint = URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com");
+        SdkHttpClient http = HttpClients.forEndpoint(proxies, "S3", endpoint.orElse(defaultEndpoint))
+                .maxConnections(Math.max(maxConnections, 1))
+                .build();
+        return new S3Api(
+                http,
+                credentials,
+                endpoint.<S3Api.Addressing>map(PathStyle::new).orElseGet(VirtualHosted::new),
+                regionName,
+                retries.strategy(),
+                () -> buildGenerated(credentials, bucket, region, endpoint, retries, proxies, maxConnections));
+    }
+
+    /** An endpoint of one's own: the bucket is the path's first segment, signed for the configured region. */
+    private record PathStyle(URI endpoint) implements S3Api.Addressing {
+        @Override
+        public S3Api.Address of(String bucket, String region) {
+            String base = endpoint.toString();
+            return new S3Api.Address(
+                    URI.create((base.endsWith("/") ? base : base + "/") + SdkHttpUtils.urlEncode(bucket)), region);
+        }
+
+        @Override
+        public boolean followsRegions() {
+            return false;
+        }
+    }
+
+    /** S3 itself: the bucket's own host in its region; path-style for a name with dots, which no certificate covers. */
+    private record VirtualHosted() implements S3Api.Addressing {
+        @Override
+        public S3Api.Address of(String bucket, String region) {
+            String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
+            return new S3Api.Address(
+                    bucket.contains(".")
+                            ? URI.create("https://s3." + region + "." + domain + "/" + bucket)
+                            : URI.create("https://" + bucket + ".s3." + region + "." + domain),
+                    region);
+        }
+
+        @Override
+        public boolean followsRegions() {
+            return true;
+        }
+    }
+
+    /**
+     * The SDK's generated client as the plugin configures it: what {@link S3Api} passes on to, and what the emulators'
+     * own tests hold the emulators to.
+     */
+    public static S3Client buildGenerated(
             AwsCredentialsProvider credentials,
             String bucket,
             Optional<String> region,

@@ -2,6 +2,7 @@ package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.UserAgent;
+import io.github.cloudfrontmavenplugin.aws.XmlElement;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

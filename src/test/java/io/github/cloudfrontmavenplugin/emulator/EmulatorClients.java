@@ -37,11 +37,32 @@ public final class EmulatorClients {
     }
 
     /**
-     * An S3 client for the server at {@code endpoint} (the S3 emulator or S3Proxy) with the emulators' example
-     * credentials, built as the plugin builds its own for {@code bucket}.
+     * The plugin's S3 client ({@link S3Clients#build}) for the server at {@code endpoint} (the S3 emulator or S3Proxy)
+     * with the emulators' example credentials, built as the plugin builds its own for {@code bucket}.
      */
     public static S3Client s3(String endpoint, String bucket) {
         return s3(endpoint, bucket, Retries.DEFAULT, 8);
+    }
+
+    /**
+     * The SDK's generated S3 client, configured as the plugin configures it, for the server at {@code endpoint}: what
+     * the emulators' own tests hold the emulators to, and what sets up servers.
+     */
+    public static S3Client sdkS3(String endpoint, String bucket) {
+        return sdkS3(endpoint, bucket, Retries.DEFAULT, 8);
+    }
+
+    /** As {@link #sdkS3(String, String)}, with these retries and at most {@code connections} at once. */
+    public static S3Client sdkS3(String endpoint, String bucket, Retries retries, int connections) {
+        return S3Clients.buildGenerated(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create(
+                        CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY)),
+                bucket,
+                Optional.empty(),
+                Optional.of(URI.create(endpoint)),
+                retries,
+                Proxies.NONE,
+                connections);
     }
 
     /** As {@link #s3(String, String)}, with these retries and at most {@code connections} at once. */

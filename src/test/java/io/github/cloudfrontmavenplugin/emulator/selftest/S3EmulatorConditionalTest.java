@@ -26,7 +26,7 @@ class S3EmulatorConditionalTest {
     @BeforeEach
     void start() throws Exception {
         emulator = S3Emulator.start().createBucket("deploys");
-        s3 = EmulatorClients.s3(emulator.endpoint(), "deploys");
+        s3 = EmulatorClients.sdkS3(emulator.endpoint(), "deploys");
     }
 
     @AfterEach

@@ -28,7 +28,7 @@ class S3EmulatorHoldThenDropTest {
     void aHeldWriteThatIsDroppedTakesNoEffect() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (S3Emulator emulator = S3Emulator.start().createBucket("www");
-                S3Client s3 = EmulatorClients.s3(
+                S3Client s3 = EmulatorClients.sdkS3(
                         emulator.endpoint(), "www", new Retries(1, Duration.ofMillis(10), Duration.ofMillis(10)), 1)) {
             // One attempt: the one request shows alone, without the client's retries.
             emulator.hold("PutObject", key -> key.equals("index.html"), Fault.holdThenDrop(release));

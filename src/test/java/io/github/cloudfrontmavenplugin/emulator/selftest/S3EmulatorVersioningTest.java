@@ -40,7 +40,7 @@ class S3EmulatorVersioningTest {
     @BeforeEach
     void start() throws Exception {
         emulator = S3Emulator.start().createBucket("www").enableVersioning("www");
-        s3 = EmulatorClients.s3(emulator.endpoint(), "www");
+        s3 = EmulatorClients.sdkS3(emulator.endpoint(), "www");
     }
 
     @AfterEach

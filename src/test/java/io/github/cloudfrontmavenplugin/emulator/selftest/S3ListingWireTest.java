@@ -64,7 +64,7 @@ class S3ListingWireTest {
     void keysWithTheDelimiterRollUpIntoOneCommonPrefixEach(String kind) throws Exception {
         Server server = start(kind);
         try (AutoCloseable stop = server.stop();
-                S3Client s3 = EmulatorClients.s3(server.endpoint(), "www")) {
+                S3Client s3 = EmulatorClients.sdkS3(server.endpoint(), "www")) {
             put(s3);
 
             assertEquals(
@@ -80,7 +80,7 @@ class S3ListingWireTest {
     void aCommonPrefixCountsAgainstMaxKeysAndTheNextPageStartsAfterItsKeys(String kind) throws Exception {
         Server server = start(kind);
         try (AutoCloseable stop = server.stop();
-                S3Client s3 = EmulatorClients.s3(server.endpoint(), "www")) {
+                S3Client s3 = EmulatorClients.sdkS3(server.endpoint(), "www")) {
             put(s3);
 
             assertEquals(
@@ -96,7 +96,7 @@ class S3ListingWireTest {
     @org.junit.jupiter.api.Test
     void aKeyEndingInTheDelimiterRollsUpIntoItsCommonPrefix() throws Exception {
         try (S3Emulator emulator = S3Emulator.start().createBucket("www");
-                S3Client s3 = EmulatorClients.s3(emulator.endpoint(), "www")) {
+                S3Client s3 = EmulatorClients.sdkS3(emulator.endpoint(), "www")) {
             emulator.putObject("www", "c/", new byte[0]);
             emulator.putObject("www", "d", new byte[0]);
 

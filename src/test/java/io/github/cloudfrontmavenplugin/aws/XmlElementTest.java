@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.cloudfront;
+package io.github.cloudfrontmavenplugin.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

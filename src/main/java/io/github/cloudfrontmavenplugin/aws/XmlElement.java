@@ -1,4 +1,4 @@
-package io.github.cloudfrontmavenplugin.cloudfront;
+package io.github.cloudfrontmavenplugin.aws;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayDeque;
@@ -12,10 +12,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * An element of one of CloudFront's XML answers, read whole: they are a few kilobytes, or a page of distributions.
- * Names are local names; CloudFront puts every element in its one namespace.
+ * An element of one of CloudFront's or S3's XML answers, read whole: they are a few kilobytes, or a page of
+ * distributions or of 1,000 keys. Names are local names; each service puts every element in its one namespace.
  */
-final class XmlElement {
+public final class XmlElement {
     private final String name;
     private final List<XmlElement> children = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
@@ -25,7 +25,7 @@ final class XmlElement {
     }
 
     /** @throws XMLStreamException when {@code xml} is not well-formed, or has a DTD */
-    static XmlElement parse(byte[] xml) throws XMLStreamException {
+    public static XmlElement parse(byte[] xml) throws XMLStreamException {
         XMLStreamReader reader = newFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
         try {
             Deque<XmlElement> open = new ArrayDeque<>();
@@ -62,15 +62,15 @@ final class XmlElement {
         }
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String text() {
+    public String text() {
         return text.toString();
     }
 
-    Optional<XmlElement> child(String childName) {
+    public Optional<XmlElement> child(String childName) {
         for (XmlElement child : children) {
             if (child.name.equals(childName)) {
                 return Optional.of(child);
@@ -79,17 +79,17 @@ final class XmlElement {
         return Optional.empty();
     }
 
-    List<XmlElement> children(String childName) {
+    public List<XmlElement> children(String childName) {
         return children.stream().filter(c -> c.name.equals(childName)).toList();
     }
 
     /** The text of the first child named so, if there is one. */
-    Optional<String> childText(String childName) {
+    public Optional<String> childText(String childName) {
         return child(childName).map(XmlElement::text);
     }
 
     /** The first child named so, found by following {@code names} down from this element. */
-    Optional<XmlElement> find(String... names) {
+    public Optional<XmlElement> find(String... names) {
         Optional<XmlElement> at = Optional.of(this);
         for (String childName : names) {
             at = at.flatMap(e -> e.child(childName));

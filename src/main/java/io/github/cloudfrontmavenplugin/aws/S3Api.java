@@ -1,0 +1,914 @@
+package io.github.cloudfrontmavenplugin.aws;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javax.xml.stream.XMLStreamException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.exception.AbortedException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.protocol.MarshallLocation;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.sync.ResponseTransformer;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
+import software.amazon.awssdk.services.s3.model.CommonPrefix;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectRequest;
+import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
+import software.amazon.awssdk.services.s3.model.CopyObjectResult;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadRequest;
+import software.amazon.awssdk.services.s3.model.CreateMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Error;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.S3Object;
+import software.amazon.awssdk.services.s3.model.S3Request;
+import software.amazon.awssdk.services.s3.model.UploadPartRequest;
+import software.amazon.awssdk.services.s3.model.UploadPartResponse;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.Logger;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * The S3 operations a deploy calls on every run, sent through the SDK's HTTP client, signed by its SigV4 signer and
+ * retried by its retry strategy, behind the SDK's own {@link S3Client} interface: the callers keep the SDK's request,
+ * response and exception classes. The generated client does the same through a pipeline of interceptors, endpoint
+ * rules and model marshallers that a cold Maven JVM loads, links and compiles before and during its first calls:
+ * {@code bench/s3-client-cost.sh} measured that pipeline at about twice the CPU per request of this class.
+ *
+ * <p>Headers and query parameters are written, and response headers read, from the model's own field descriptions
+ * ({@link SdkField}), so a field the SDK sends as a header is sent as that header here. A request with a field this
+ * class does not write (a body member of an operation it does not implement, such as an ACL grant list), and every
+ * operation not overridden here, go to the generated client, built on first use with the same settings.
+ *
+ * <p>Where requests go is {@link #addressing}'s: the endpoint of one's own, path-style, or S3's virtual-hosted
+ * endpoint for the bucket's region. S3's answer that a bucket is in another region (HTTP 301, 307 or 400 with {@code
+ * x-amz-bucket-region}) moves every later request for that bucket there, as the generated client's cross-region access
+ * does.
+ */
+final class S3Api implements S3Client {
+    private static final Logger LOG = Logger.loggerFor(S3Api.class);
+    private static final String SERVICE = "S3";
+    private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /** Where requests for a bucket go, in a region: the base URI keys go below, and the region to sign for. */
+    interface Addressing {
+        Address of(String bucket, String region);
+
+        /** Whether S3's answer that a bucket lives elsewhere is followed (not for an endpoint of one's own). */
+        boolean followsRegions();
+    }
+
+    /** @param base scheme, host, port and path under which {@code /key} goes; the bucket's own URL */
+    record Address(URI base, String signingRegion) {}
+
+    private final SdkHttpClient http;
+    private final AwsCredentialsProvider credentials;
+    private final Addressing addressing;
+    private final String region;
+    private final RetryStrategy retries;
+    private final Supplier<S3Client> generated;
+    private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
+    private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
+    private final Map<String, String> regionOfBucket = new ConcurrentHashMap<>();
+    private final Object generatedLock = new Object();
+    private S3Client generatedClient;
+
+    /**
+     * @param region where buckets are assumed to be until S3 says otherwise
+     * @param generated builds the SDK's generated client, for the operations and fields this class does not send
+     */
+    S3Api(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            Addressing addressing,
+            String region,
+            RetryStrategy retries,
+            Supplier<S3Client> generated) {
+        this.http = http;
+        this.credentials = credentials;
+        this.addressing = addressing;
+        this.region = region;
+        this.retries = retries;
+        this.generated = generated;
+    }
+
+    /** The generated client, built once, on the first call this class passes on. */
+    S3Client generated() {
+        synchronized (generatedLock) {
+            if (generatedClient == null) {
+                LOG.debug(() -> "Building the SDK's S3 client for an operation the plugin's own does not send");
+                generatedClient = generated.get();
+            }
+            return generatedClient;
+        }
+    }
+
+    @Override
+    public String serviceName() {
+        return SERVICE_NAME;
+    }
+
+    @Override
+    public S3ServiceClientConfiguration serviceClientConfiguration() {
+        return generated().serviceClientConfiguration();
+    }
+
+    @Override
+    public void close() {
+        synchronized (generatedLock) {
+            if (generatedClient != null) {
+                generatedClient.close();
+            }
+        }
+        http.close();
+    }
+
+    // ---- Operations ------------------------------------------------------------------------------------------------
+
+    @Override
+    public PutObjectResponse putObject(PutObjectRequest request, RequestBody body) {
+        if (!onlyWire(request)) {
+            return generated().putObject(request, body);
+        }
+        Call call = new Call("PutObject", SdkHttpMethod.PUT, request.bucket(), request.key(), request);
+        long length = body.optionalContentLength().orElse(-1L);
+        if (length >= 0) {
+            call.header("Content-Length", Long.toString(length));
+        }
+        if (request.contentType() == null) {
+            call.header("Content-Type", body.contentType());
+        }
+        Answer answer = send(call, Optional.of(body.contentStreamProvider()));
+        answer.close();
+        return headers(PutObjectResponse.builder(), answer.response()).build();
+    }
+
+    @Override
+    public <T> T getObject(GetObjectRequest request, ResponseTransformer<GetObjectResponse, T> transformer) {
+        if (!onlyWire(request)) {
+            return generated().getObject(request, transformer);
+        }
+        Answer answer = send(
+                new Call("GetObject", SdkHttpMethod.GET, request.bucket(), request.key(), request), Optional.empty());
+        GetObjectResponse response =
+                headers(GetObjectResponse.builder(), answer.response()).build();
+        AbortableInputStream content =
+                answer.body().orElseGet(() -> AbortableInputStream.create(new ByteArrayInputStream(new byte[0])));
+        try {
+            T result = transformer.transform(response, content);
+            if (!transformer.needsConnectionLeftOpen()) {
+                IoUtils.closeQuietlyV2(content, null);
+            }
+            return result;
+        } catch (RuntimeException e) {
+            IoUtils.closeQuietlyV2(content, null);
+            throw e;
+        } catch (Exception e) {
+            IoUtils.closeQuietlyV2(content, null);
+            throw SdkClientException.builder()
+                    .message("Unable to read the answer to GetObject: " + e.getMessage())
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    @Override
+    public ResponseBytes<GetObjectResponse> getObjectAsBytes(GetObjectRequest request) {
+        return getObject(request, ResponseTransformer.toBytes());
+    }
+
+    @Override
+    public HeadObjectResponse headObject(HeadObjectRequest request) {
+        if (!onlyWire(request)) {
+            return generated().headObject(request);
+        }
+        Answer answer = send(
+                new Call("HeadObject", SdkHttpMethod.HEAD, request.bucket(), request.key(), request), Optional.empty());
+        answer.close();
+        return headers(HeadObjectResponse.builder(), answer.response()).build();
+    }
+
+    @Override
+    public DeleteObjectResponse deleteObject(DeleteObjectRequest request) {
+        if (!onlyWire(request)) {
+            return generated().deleteObject(request);
+        }
+        Answer answer = send(
+                new Call("DeleteObject", SdkHttpMethod.DELETE, request.bucket(), request.key(), request),
+                Optional.empty());
+        answer.close();
+        return headers(DeleteObjectResponse.builder(), answer.response()).build();
+    }
+
+    @Override
+    public CopyObjectResponse copyObject(CopyObjectRequest request) {
+        if (!onlyWire(request, "SourceBucket", "SourceKey", "SourceVersionId")
+                || request.sourceBucket() == null
+                || request.sourceKey() == null) {
+            return generated().copyObject(request);
+        }
+        Call call = new Call(
+                "CopyObject", SdkHttpMethod.PUT, request.destinationBucket(), request.destinationKey(), request);
+        // The source's members are not headers of their own in the model: they make up x-amz-copy-source.
+        call.header(
+                "x-amz-copy-source",
+                SdkHttpUtils.urlEncodeIgnoreSlashes(request.sourceBucket() + "/" + request.sourceKey())
+                        + (request.sourceVersionId() == null
+                                ? ""
+                                : "?versionId=" + SdkHttpUtils.urlEncode(request.sourceVersionId())));
+        Answer answer = send(call, Optional.empty());
+        // S3 may answer 200 and still have failed: the error is then the body.
+        XmlElement body = answer.xml(call);
+        if (body.name().equals("Error")) {
+            throw serviceError(call, answer.response(), answer.bytes, Duration.ZERO, 1);
+        }
+        CopyObjectResult.Builder result = CopyObjectResult.builder();
+        body.childText("ETag").ifPresent(result::eTag);
+        body.childText("LastModified").map(S3Api::instant).ifPresent(result::lastModified);
+        return headers(CopyObjectResponse.builder(), answer.response())
+                .copyObjectResult(result.build())
+                .build();
+    }
+
+    @Override
+    public DeleteObjectsResponse deleteObjects(DeleteObjectsRequest request) {
+        if (!onlyWire(request, "Delete")) {
+            return generated().deleteObjects(request);
+        }
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Delete xmlns=\"")
+                .append(NAMESPACE)
+                .append("\">");
+        for (ObjectIdentifier object : request.delete().objects()) {
+            xml.append("<Object>");
+            element(xml, "Key", object.key());
+            if (object.versionId() != null) {
+                element(xml, "VersionId", object.versionId());
+            }
+            xml.append("</Object>");
+        }
+        if (Boolean.TRUE.equals(request.delete().quiet())) {
+            xml.append("<Quiet>true</Quiet>");
+        }
+        xml.append("</Delete>");
+        byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
+        Call call = new Call("DeleteObjects", SdkHttpMethod.POST, request.bucket(), null, request)
+                .query("delete", "")
+                .header("Content-Type", "application/xml")
+                .header("Content-Length", Integer.toString(bytes.length))
+                // S3 requires an integrity check of this body: Content-MD5 is the one every S3-compatible store takes.
+                .header("Content-MD5", Base64.getEncoder().encodeToString(md5(bytes)));
+        Answer answer = send(call, Optional.of(ContentStreamProvider.fromByteArrayUnsafe(bytes)));
+        XmlElement result = answer.xml(call);
+        List<DeletedObject> deleted = new ArrayList<>();
+        for (XmlElement one : result.children("Deleted")) {
+            deleted.add(DeletedObject.builder()
+                    .key(one.childText("Key").map(SdkHttpUtils::urlDecode).orElse(null))
+                    .versionId(one.childText("VersionId").orElse(null))
+                    .deleteMarker(
+                            one.childText("DeleteMarker").map(Boolean::valueOf).orElse(null))
+                    .deleteMarkerVersionId(
+                            one.childText("DeleteMarkerVersionId").orElse(null))
+                    .build());
+        }
+        List<S3Error> errors = new ArrayList<>();
+        for (XmlElement one : result.children("Error")) {
+            errors.add(S3Error.builder()
+                    .key(one.childText("Key").orElse(null))
+                    .versionId(one.childText("VersionId").orElse(null))
+                    .code(one.childText("Code").orElse(null))
+                    .message(one.childText("Message").orElse(null))
+                    .build());
+        }
+        return headers(DeleteObjectsResponse.builder(), answer.response())
+                .deleted(deleted)
+                .errors(errors)
+                .build();
+    }
+
+    @Override
+    public ListObjectsV2Response listObjectsV2(ListObjectsV2Request request) {
+        if (!onlyWire(request)) {
+            return generated().listObjectsV2(request);
+        }
+        // As the generated client does: keys come URL-encoded, so that any key survives XML, and are decoded here.
+        boolean encoded = request.encodingType() == null;
+        Call call =
+                new Call("ListObjectsV2", SdkHttpMethod.GET, request.bucket(), null, request).query("list-type", "2");
+        if (encoded) {
+            call.query("encoding-type", "url");
+        }
+        Answer answer = send(call, Optional.empty());
+        XmlElement result = answer.xml(call);
+        Function<String, String> decode = encoded ? SdkHttpUtils::urlDecode : Function.identity();
+        List<S3Object> contents = new ArrayList<>();
+        for (XmlElement object : result.children("Contents")) {
+            S3Object.Builder one = S3Object.builder()
+                    .key(object.childText("Key").map(decode).orElse(null))
+                    .eTag(object.childText("ETag").orElse(null))
+                    .storageClass(object.childText("StorageClass").orElse(null));
+            object.childText("Size").map(Long::valueOf).ifPresent(one::size);
+            object.childText("LastModified").map(S3Api::instant).ifPresent(one::lastModified);
+            contents.add(one.build());
+        }
+        List<CommonPrefix> prefixes = new ArrayList<>();
+        for (XmlElement prefix : result.children("CommonPrefixes")) {
+            prefixes.add(CommonPrefix.builder()
+                    .prefix(prefix.childText("Prefix").map(decode).orElse(null))
+                    .build());
+        }
+        ListObjectsV2Response.Builder response = headers(ListObjectsV2Response.builder(), answer.response())
+                .name(result.childText("Name").orElse(null))
+                .prefix(result.childText("Prefix").map(decode).orElse(null))
+                .delimiter(result.childText("Delimiter").map(decode).orElse(null))
+                .startAfter(result.childText("StartAfter").map(decode).orElse(null))
+                .continuationToken(result.childText("ContinuationToken").orElse(null))
+                .nextContinuationToken(result.childText("NextContinuationToken").orElse(null))
+                .encodingType(result.childText("EncodingType").orElse(null))
+                .contents(contents)
+                .commonPrefixes(prefixes);
+        result.childText("IsTruncated").map(Boolean::valueOf).ifPresent(response::isTruncated);
+        result.childText("KeyCount").map(Integer::valueOf).ifPresent(response::keyCount);
+        result.childText("MaxKeys").map(Integer::valueOf).ifPresent(response::maxKeys);
+        return response.build();
+    }
+
+    @Override
+    public GetBucketVersioningResponse getBucketVersioning(GetBucketVersioningRequest request) {
+        if (!onlyWire(request)) {
+            return generated().getBucketVersioning(request);
+        }
+        Call call = new Call("GetBucketVersioning", SdkHttpMethod.GET, request.bucket(), null, request)
+                .query("versioning", "");
+        Answer answer = send(call, Optional.empty());
+        XmlElement result = answer.xml(call);
+        return headers(GetBucketVersioningResponse.builder(), answer.response())
+                .status(result.childText("Status")
+                        .map(BucketVersioningStatus::fromValue)
+                        .orElse(null))
+                .mfaDelete(result.childText("MfaDelete").orElse(null))
+                .build();
+    }
+
+    // The operations a deploy seldom calls (a file of 16 MiB or more, a rollback's search for a version) go to the
+    // generated client: its start costs nothing to the deploys that never call them.
+
+    @Override
+    public CreateMultipartUploadResponse createMultipartUpload(CreateMultipartUploadRequest request) {
+        return generated().createMultipartUpload(request);
+    }
+
+    @Override
+    public UploadPartResponse uploadPart(UploadPartRequest request, RequestBody body) {
+        return generated().uploadPart(request, body);
+    }
+
+    @Override
+    public CompleteMultipartUploadResponse completeMultipartUpload(CompleteMultipartUploadRequest request) {
+        return generated().completeMultipartUpload(request);
+    }
+
+    @Override
+    public AbortMultipartUploadResponse abortMultipartUpload(AbortMultipartUploadRequest request) {
+        return generated().abortMultipartUpload(request);
+    }
+
+    @Override
+    public ListObjectVersionsResponse listObjectVersions(ListObjectVersionsRequest request) {
+        return generated().listObjectVersions(request);
+    }
+
+    // ---- Marshalling -----------------------------------------------------------------------------------------------
+
+    /**
+     * Whether every member {@code request} sets is one this class writes: a header, a query parameter, the bucket or
+     * the key, or one of {@code payloadMembers}, which the operation writes itself.
+     */
+    private static boolean onlyWire(S3Request request, String... payloadMembers) {
+        if (request.overrideConfiguration().isPresent()) {
+            return false;
+        }
+        for (SdkField<?> field : request.sdkFields()) {
+            if (field.getValueOrDefault(request) == null) {
+                continue;
+            }
+            MarshallLocation location = field.location();
+            if (location == MarshallLocation.PAYLOAD && !List.of(payloadMembers).contains(field.memberName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One request's method, bucket, key, headers and query, as the model's fields place them. */
+    private final class Call {
+        final String operation;
+        final SdkHttpMethod method;
+        final String bucket;
+        final Optional<String> key;
+        final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        final Map<String, List<String>> query = new TreeMap<>();
+
+        Call(String operation, SdkHttpMethod method, String bucket, String key, SdkPojo request) {
+            this.operation = operation;
+            this.method = method;
+            this.bucket = bucket;
+            this.key = Optional.ofNullable(key);
+            for (SdkField<?> field : request.sdkFields()) {
+                Object value = field.getValueOrDefault(request);
+                if (value == null) {
+                    continue;
+                }
+                if (field.location() == MarshallLocation.HEADER) {
+                    if (value instanceof Map<?, ?> map) {
+                        map.forEach((name, text) -> header(field.locationName() + name, String.valueOf(text)));
+                    } else if (!(value instanceof List<?> list) || !list.isEmpty()) {
+                        header(field.locationName(), text(field, value));
+                    }
+                } else if (field.location() == MarshallLocation.QUERY_PARAM) {
+                    query(field.locationName(), text(field, value));
+                }
+            }
+        }
+
+        Call header(String name, String value) {
+            headers.put(name, List.of(value));
+            return this;
+        }
+
+        Call query(String name, String value) {
+            query.put(name, List.of(value));
+            return this;
+        }
+
+        String describe() {
+            return operation + " s3://" + bucket + "/" + key.orElse("");
+        }
+    }
+
+    private static String text(SdkField<?> field, Object value) {
+        if (value instanceof Instant instant) {
+            return HTTP_DATE.format(instant.atZone(ZoneOffset.UTC));
+        }
+        if (value instanceof List<?> list) {
+            return String.join(",", list.stream().map(String::valueOf).toList());
+        }
+        return String.valueOf(value);
+    }
+
+    /** Sets every header-bound member of a response from the answer's headers, as the SDK's unmarshaller does. */
+    private static <B extends SdkPojo> B headers(B builder, SdkHttpResponse response) {
+        for (SdkField<?> field : builder.sdkFields()) {
+            if (field.location() != MarshallLocation.HEADER) {
+                continue;
+            }
+            if (field.marshallingType() == MarshallingType.MAP) {
+                Map<String, String> metadata = new TreeMap<>();
+                response.forEachHeader((name, values) -> {
+                    if (name.regionMatches(
+                                    true,
+                                    0,
+                                    field.locationName(),
+                                    0,
+                                    field.locationName().length())
+                            && !values.isEmpty()) {
+                        metadata.put(name.substring(field.locationName().length()), values.get(0));
+                    }
+                });
+                if (!metadata.isEmpty()) {
+                    field.set(builder, metadata);
+                }
+                continue;
+            }
+            Optional<String> value = response.firstMatchingHeader(field.locationName());
+            if (value.isEmpty()) {
+                continue;
+            }
+            try {
+                field.set(builder, typed(field.marshallingType(), value.get()));
+            } catch (RuntimeException unreadable) {
+                // As the SDK does for a member it cannot convert, such as an Expires that is not a date: left unset.
+            }
+        }
+        return builder;
+    }
+
+    private static Object typed(MarshallingType<?> type, String value) {
+        if (type == MarshallingType.LONG) {
+            return Long.valueOf(value);
+        }
+        if (type == MarshallingType.INTEGER) {
+            return Integer.valueOf(value);
+        }
+        if (type == MarshallingType.BOOLEAN) {
+            return Boolean.valueOf(value);
+        }
+        if (type == MarshallingType.INSTANT) {
+            return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+        }
+        if (type == MarshallingType.STRING) {
+            return value;
+        }
+        throw new IllegalArgumentException("not a header type: " + type);
+    }
+
+    private static Instant instant(String iso) {
+        return Instant.parse(iso);
+    }
+
+    // ---- Sending ---------------------------------------------------------------------------------------------------
+
+    /** An answer that succeeded: its status and headers, and its body, open until read or closed. */
+    private final class Answer implements AutoCloseable {
+        private final SdkHttpResponse response;
+        private final Optional<AbortableInputStream> body;
+        private byte[] bytes;
+
+        Answer(SdkHttpResponse response, Optional<AbortableInputStream> body) {
+            this.response = response;
+            this.body = body;
+        }
+
+        SdkHttpResponse response() {
+            return response;
+        }
+
+        Optional<AbortableInputStream> body() {
+            return body;
+        }
+
+        XmlElement xml(Call call) {
+            try {
+                bytes = body.isPresent() ? readAll(body.get()) : new byte[0];
+            } catch (IOException e) {
+                throw SdkClientException.builder()
+                        .message("Unable to read the answer to " + call.operation + ": " + e.getMessage())
+                        .cause(e)
+                        .build();
+            }
+            try {
+                return XmlElement.parse(bytes);
+            } catch (XMLStreamException e) {
+                throw SdkClientException.builder()
+                        .message("Unable to unmarshall response from " + SERVICE + " to " + call.operation
+                                + ": the answer (HTTP " + response.statusCode() + ") is not XML")
+                        .cause(e)
+                        .build();
+            }
+        }
+
+        @Override
+        public void close() {
+            body.ifPresent(in -> IoUtils.closeQuietlyV2(in, null));
+        }
+    }
+
+    /** Sends one call, with retries as the SDK makes them, following S3 to the bucket's region once. */
+    private Answer send(Call call, Optional<ContentStreamProvider> content) {
+        AwsCredentialsIdentity identity = credentials.resolveCredentials();
+        String invocation = UUID.randomUUID().toString();
+        AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
+        RetryToken token = initial.token();
+        Duration delay = initial.delay();
+        boolean redirected = false;
+        for (int attempt = 1; ; attempt++) {
+            if (attempt > 1 || !delay.isZero()) {
+                pause(delay);
+            }
+            try {
+                Answer answer = attempt(call, content, identity, invocation, attempt);
+                retries.recordSuccess(RecordSuccessRequest.create(token));
+                return answer;
+            } catch (S3Exception failure) {
+                Optional<String> elsewhere =
+                        redirected || !addressing.followsRegions() ? Optional.empty() : movedTo(failure, call.bucket);
+                if (elsewhere.isPresent()) {
+                    redirected = true;
+                    regionOfBucket.put(call.bucket, elsewhere.get());
+                    LOG.debug(() -> "S3 bucket " + call.bucket + " is in " + elsewhere.get() + "; sending there");
+                    attempt--;
+                    delay = Duration.ZERO;
+                    continue;
+                }
+                RetryDecision next = retry(call, token, failure, attempt);
+                token = next.token;
+                delay = next.delay;
+            } catch (SdkException failure) {
+                RetryDecision next = retry(call, token, failure, attempt);
+                token = next.token;
+                delay = next.delay;
+            }
+        }
+    }
+
+    private record RetryDecision(RetryToken token, Duration delay) {}
+
+    private RetryDecision retry(Call call, RetryToken token, SdkException failure, int attempt) {
+        SdkException counted = failure.numAttempts() == null
+                ? failure.toBuilder().numAttempts(attempt).build()
+                : failure;
+        try {
+            RefreshRetryTokenResponse retry = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                    .token(token)
+                    .failure(counted)
+                    .build());
+            LOG.debug(() -> SERVICE + " " + call.describe() + " failed (" + counted.getMessage() + "); retrying in "
+                    + retry.delay().toMillis() + " ms");
+            return new RetryDecision(retry.token(), retry.delay());
+        } catch (TokenAcquisitionFailedException noMore) {
+            throw counted;
+        }
+    }
+
+    /** The region S3 says a bucket is in, when it refused a request for being sent to another. */
+    private Optional<String> movedTo(S3Exception failure, String bucket) {
+        int status = failure.statusCode();
+        if (status != 301 && status != 307 && status != 400) {
+            return Optional.empty();
+        }
+        Optional<String> region =
+                failure.awsErrorDetails() == null || failure.awsErrorDetails().sdkHttpResponse() == null
+                        ? Optional.empty()
+                        : failure.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amz-bucket-region");
+        return region.filter(r -> !r.equals(regionOf(bucket)));
+    }
+
+    private String regionOf(String bucket) {
+        return regionOfBucket.getOrDefault(bucket, region);
+    }
+
+    private Answer attempt(
+            Call call,
+            Optional<ContentStreamProvider> content,
+            AwsCredentialsIdentity identity,
+            String invocation,
+            int number) {
+        String bucketRegion = regionOf(call.bucket);
+        Address address = addressing.of(call.bucket, bucketRegion);
+        String basePath =
+                address.base().getRawPath() == null ? "" : address.base().getRawPath();
+        if (basePath.endsWith("/")) {
+            basePath = basePath.substring(0, basePath.length() - 1);
+        }
+        String path = call.key.isPresent()
+                ? basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(call.key.get())
+                : basePath.isEmpty() ? "/" : basePath;
+        SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
+                .method(call.method)
+                .uri(address.base())
+                .encodedPath(path);
+        call.query.forEach(request::putRawQueryParameter);
+        call.headers.forEach(request::putHeader);
+        request.putHeader("amz-sdk-invocation-id", invocation)
+                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + retries.maxAttempts())
+                .putHeader("User-Agent", UserAgent.HEADER);
+        SdkHttpFullRequest unsigned = request.build();
+        Duration signedWith = clockSkew.get();
+        Clock clock = Clock.offset(Clock.systemUTC(), signedWith);
+        boolean https = "https".equalsIgnoreCase(address.base().getScheme());
+        SignedRequest signed = signer.sign(r -> r.identity(identity)
+                .request(unsigned)
+                .payload(content.orElse(null))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, address.signingRegion())
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                // As the generated client: over HTTPS the body goes unsigned (TLS protects it); over HTTP it is hashed.
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !https)
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        LOG.debug(() -> SERVICE + " request: " + call.method + " " + unsigned.getUri() + " (attempt " + number + ")");
+        HttpExecuteResponse executed;
+        try {
+            executed = http.prepareRequest(HttpExecuteRequest.builder()
+                            .request(signed.request())
+                            .contentStreamProvider(signed.payload().orElse(null))
+                            .build())
+                    .call();
+        } catch (IOException | UncheckedIOException e) {
+            throw ioFailure(e, number);
+        }
+        SdkHttpResponse response = executed.httpResponse();
+        LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
+                + response.firstMatchingHeader("x-amz-request-id")
+                        .map(id -> " (request id " + id + ")")
+                        .orElse(""));
+        if (!response.isSuccessful()) {
+            byte[] body;
+            try {
+                body = executed.responseBody().isPresent()
+                        ? readAll(executed.responseBody().get())
+                        : new byte[0];
+            } catch (IOException e) {
+                throw ioFailure(e, number);
+            }
+            S3Exception error = serviceError(call, response, body, signedWith, number);
+            if (error.isClockSkewException()) {
+                correctClock(response);
+            }
+            throw error;
+        }
+        return new Answer(response, executed.responseBody());
+    }
+
+    private static SdkException ioFailure(Exception e, int attempt) {
+        if (Thread.currentThread().isInterrupted()) {
+            return AbortedException.builder()
+                    .message("Thread was interrupted")
+                    .cause(e)
+                    .build();
+        }
+        return SdkClientException.builder()
+                .message("Unable to execute HTTP request: " + e.getMessage())
+                .cause(e)
+                .numAttempts(attempt)
+                .build();
+    }
+
+    /**
+     * An error answer as the SDK's S3 client reports it: S3's code and message from the body; for an answer without
+     * one (a HEAD), NoSuchKey for a key that is not there, and the status alone otherwise.
+     */
+    private static S3Exception serviceError(
+            Call call, SdkHttpResponse response, byte[] body, Duration signedWith, int attempt) {
+        Optional<XmlElement> error = Optional.empty();
+        try {
+            if (body.length > 0) {
+                XmlElement root = XmlElement.parse(body);
+                if (root.name().equals("Error")) {
+                    error = Optional.of(root);
+                }
+            }
+        } catch (XMLStreamException notS3) {
+            // A proxy's or load balancer's page: the status code is all there is.
+        }
+        Optional<String> code = error.flatMap(e -> e.childText("Code"));
+        boolean missingKey = code.map("NoSuchKey"::equals)
+                .orElse(response.statusCode() == 404 && call.method == SdkHttpMethod.HEAD && call.key.isPresent());
+        AwsErrorDetails details = AwsErrorDetails.builder()
+                .errorCode(missingKey ? "NoSuchKey" : code.orElse(null))
+                .errorMessage(error.flatMap(e -> e.childText("Message")).orElse(null))
+                .serviceName(SERVICE)
+                .sdkHttpResponse(response)
+                .rawResponse(SdkBytes.fromByteArrayUnsafe(body))
+                .build();
+        S3Exception.Builder builder = missingKey
+                ? NoSuchKeyException.builder()
+                : "NoSuchBucket".equals(details.errorCode()) ? NoSuchBucketException.builder() : S3Exception.builder();
+        builder.awsErrorDetails(details)
+                .statusCode(response.statusCode())
+                .requestId(error.flatMap(e -> e.childText("RequestId"))
+                        .or(() -> response.firstMatchingHeader("x-amz-request-id"))
+                        .orElse(null))
+                .extendedRequestId(error.flatMap(e -> e.childText("HostId"))
+                        .or(() -> response.firstMatchingHeader("x-amz-id-2"))
+                        .orElse(null))
+                .message(
+                        details.errorMessage() == null
+                                ? "(Service: S3, Status Code: " + response.statusCode() + ")"
+                                : details.errorMessage())
+                .clockSkew(signedWith.negated())
+                .numAttempts(attempt);
+        return (S3Exception) builder.build();
+    }
+
+    /** A refusal for the signing time: the next attempt signs by S3's clock, as the SDK's would. */
+    private void correctClock(SdkHttpResponse response) {
+        response.firstMatchingHeader("Date").ifPresent(date -> {
+            try {
+                Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
+                        .toInstant();
+                Duration skew = Duration.between(Instant.now(), server);
+                clockSkew.set(skew);
+                LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
+            } catch (DateTimeParseException ignored) {
+                // No usable time: the next attempt is signed as this one was.
+            }
+        });
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InterruptedException();
+            }
+            Thread.sleep(Math.max(0, delay.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AbortedException.builder()
+                    .message("Thread was interrupted")
+                    .cause(e)
+                    .build();
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return IoUtils.toByteArray(in);
+        }
+    }
+
+    private static byte[] md5(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("MD5").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes {@code <name>text</name>}, escaped. */
+    private static void element(StringBuilder xml, String name, String text) {
+        xml.append('<').append(name).append('>');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> xml.append("&amp;");
+                case '<' -> xml.append("&lt;");
+                case '>' -> xml.append("&gt;");
+                case '"' -> xml.append("&quot;");
+                case '\'' -> xml.append("&apos;");
+                case '\r' -> xml.append("&#x0D;");
+                case '\n' -> xml.append("&#x0A;");
+                default -> xml.append(c);
+            }
+        }
+        xml.append("</").append(name).append('>');
+    }
+}
