@@ -5,6 +5,7 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * What every AWS client of the plugin shares, whichever the service: HTTP client, proxy, retries, endpoint, and the
@@ -35,6 +36,13 @@ public final class AwsClients {
             int maxConnections) {
         builder.httpClientBuilder(HttpClients.forEndpoint(proxies, service, endpoint.orElse(defaultEndpoint))
                 .maxConnections(Math.max(maxConnections, 1)));
+        return retriesAndEndpoint(builder, endpoint, retries);
+    }
+
+    /** As the other {@code configure}, with an HTTP client of the caller's, which the SDK's client does not close. */
+    static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(
+            B builder, SdkHttpClient http, Optional<URI> endpoint, Retries retries) {
+        builder.httpClient(http);
         return retriesAndEndpoint(builder, endpoint, retries);
     }
 

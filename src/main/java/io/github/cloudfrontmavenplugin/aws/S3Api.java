@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadResponse;
+import software.amazon.awssdk.services.s3.model.AccessDeniedException;
+import software.amazon.awssdk.services.s3.model.AnnotationLimitExceededException;
+import software.amazon.awssdk.services.s3.model.AnnotationNameTooLongException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyExistsException;
+import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
 import software.amazon.awssdk.services.s3.model.CompleteMultipartUploadRequest;
@@ -79,25 +85,38 @@ import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
 import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.EncryptionTypeMismatchException;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.IdempotencyParameterMismatchException;
+import software.amazon.awssdk.services.s3.model.InvalidAnnotationNameException;
+import software.amazon.awssdk.services.s3.model.InvalidObjectStateException;
+import software.amazon.awssdk.services.s3.model.InvalidPrefixException;
+import software.amazon.awssdk.services.s3.model.InvalidRequestException;
+import software.amazon.awssdk.services.s3.model.InvalidWriteOffsetException;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchAnnotationException;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
+import software.amazon.awssdk.services.s3.model.ObjectAlreadyInActiveTierErrorException;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.ObjectNotInActiveTierErrorException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Error;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 import software.amazon.awssdk.services.s3.model.S3Request;
+import software.amazon.awssdk.services.s3.model.TooManyPartsException;
+import software.amazon.awssdk.services.s3.model.UnsupportedMediaTypeException;
 import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 import software.amazon.awssdk.utils.IoUtils;
@@ -127,6 +146,29 @@ final class S3Api implements S3Client {
     private static final String NAMESPACE = "http://s3.amazonaws.com/doc/2006-03-01/";
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
+    /** The error codes the SDK's S3 model has an exception class for, as the generated client registers them. */
+    private static final Map<String, Supplier<S3Exception.Builder>> MODELED = Map.ofEntries(
+            Map.entry("AccessDenied", AccessDeniedException::builder),
+            Map.entry("AnnotationLimitExceeded", AnnotationLimitExceededException::builder),
+            Map.entry("AnnotationNameTooLong", AnnotationNameTooLongException::builder),
+            Map.entry("BucketAlreadyExists", BucketAlreadyExistsException::builder),
+            Map.entry("BucketAlreadyOwnedByYou", BucketAlreadyOwnedByYouException::builder),
+            Map.entry("EncryptionTypeMismatch", EncryptionTypeMismatchException::builder),
+            Map.entry("IdempotencyParameterMismatch", IdempotencyParameterMismatchException::builder),
+            Map.entry("InvalidAnnotationName", InvalidAnnotationNameException::builder),
+            Map.entry("InvalidObjectState", InvalidObjectStateException::builder),
+            Map.entry("InvalidPrefix", InvalidPrefixException::builder),
+            Map.entry("InvalidRequest", InvalidRequestException::builder),
+            Map.entry("InvalidWriteOffset", InvalidWriteOffsetException::builder),
+            Map.entry("NoSuchAnnotation", NoSuchAnnotationException::builder),
+            Map.entry("NoSuchBucket", NoSuchBucketException::builder),
+            Map.entry("NoSuchKey", NoSuchKeyException::builder),
+            Map.entry("NoSuchUpload", NoSuchUploadException::builder),
+            Map.entry("ObjectAlreadyInActiveTierError", ObjectAlreadyInActiveTierErrorException::builder),
+            Map.entry("ObjectNotInActiveTierError", ObjectNotInActiveTierErrorException::builder),
+            Map.entry("TooManyParts", TooManyPartsException::builder),
+            Map.entry("UnsupportedMediaType", UnsupportedMediaTypeException::builder));
 
     /** Where requests for a bucket go, in a region: the base URI keys go below, and the region to sign for. */
     interface Addressing {
@@ -293,13 +335,10 @@ final class S3Api implements S3Client {
                 SdkHttpUtils.urlEncodeIgnoreSlashes(request.sourceBucket() + "/" + request.sourceKey())
                         + (request.sourceVersionId() == null
                                 ? ""
-                                : "?versionId=" + SdkHttpUtils.urlEncode(request.sourceVersionId())));
+                                : "?versionId=" + SdkHttpUtils.urlEncodeIgnoreSlashes(request.sourceVersionId())));
+        call.errorsIn200 = true;
         Answer answer = send(call, Optional.empty());
-        // S3 may answer 200 and still have failed: the error is then the body.
         XmlElement body = answer.xml(call);
-        if (body.name().equals("Error")) {
-            throw serviceError(call, answer.response(), answer.bytes, Duration.ZERO, 1);
-        }
         CopyObjectResult.Builder result = CopyObjectResult.builder();
         body.childText("ETag").ifPresent(result::eTag);
         body.childText("LastModified").map(S3Api::instant).ifPresent(result::lastModified);
@@ -330,7 +369,7 @@ final class S3Api implements S3Client {
         xml.append("</Delete>");
         byte[] bytes = xml.toString().getBytes(StandardCharsets.UTF_8);
         Call call = new Call("DeleteObjects", SdkHttpMethod.POST, request.bucket(), null, request)
-                .query("delete", "")
+                .query("delete", null)
                 .header("Content-Type", "application/xml")
                 .header("Content-Length", Integer.toString(bytes.length))
                 // S3 requires an integrity check of this body: Content-MD5 is the one every S3-compatible store takes.
@@ -340,7 +379,7 @@ final class S3Api implements S3Client {
         List<DeletedObject> deleted = new ArrayList<>();
         for (XmlElement one : result.children("Deleted")) {
             deleted.add(DeletedObject.builder()
-                    .key(one.childText("Key").map(SdkHttpUtils::urlDecode).orElse(null))
+                    .key(one.childText("Key").orElse(null))
                     .versionId(one.childText("VersionId").orElse(null))
                     .deleteMarker(
                             one.childText("DeleteMarker").map(Boolean::valueOf).orElse(null))
@@ -368,16 +407,15 @@ final class S3Api implements S3Client {
         if (!onlyWire(request)) {
             return generated().listObjectsV2(request);
         }
-        // As the generated client does: keys come URL-encoded, so that any key survives XML, and are decoded here.
-        boolean encoded = request.encodingType() == null;
         Call call =
                 new Call("ListObjectsV2", SdkHttpMethod.GET, request.bucket(), null, request).query("list-type", "2");
-        if (encoded) {
-            call.query("encoding-type", "url");
-        }
         Answer answer = send(call, Optional.empty());
         XmlElement result = answer.xml(call);
-        Function<String, String> decode = encoded ? SdkHttpUtils::urlDecode : Function.identity();
+        // As the generated client: what S3 encoded because the request asked it to is decoded.
+        Function<String, String> decode =
+                result.childText("EncodingType").filter("url"::equals).isPresent()
+                        ? SdkHttpUtils::urlDecode
+                        : Function.identity();
         List<S3Object> contents = new ArrayList<>();
         for (XmlElement object : result.children("Contents")) {
             S3Object.Builder one = S3Object.builder()
@@ -416,7 +454,7 @@ final class S3Api implements S3Client {
             return generated().getBucketVersioning(request);
         }
         Call call = new Call("GetBucketVersioning", SdkHttpMethod.GET, request.bucket(), null, request)
-                .query("versioning", "");
+                .query("versioning", null);
         Answer answer = send(call, Optional.empty());
         XmlElement result = answer.xml(call);
         return headers(GetBucketVersioningResponse.builder(), answer.response())
@@ -485,6 +523,8 @@ final class S3Api implements S3Client {
         final Optional<String> key;
         final Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         final Map<String, List<String>> query = new TreeMap<>();
+        /** S3 may answer such a call 200 and still have failed: the error is then the body, read before it counts. */
+        boolean errorsIn200;
 
         Call(String operation, SdkHttpMethod method, String bucket, String key, SdkPojo request) {
             this.operation = operation;
@@ -513,8 +553,9 @@ final class S3Api implements S3Client {
             return this;
         }
 
+        /** @param value null for a parameter without one, such as {@code ?delete} */
         Call query(String name, String value) {
-            query.put(name, List.of(value));
+            query.put(name, Collections.singletonList(value));
             return this;
         }
 
@@ -617,7 +658,9 @@ final class S3Api implements S3Client {
 
         XmlElement xml(Call call) {
             try {
-                bytes = body.isPresent() ? readAll(body.get()) : new byte[0];
+                if (bytes == null) {
+                    bytes = body.isPresent() ? readAll(body.get()) : new byte[0];
+                }
             } catch (IOException e) {
                 throw SdkClientException.builder()
                         .message("Unable to read the answer to " + call.operation + ": " + e.getMessage())
@@ -751,8 +794,8 @@ final class S3Api implements S3Client {
                 .putProperty(AwsV4HttpSigner.REGION_NAME, address.signingRegion())
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                // As the generated client: over HTTPS the body goes unsigned (TLS protects it); over HTTP it is hashed.
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !https)
+                // As the generated client: over HTTPS a body goes unsigned (TLS protects it); over HTTP it is hashed.
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !https && content.isPresent())
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         LOG.debug(() -> SERVICE + " request: " + call.method + " " + unsigned.getUri() + " (attempt " + number + ")");
         HttpExecuteResponse executed;
@@ -785,7 +828,14 @@ final class S3Api implements S3Client {
             }
             throw error;
         }
-        return new Answer(response, executed.responseBody());
+        Answer answer = new Answer(response, executed.responseBody());
+        if (call.errorsIn200) {
+            XmlElement body = answer.xml(call);
+            if (body.name().equals("Error")) {
+                throw serviceError(call, response, answer.bytes, signedWith, number);
+            }
+        }
+        return answer;
     }
 
     private static SdkException ioFailure(Exception e, int attempt) {
@@ -824,14 +874,14 @@ final class S3Api implements S3Client {
                 .orElse(response.statusCode() == 404 && call.method == SdkHttpMethod.HEAD && call.key.isPresent());
         AwsErrorDetails details = AwsErrorDetails.builder()
                 .errorCode(missingKey ? "NoSuchKey" : code.orElse(null))
-                .errorMessage(error.flatMap(e -> e.childText("Message")).orElse(null))
+                .errorMessage(error.flatMap(e -> e.childText("Message"))
+                        .orElse(missingKey ? "The specified key does not exist." : null))
                 .serviceName(SERVICE)
                 .sdkHttpResponse(response)
                 .rawResponse(SdkBytes.fromByteArrayUnsafe(body))
                 .build();
-        S3Exception.Builder builder = missingKey
-                ? NoSuchKeyException.builder()
-                : "NoSuchBucket".equals(details.errorCode()) ? NoSuchBucketException.builder() : S3Exception.builder();
+        S3Exception.Builder builder = MODELED.getOrDefault(String.valueOf(details.errorCode()), S3Exception::builder)
+                .get();
         builder.awsErrorDetails(details)
                 .statusCode(response.statusCode())
                 .requestId(error.flatMap(e -> e.childText("RequestId"))

@@ -87,7 +87,7 @@ public final class S3Clients {
     }
 
     /** An endpoint of one's own: the bucket is the path's first segment, signed for the configured region. */
-    private record PathStyle(URI endpoint) implements S3Api.Addressing {
+    record PathStyle(URI endpoint) implements S3Api.Addressing {
         @Override
         public S3Api.Address of(String bucket, String region) {
             String base = endpoint.toString();
@@ -102,7 +102,7 @@ public final class S3Clients {
     }
 
     /** S3 itself: the bucket's own host in its region; path-style for a name with dots, which no certificate covers. */
-    private record VirtualHosted() implements S3Api.Addressing {
+    record VirtualHosted() implements S3Api.Addressing {
         @Override
         public S3Api.Address of(String bucket, String region) {
             String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
@@ -132,20 +132,29 @@ public final class S3Clients {
             Proxies proxies,
             int maxConnections) {
         String regionName = region.orElse("us-east-1");
-        S3ClientBuilder builder = AwsClients.configure(
-                S3Client.builder()
-                        .credentialsProvider(credentials)
-                        .region(Region.of(regionName))
-                        // Checksums are sent where the plugin knows them (a file's SHA-256, the upload's
-                        // Content-MD5), not as aws-chunked trailers, which S3-compatible stores refuse.
-                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED),
-                "S3",
-                endpoint,
-                URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com"),
-                proxies,
-                retries,
-                maxConnections);
+        return generated(
+                AwsClients.configure(
+                        S3Client.builder(),
+                        "S3",
+                        endpoint,
+                        URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com"),
+                        proxies,
+                        retries,
+                        maxConnections),
+                credentials,
+                regionName,
+                endpoint);
+    }
+
+    /** @param builder a builder with its HTTP client, retries and endpoint override set */
+    static S3Client generated(
+            S3ClientBuilder builder, AwsCredentialsProvider credentials, String region, Optional<URI> endpoint) {
+        builder.credentialsProvider(credentials)
+                .region(Region.of(region))
+                // Checksums are sent where the plugin knows them (a file's SHA-256, the upload's Content-MD5), not
+                // as aws-chunked trailers, which S3-compatible stores refuse.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (endpoint.isPresent()) {
             // Over plain HTTP the SDK would otherwise sign uploads in aws-chunked form.
             builder.serviceConfiguration(S3Configuration.builder()
