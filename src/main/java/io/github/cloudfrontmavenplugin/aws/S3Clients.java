@@ -72,6 +72,19 @@ public final class S3Clients {
             Retries retries,
             Proxies proxies,
             int maxConnections) {
+        return builder(credentials, bucket, region, endpoint, retries, proxies, maxConnections)
+                .build();
+    }
+
+    /** {@link #build}'s builder, for tests that give it an HTTP client of their own. */
+    static S3ClientBuilder builder(
+            AwsCredentialsProvider credentials,
+            String bucket,
+            Optional<String> region,
+            Optional<URI> endpoint,
+            Retries retries,
+            Proxies proxies,
+            int maxConnections) {
         String regionName = region.orElse("us-east-1");
         URI defaultEndpoint = URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com");
         SdkHttpClient http = HttpClients.forEndpoint(proxies, "S3", endpoint.orElse(defaultEndpoint))
@@ -164,6 +177,6 @@ public final class S3Clients {
         } else {
             builder.crossRegionAccessEnabled(true);
         }
-        return builder.build();
+        return builder;
     }
 }
