@@ -19,8 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +48,6 @@ import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
  */
 class S3EndpointTest {
     private static final List<String> SYSTEM_PROPERTIES = List.of(
-            "aws.configFile",
-            "aws.sharedCredentialsFile",
             "aws.profile",
             "aws.endpointUrl",
             "aws.endpointUrlS3",
@@ -66,13 +62,10 @@ class S3EndpointTest {
             "AWS_USE_DUALSTACK_ENDPOINT",
             "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
             "AWS_S3_US_EAST_1_REGIONAL_ENDPOINT",
-            "AWS_DEFAULTS_MODE",
-            "AWS_PROFILE");
+            "AWS_DEFAULTS_MODE");
 
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDS3ENDPOINT", "endpoint-secret"));
-
-    private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
 
     /** A key with a space, a slash and a plus: the plus is where encoders disagree. */
     private static final String KEY = "a b/c+d.html";
@@ -80,25 +73,20 @@ class S3EndpointTest {
     @TempDir
     Path dir;
 
+    private EndpointEnvironment environment;
+
     private Path config;
 
     /** Every test starts from no endpoint setting at all, and an empty config file of its own. */
     @BeforeEach
     void isolate() throws IOException {
-        clear();
-        config = dir.resolve("config");
-        Files.writeString(config, "");
-        System.setProperty("aws.configFile", config.toString());
-        System.setProperty(
-                "aws.sharedCredentialsFile", dir.resolve("no-credentials").toString());
-        // The SDK reads an empty variable as unset, as the plugin does.
-        VARIABLES.forEach(v -> SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride(v, null));
+        environment = new EndpointEnvironment(dir, SYSTEM_PROPERTIES, VARIABLES);
+        config = environment.config;
     }
 
     @AfterEach
     void clear() {
-        SYSTEM_PROPERTIES.forEach(System::clearProperty);
-        SystemSettingUtilsTestBackdoor.clearEnvironmentVariableOverrides();
+        environment.clear();
     }
 
     // ---- The SDK's client in the same environment -----------------------------------------------------------------
@@ -282,8 +270,12 @@ class S3EndpointTest {
                 () -> assertEquals(SdkHttpMethod.GET, list.method()),
                 () -> assertEquals(list.host(), ours.base().getHost(), "ListObjectsV2's host"),
                 () -> assertEquals(list.encodedPath(), ours.base().getRawPath(), "ListObjectsV2's path"),
-                () -> assertEquals(scope(head), ours.signingRegion() + "/" + ours.signingName(), "signed for"),
-                () -> assertEquals(scope(list), ours.signingRegion() + "/" + ours.signingName(), "signed for"));
+                () -> assertEquals(
+                        EndpointEnvironment.scope(head), ours.signingRegion() + "/" + ours.signingName(), "signed for"),
+                () -> assertEquals(
+                        EndpointEnvironment.scope(list),
+                        ours.signingRegion() + "/" + ours.signingName(),
+                        "signed for"));
     }
 
     private static int port(URI uri) {
@@ -447,13 +439,6 @@ class S3EndpointTest {
             s3.listObjectsV2(r -> r.bucket(setup.bucket()));
         }
         return wire.sent;
-    }
-
-    private static String scope(SdkHttpRequest request) {
-        String authorization = request.firstMatchingHeader("Authorization").orElse("");
-        Matcher m = SCOPE.matcher(authorization);
-        assertTrue(m.find(), authorization);
-        return m.group(1) + "/" + m.group(2);
     }
 
     private record Answer(int status, Map<String, String> headers) {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.aws.EndpointEnvironment;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.ByteArrayInputStream;
@@ -59,8 +60,6 @@ import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
  */
 class CloudFrontEndpointTest {
     private static final List<String> SYSTEM_PROPERTIES = List.of(
-            "aws.configFile",
-            "aws.sharedCredentialsFile",
             "aws.profile",
             "aws.endpointUrl",
             "aws.endpointUrlCloudFront",
@@ -71,38 +70,31 @@ class CloudFrontEndpointTest {
     private static final StaticCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDENDPOINTS", "endpoint-secret"));
 
-    private static final Pattern SCOPE = Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/([^/]+)/aws4_request");
-
     @TempDir
     Path dir;
+
+    private EndpointEnvironment environment;
 
     private Path config;
 
     /** Every test starts from no endpoint setting at all, and an empty config file of its own. */
     @BeforeEach
     void isolate() throws IOException {
-        clear();
-        config = dir.resolve("config");
-        Files.writeString(config, "");
-        System.setProperty("aws.configFile", config.toString());
-        System.setProperty(
-                "aws.sharedCredentialsFile", dir.resolve("no-credentials").toString());
-        for (String variable : List.of(
-                "AWS_ENDPOINT_URL",
-                "AWS_ENDPOINT_URL_CLOUDFRONT",
-                "AWS_USE_FIPS_ENDPOINT",
-                "AWS_USE_DUALSTACK_ENDPOINT",
-                "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS")) {
-            // The SDK reads an empty variable as unset, as the plugin does.
-            SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride(variable, null);
-        }
-        SystemSettingUtilsTestBackdoor.addEnvironmentVariableOverride("AWS_PROFILE", null);
+        environment = new EndpointEnvironment(
+                dir,
+                SYSTEM_PROPERTIES,
+                List.of(
+                        "AWS_ENDPOINT_URL",
+                        "AWS_ENDPOINT_URL_CLOUDFRONT",
+                        "AWS_USE_FIPS_ENDPOINT",
+                        "AWS_USE_DUALSTACK_ENDPOINT",
+                        "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"));
+        config = environment.config;
     }
 
     @AfterEach
     void clear() {
-        SYSTEM_PROPERTIES.forEach(System::clearProperty);
-        SystemSettingUtilsTestBackdoor.clearEnvironmentVariableOverrides();
+        environment.clear();
     }
 
     // ---- CloudFront's endpoint rules ------------------------------------------------------------------------------
@@ -383,7 +375,10 @@ class CloudFrontEndpointTest {
                 () -> assertEquals(a.host(), b.host(), "host"),
                 () -> assertEquals(a.port(), b.port(), "port"),
                 () -> assertEquals(a.encodedPath(), b.encodedPath(), "path"),
-                () -> assertEquals(pluginScope(scope(a)), scope(b), "region and service signed for"));
+                () -> assertEquals(
+                        pluginScope(EndpointEnvironment.scope(a)),
+                        EndpointEnvironment.scope(b),
+                        "region and service signed for"));
     }
 
     /**
@@ -504,13 +499,6 @@ class CloudFrontEndpointTest {
             // The wire answers 404: only the request matters.
         }
         return wire.sent.get(0);
-    }
-
-    private static String scope(SdkHttpRequest request) {
-        String authorization = request.firstMatchingHeader("Authorization").orElse("");
-        Matcher m = SCOPE.matcher(authorization);
-        assertTrue(m.find(), authorization);
-        return m.group(1) + "/" + m.group(2);
     }
 
     private static String sdkSigningRegion(Endpoint endpoint) {
