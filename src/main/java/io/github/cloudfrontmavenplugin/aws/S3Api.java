@@ -178,8 +178,11 @@ final class S3Api implements S3Client {
         boolean followsRegions();
     }
 
-    /** @param base scheme, host, port and path under which {@code /key} goes; the bucket's own URL */
-    record Address(URI base, String signingRegion) {}
+    /**
+     * @param base scheme, host, port and path under which {@code /key} goes: the bucket's own URL
+     * @param signingName the service name signatures are made for: {@code s3}
+     */
+    record Address(URI base, String signingName, String signingRegion) {}
 
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
@@ -771,9 +774,8 @@ final class S3Api implements S3Client {
         if (basePath.endsWith("/")) {
             basePath = basePath.substring(0, basePath.length() - 1);
         }
-        String path = call.key.isPresent()
-                ? basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(call.key.get())
-                : basePath.isEmpty() ? "/" : basePath;
+        String path =
+                call.key.isPresent() ? basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(call.key.get()) : basePath;
         SdkHttpFullRequest.Builder request = SdkHttpFullRequest.builder()
                 .method(call.method)
                 .uri(address.base())
@@ -790,7 +792,7 @@ final class S3Api implements S3Client {
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(unsigned)
                 .payload(content.orElse(null))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, address.signingName())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, address.signingRegion())
                 .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
                 .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)

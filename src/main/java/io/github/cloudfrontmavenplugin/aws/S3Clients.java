@@ -2,24 +2,35 @@ package io.github.cloudfrontmavenplugin.aws;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.utils.IoUtils;
-import software.amazon.awssdk.utils.http.SdkHttpUtils;
+import software.amazon.awssdk.utils.Logger;
 
 /**
  * The one way the plugin builds an S3 client: for an {@code s3://} manifest and for the bucket {@code sync} fills.
- * Against AWS it addresses the bucket virtual-hosted and follows S3's redirect to the bucket's region; against an
- * endpoint override (S3-compatible stores, emulators) it addresses it path-style.
+ * Requests go where the SDK's generated client would send them ({@link S3Endpoint}); against AWS the client follows
+ * S3's redirect to the bucket's region, against {@code <s3Endpoint>} (S3-compatible stores, emulators) it addresses
+ * the bucket path-style.
  */
 public final class S3Clients {
+    private static final Logger LOG = Logger.loggerFor(S3Clients.class);
+
+    /** Where the plugin starts without {@code <s3Region>}: S3 then says where a bucket lives. */
+    private static final String DEFAULT_REGION = "us-east-1";
+
     private S3Clients() {}
 
     /** A client and the credentials provider it owns: closing the one closes both. */
@@ -42,93 +53,92 @@ public final class S3Clients {
         AwsCredentialsProvider credentials =
                 AwsCredentials.resolve(settings.credentials(), settings.proxies(), settings.retries());
         try {
-            return new Connection(
-                    build(
-                            credentials,
-                            bucket,
-                            settings.region(),
-                            settings.endpoint(),
-                            settings.retries(),
-                            settings.proxies(),
-                            maxConnections),
-                    credentials);
-        } catch (RuntimeException e) {
+            return new Connection(build(settings, credentials, bucket, maxConnections), credentials);
+        } catch (RuntimeException | UserFixableException e) {
             IoUtils.closeIfCloseable(credentials, null);
             throw e;
         }
     }
 
     /**
-     * @param bucket the bucket the client is for: its host decides the proxy when there is no endpoint override
-     * @param region the bucket's region; without it the client starts in us-east-1 and follows S3's redirect
-     * @param endpoint an S3-compatible endpoint instead of AWS (tests, emulators), addressed path-style
+     * The plugin's client for {@code bucket}: {@link S3Api} wherever {@link S3Endpoint} can address the bucket, which
+     * is every bucket but an ARN or an S3 Express directory bucket; the SDK's generated client for those.
+     *
+     * @param bucket the bucket the client is for: its host decides the proxy
      * @param maxConnections how many requests may be in flight at once
+     * @throws UserFixableException when the endpoint settings cannot be read, or the SDK's rules refuse them
      */
     public static S3Client build(
-            AwsCredentialsProvider credentials,
-            String bucket,
-            Optional<String> region,
-            Optional<URI> endpoint,
-            Retries retries,
-            Proxies proxies,
-            int maxConnections) {
-        return builder(credentials, bucket, region, endpoint, retries, proxies, maxConnections)
-                .build();
-    }
-
-    /** {@link #build}'s builder, for tests that give it an HTTP client of their own. */
-    static S3ClientBuilder builder(
-            AwsCredentialsProvider credentials,
-            String bucket,
-            Optional<String> region,
-            Optional<URI> endpoint,
-            Retries retries,
-            Proxies proxies,
-            int maxConnections) {
-        String regionName = region.orElse("us-east-1");
-        URI defaultEndpoint = URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com");
-        SdkHttpClient http = HttpClients.forEndpoint(proxies, "S3", endpoint.orElse(defaultEndpoint))
-                .maxConnections(Math.max(maxConnections, 1))
-                .build();
-        return new S3Api(
-                http,
+            ConnectionSettings settings, AwsCredentialsProvider credentials, String bucket, int maxConnections)
+            throws UserFixableException {
+        Supplier<S3Client> generated = () -> buildGenerated(settings, credentials, bucket, maxConnections);
+        return api(
+                settings,
                 credentials,
-                endpoint.<S3Api.Addressing>map(PathStyle::new).orElseGet(VirtualHosted::new),
-                regionName,
-                retries.strategy(),
-                () -> buildGenerated(credentials, bucket, region, endpoint, retries, proxies, maxConnections));
+                bucket,
+                base -> HttpClients.forEndpoint(settings.proxies(), "S3", base)
+                        .maxConnections(Math.max(maxConnections, 1))
+                        .build(),
+                generated);
     }
 
-    /** An endpoint of one's own: the bucket is the path's first segment, signed for the configured region. */
-    record PathStyle(URI endpoint) implements S3Api.Addressing {
+    /** @param http the HTTP client for requests to the bucket's first endpoint */
+    static S3Client api(
+            ConnectionSettings settings,
+            AwsCredentialsProvider credentials,
+            String bucket,
+            Function<URI, SdkHttpClient> http,
+            Supplier<S3Client> generated)
+            throws UserFixableException {
+        String region = settings.region().orElse(DEFAULT_REGION);
+        Optional<S3Endpoint> first = S3Endpoint.resolve(settings, bucket, region);
+        if (first.isEmpty()) {
+            return generated.get();
+        }
+        return new S3Api(
+                http.apply(first.get().base()),
+                credentials,
+                new Endpoints(settings, bucket, region, first.get()),
+                region,
+                settings.retries().strategy(),
+                generated);
+    }
+
+    /**
+     * Each bucket's endpoint in each region, resolved once: the client's first bucket before any call (so a setting
+     * the rules refuse fails the build there), another region after S3 says the bucket lives there.
+     */
+    private static final class Endpoints implements S3Api.Addressing {
+        private final ConnectionSettings settings;
+        private final Map<String, S3Api.Address> resolved = new ConcurrentHashMap<>();
+
+        Endpoints(ConnectionSettings settings, String bucket, String region, S3Endpoint first) {
+            this.settings = settings;
+            resolved.put(region + " " + bucket, address(first));
+        }
+
         @Override
         public S3Api.Address of(String bucket, String region) {
-            String base = endpoint.toString();
-            return new S3Api.Address(
-                    URI.create((base.endsWith("/") ? base : base + "/") + SdkHttpUtils.urlEncode(bucket)), region);
+            return resolved.computeIfAbsent(region + " " + bucket, unused -> {
+                try {
+                    return address(S3Endpoint.resolve(settings, bucket, region)
+                            .orElseThrow(() -> SdkClientException.create("S3's endpoint rules give the bucket " + bucket
+                                    + " in " + region + " an endpoint only the SDK's client can call")));
+                } catch (UserFixableException e) {
+                    throw SdkClientException.create(e.getMessage(), e);
+                }
+            });
         }
 
         @Override
         public boolean followsRegions() {
-            return false;
-        }
-    }
-
-    /** S3 itself: the bucket's own host in its region; path-style for a name with dots, which no certificate covers. */
-    record VirtualHosted() implements S3Api.Addressing {
-        @Override
-        public S3Api.Address of(String bucket, String region) {
-            String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
-            return new S3Api.Address(
-                    bucket.contains(".")
-                            ? URI.create("https://s3." + region + "." + domain + "/" + bucket)
-                            : URI.create("https://" + bucket + ".s3." + region + "." + domain),
-                    region);
+            // As the generated client, whose cross-region access the plugin turns on without <s3Endpoint>.
+            return settings.endpoint().isEmpty();
         }
 
-        @Override
-        public boolean followsRegions() {
-            return true;
+        private static S3Api.Address address(S3Endpoint endpoint) {
+            LOG.debug(() -> "S3 endpoint " + endpoint.describe());
+            return new S3Api.Address(endpoint.base(), endpoint.signingName(), endpoint.signingRegion());
         }
     }
 
@@ -137,30 +147,33 @@ public final class S3Clients {
      * own tests hold the emulators to.
      */
     public static S3Client buildGenerated(
-            AwsCredentialsProvider credentials,
-            String bucket,
-            Optional<String> region,
-            Optional<URI> endpoint,
-            Retries retries,
-            Proxies proxies,
-            int maxConnections) {
-        String regionName = region.orElse("us-east-1");
+            ConnectionSettings settings, AwsCredentialsProvider credentials, String bucket, int maxConnections) {
+        String region = settings.region().orElse(DEFAULT_REGION);
         return generated(
                 AwsClients.configure(
                         S3Client.builder(),
                         "S3",
-                        endpoint,
-                        URI.create("https://" + bucket + ".s3." + regionName + ".amazonaws.com"),
-                        proxies,
-                        retries,
+                        settings.endpoint(),
+                        URI.create("https://" + bucket + ".s3." + region + ".amazonaws.com"),
+                        settings.proxies(),
+                        settings.retries(),
                         maxConnections),
                 credentials,
-                regionName,
-                endpoint);
+                region,
+                settings.endpoint());
     }
 
-    /** @param builder a builder with its HTTP client, retries and endpoint override set */
+    /**
+     * @param builder a builder with its HTTP client, retries and endpoint override set
+     * @param endpoint the plugin's {@code <s3Endpoint>}, addressed path-style
+     */
     static S3Client generated(
+            S3ClientBuilder builder, AwsCredentialsProvider credentials, String region, Optional<URI> endpoint) {
+        return generatedBuilder(builder, credentials, region, endpoint).build();
+    }
+
+    /** {@link #generated}'s builder, for tests that give it an HTTP client of their own. */
+    static S3ClientBuilder generatedBuilder(
             S3ClientBuilder builder, AwsCredentialsProvider credentials, String region, Optional<URI> endpoint) {
         builder.credentialsProvider(credentials)
                 .region(Region.of(region))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,12 +90,18 @@ class S3ApiConformanceTest {
         static Both of(Optional<URI> endpoint, String region, List<Canned> answers) {
             Wire ourWire = new Wire(answers);
             Wire sdkWire = new Wire(answers);
-            S3Api.Addressing addressing =
-                    endpoint.<S3Api.Addressing>map(S3Clients.PathStyle::new).orElseGet(S3Clients.VirtualHosted::new);
             S3Client sdk = S3Clients.generated(
                     AwsClients.configure(S3Client.builder(), sdkWire, endpoint, QUICK), CREDENTIALS, region, endpoint);
-            S3Client ours = new S3Api(ourWire, CREDENTIALS, addressing, region, QUICK.strategy(), () -> sdk);
-            return new Both(ours, ourWire, sdk, sdkWire);
+            try {
+                ConnectionSettings settings = ConnectionSettings.forS3(
+                                region, endpoint.map(URI::toString).orElse(null), null)
+                        .withRetries(QUICK);
+                S3Client ours = S3Clients.api(settings, CREDENTIALS, "www", base -> ourWire, () -> sdk);
+                assertInstanceOf(S3Api.class, ours);
+                return new Both(ours, ourWire, sdk, sdkWire);
+            } catch (UserFixableException e) {
+                throw new AssertionError(e);
+            }
         }
 
         static Both local(List<Canned> answers) {

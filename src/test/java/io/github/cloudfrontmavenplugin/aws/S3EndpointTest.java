@@ -424,17 +424,15 @@ class S3EndpointTest {
 
     /** A HeadObject and a ListObjectsV2 from the client S3Clients builds for these settings, as they were sent. */
     private static List<SdkHttpRequest> sdkRequests(Setup setup, ConnectionSettings settings, Wire wire) {
-        try (S3Client s3 = S3Clients.builder(
-                        CREDENTIALS,
-                        setup.bucket(),
-                        settings.region(),
+        try (S3Client s3 = S3Clients.generated(
+                AwsClients.configure(
+                        S3Client.builder(),
+                        wire,
                         settings.endpoint(),
-                        new Retries(1, Duration.ofMillis(1), Duration.ofMillis(1)),
-                        Proxies.NONE,
-                        1)
-                .httpClientBuilder(null)
-                .httpClient(wire)
-                .build()) {
+                        new Retries(1, Duration.ofMillis(1), Duration.ofMillis(1))),
+                CREDENTIALS,
+                settings.region().orElse("us-east-1"),
+                settings.endpoint())) {
             s3.headObject(r -> r.bucket(setup.bucket()).key(KEY));
             s3.listObjectsV2(r -> r.bucket(setup.bucket()));
         }

@@ -1,10 +1,10 @@
 package io.github.cloudfrontmavenplugin.emulator;
 
-import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.S3Clients;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
-import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -54,27 +54,26 @@ public final class EmulatorClients {
 
     /** As {@link #sdkS3(String, String)}, with these retries and at most {@code connections} at once. */
     public static S3Client sdkS3(String endpoint, String bucket, Retries retries, int connections) {
-        return S3Clients.buildGenerated(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY)),
-                bucket,
-                Optional.empty(),
-                Optional.of(URI.create(endpoint)),
-                retries,
-                Proxies.NONE,
-                connections);
+        return S3Clients.buildGenerated(s3Settings(endpoint, retries), EXAMPLE_CREDENTIALS, bucket, connections);
     }
 
     /** As {@link #s3(String, String)}, with these retries and at most {@code connections} at once. */
     public static S3Client s3(String endpoint, String bucket, Retries retries, int connections) {
-        return S3Clients.build(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                        CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY)),
-                bucket,
-                Optional.empty(),
-                Optional.of(URI.create(endpoint)),
-                retries,
-                Proxies.NONE,
-                connections);
+        try {
+            return S3Clients.build(s3Settings(endpoint, retries), EXAMPLE_CREDENTIALS, bucket, connections);
+        } catch (UserFixableException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static final AwsCredentialsProvider EXAMPLE_CREDENTIALS = StaticCredentialsProvider.create(
+            AwsBasicCredentials.create(CloudFrontEmulator.ACCESS_KEY_ID, CloudFrontEmulator.SECRET_ACCESS_KEY));
+
+    private static ConnectionSettings s3Settings(String endpoint, Retries retries) {
+        try {
+            return ConnectionSettings.forS3(null, endpoint, null).withRetries(retries);
+        } catch (UserFixableException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 }
