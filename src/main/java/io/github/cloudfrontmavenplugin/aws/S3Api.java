@@ -2,7 +2,6 @@ package io.github.cloudfrontmavenplugin.aws;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +13,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -25,7 +23,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
@@ -35,9 +32,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -54,14 +49,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
-import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
-import software.amazon.awssdk.retries.api.RecordSuccessRequest;
-import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
-import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.retries.api.RetryToken;
-import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ServiceClientConfiguration;
 import software.amazon.awssdk.services.s3.model.AbortMultipartUploadRequest;
@@ -188,10 +176,9 @@ final class S3Api implements S3Client {
     private final AwsCredentialsProvider credentials;
     private final Addressing addressing;
     private final String region;
-    private final RetryStrategy retries;
+    private final SignedCalls calls;
     private final Supplier<S3Client> generated;
     private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
-    private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
     private final Map<String, String> regionOfBucket = new ConcurrentHashMap<>();
     private final Object generatedLock = new Object();
     private S3Client generatedClient;
@@ -211,7 +198,7 @@ final class S3Api implements S3Client {
         this.credentials = credentials;
         this.addressing = addressing;
         this.region = region;
-        this.retries = retries;
+        this.calls = new SignedCalls(SERVICE, retries, LOG::debug);
         this.generated = generated;
     }
 
@@ -360,9 +347,9 @@ final class S3Api implements S3Client {
                 .append("\">");
         for (ObjectIdentifier object : request.delete().objects()) {
             xml.append("<Object>");
-            element(xml, "Key", object.key());
+            SignedCalls.element(xml, "Key", object.key());
             if (object.versionId() != null) {
-                element(xml, "VersionId", object.versionId());
+                SignedCalls.element(xml, "VersionId", object.versionId());
             }
             xml.append("</Object>");
         }
@@ -662,7 +649,7 @@ final class S3Api implements S3Client {
         XmlElement xml(Call call) {
             try {
                 if (bytes == null) {
-                    bytes = body.isPresent() ? readAll(body.get()) : new byte[0];
+                    bytes = body.isPresent() ? SignedCalls.readAll(body.get()) : new byte[0];
                 }
             } catch (IOException e) {
                 throw SdkClientException.builder()
@@ -687,61 +674,24 @@ final class S3Api implements S3Client {
         }
     }
 
-    /** Sends one call, with retries as the SDK makes them, following S3 to the bucket's region once. */
+    /** Sends one call, with retries as the SDK makes them, following S3 to the bucket's region. */
     private Answer send(Call call, Optional<ContentStreamProvider> content) {
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
         String invocation = UUID.randomUUID().toString();
-        AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
-        RetryToken token = initial.token();
-        Duration delay = initial.delay();
-        boolean redirected = false;
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1 || !delay.isZero()) {
-                pause(delay);
-            }
+        return calls.call(call.describe(), (number, signWith) -> {
             try {
-                Answer answer = attempt(call, content, identity, invocation, attempt);
-                retries.recordSuccess(RecordSuccessRequest.create(token));
-                return answer;
+                return attempt(call, content, identity, invocation, number, signWith);
             } catch (S3Exception failure) {
                 Optional<String> elsewhere =
-                        redirected || !addressing.followsRegions() ? Optional.empty() : movedTo(failure, call.bucket);
-                if (elsewhere.isPresent()) {
-                    redirected = true;
-                    regionOfBucket.put(call.bucket, elsewhere.get());
-                    LOG.debug(() -> "S3 bucket " + call.bucket + " is in " + elsewhere.get() + "; sending there");
-                    attempt--;
-                    delay = Duration.ZERO;
-                    continue;
+                        addressing.followsRegions() ? movedTo(failure, call.bucket) : Optional.empty();
+                if (elsewhere.isEmpty()) {
+                    throw failure;
                 }
-                RetryDecision next = retry(call, token, failure, attempt);
-                token = next.token;
-                delay = next.delay;
-            } catch (SdkException failure) {
-                RetryDecision next = retry(call, token, failure, attempt);
-                token = next.token;
-                delay = next.delay;
+                regionOfBucket.put(call.bucket, elsewhere.get());
+                LOG.debug(() -> "S3 bucket " + call.bucket + " is in " + elsewhere.get() + "; sending there");
+                return attempt(call, content, identity, invocation, number, signWith);
             }
-        }
-    }
-
-    private record RetryDecision(RetryToken token, Duration delay) {}
-
-    private RetryDecision retry(Call call, RetryToken token, SdkException failure, int attempt) {
-        SdkException counted = failure.numAttempts() == null
-                ? failure.toBuilder().numAttempts(attempt).build()
-                : failure;
-        try {
-            RefreshRetryTokenResponse retry = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
-                    .token(token)
-                    .failure(counted)
-                    .build());
-            LOG.debug(() -> SERVICE + " " + call.describe() + " failed (" + counted.getMessage() + "); retrying in "
-                    + retry.delay().toMillis() + " ms");
-            return new RetryDecision(retry.token(), retry.delay());
-        } catch (TokenAcquisitionFailedException noMore) {
-            throw counted;
-        }
+        });
     }
 
     /** The region S3 says a bucket is in, when it refused a request for being sent to another. */
@@ -766,7 +716,8 @@ final class S3Api implements S3Client {
             Optional<ContentStreamProvider> content,
             AwsCredentialsIdentity identity,
             String invocation,
-            int number) {
+            int number,
+            Duration signedWith) {
         String bucketRegion = regionOf(call.bucket);
         Address address = addressing.of(call.bucket, bucketRegion);
         String basePath =
@@ -783,11 +734,10 @@ final class S3Api implements S3Client {
         call.query.forEach(request::putRawQueryParameter);
         call.headers.forEach(request::putHeader);
         request.putHeader("amz-sdk-invocation-id", invocation)
-                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + retries.maxAttempts())
+                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + calls.maxAttempts())
                 .putHeader("User-Agent", UserAgent.HEADER);
         SdkHttpFullRequest unsigned = request.build();
-        Duration signedWith = clockSkew.get();
-        Clock clock = Clock.offset(Clock.systemUTC(), signedWith);
+        Clock clock = SignedCalls.clock(signedWith);
         boolean https = "https".equalsIgnoreCase(address.base().getScheme());
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(unsigned)
@@ -808,7 +758,7 @@ final class S3Api implements S3Client {
                             .build())
                     .call();
         } catch (IOException | UncheckedIOException e) {
-            throw ioFailure(e, number);
+            throw SignedCalls.ioFailure(e, number);
         }
         SdkHttpResponse response = executed.httpResponse();
         LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
@@ -819,16 +769,12 @@ final class S3Api implements S3Client {
             byte[] body;
             try {
                 body = executed.responseBody().isPresent()
-                        ? readAll(executed.responseBody().get())
+                        ? SignedCalls.readAll(executed.responseBody().get())
                         : new byte[0];
             } catch (IOException e) {
-                throw ioFailure(e, number);
+                throw SignedCalls.ioFailure(e, number);
             }
-            S3Exception error = serviceError(call, response, body, signedWith, number);
-            if (error.isClockSkewException()) {
-                correctClock(response);
-            }
-            throw error;
+            throw serviceError(call, response, body, signedWith, number);
         }
         Answer answer = new Answer(response, executed.responseBody());
         if (call.errorsIn200) {
@@ -838,20 +784,6 @@ final class S3Api implements S3Client {
             }
         }
         return answer;
-    }
-
-    private static SdkException ioFailure(Exception e, int attempt) {
-        if (Thread.currentThread().isInterrupted()) {
-            return AbortedException.builder()
-                    .message("Thread was interrupted")
-                    .cause(e)
-                    .build();
-        }
-        return SdkClientException.builder()
-                .message("Unable to execute HTTP request: " + e.getMessage())
-                .cause(e)
-                .numAttempts(attempt)
-                .build();
     }
 
     /**
@@ -901,66 +833,11 @@ final class S3Api implements S3Client {
         return (S3Exception) builder.build();
     }
 
-    /** A refusal for the signing time: the next attempt signs by S3's clock, as the SDK's would. */
-    private void correctClock(SdkHttpResponse response) {
-        response.firstMatchingHeader("Date").ifPresent(date -> {
-            try {
-                Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration skew = Duration.between(Instant.now(), server);
-                clockSkew.set(skew);
-                LOG.debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
-            } catch (DateTimeParseException ignored) {
-                // No usable time: the next attempt is signed as this one was.
-            }
-        });
-    }
-
-    private static void pause(Duration delay) {
-        try {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            Thread.sleep(Math.max(0, delay.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AbortedException.builder()
-                    .message("Thread was interrupted")
-                    .cause(e)
-                    .build();
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        try (in) {
-            return IoUtils.toByteArray(in);
-        }
-    }
-
     private static byte[] md5(byte[] bytes) {
         try {
             return MessageDigest.getInstance("MD5").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Writes {@code <name>text</name>}, escaped. */
-    private static void element(StringBuilder xml, String name, String text) {
-        xml.append('<').append(name).append('>');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> xml.append("&amp;");
-                case '<' -> xml.append("&lt;");
-                case '>' -> xml.append("&gt;");
-                case '"' -> xml.append("&quot;");
-                case '\'' -> xml.append("&apos;");
-                case '\r' -> xml.append("&#x0D;");
-                case '\n' -> xml.append("&#x0A;");
-                default -> xml.append(c);
-            }
-        }
-        xml.append("</").append(name).append('>');
     }
 }

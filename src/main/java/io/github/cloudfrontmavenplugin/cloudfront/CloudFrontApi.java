@@ -1,18 +1,16 @@
 package io.github.cloudfrontmavenplugin.cloudfront;
 
 import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.SignedCalls;
 import io.github.cloudfrontmavenplugin.aws.UserAgent;
 import io.github.cloudfrontmavenplugin.aws.XmlElement;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +18,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.xml.stream.XMLStreamException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -41,15 +36,7 @@ import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
-import software.amazon.awssdk.retries.api.AcquireInitialTokenResponse;
-import software.amazon.awssdk.retries.api.RecordSuccessRequest;
-import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
-import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
 import software.amazon.awssdk.retries.api.RetryStrategy;
-import software.amazon.awssdk.retries.api.RetryToken;
-import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
-import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.Logger;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
@@ -84,10 +71,9 @@ final class CloudFrontApi {
     private final URI endpoint;
     private final String basePath;
     private final String signingRegion;
-    private final RetryStrategy retries;
+    private final SignedCalls calls;
     private final boolean logs;
     private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
-    private final AtomicReference<Duration> clockSkew = new AtomicReference<>(Duration.ZERO);
 
     /**
      * @param endpoint scheme, host, port and any path, which requests' paths go below, as the SDK's would
@@ -119,8 +105,8 @@ final class CloudFrontApi {
         String path = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.signingRegion = signingRegion;
-        this.retries = retries;
         this.logs = logs;
+        this.calls = new SignedCalls(SERVICE, retries, this::debug);
     }
 
     private void debug(Supplier<String> line) {
@@ -138,10 +124,10 @@ final class CloudFrontApi {
                 .append(paths.size())
                 .append("</Quantity><Items>");
         for (String path : paths) {
-            element(batch, "Path", path);
+            SignedCalls.element(batch, "Path", path);
         }
         batch.append("</Items></Paths>");
-        element(batch, "CallerReference", callerReference);
+        SignedCalls.element(batch, "CallerReference", callerReference);
         batch.append("</InvalidationBatch>");
         Answer answer = send(SdkHttpMethod.POST, invalidationsOf(target), Map.of(), Optional.of(batch.toString()));
         return invalidation(target, answer.body(), answer.response().firstMatchingHeader("Location"));
@@ -206,10 +192,10 @@ final class CloudFrontApi {
                 .append("<ListDistributionTenantsRequest xmlns=\"")
                 .append(NAMESPACE)
                 .append("\"><AssociationFilter>");
-        element(request, "DistributionId", distributionId);
+        SignedCalls.element(request, "DistributionId", distributionId);
         request.append("</AssociationFilter>");
-        marker.ifPresent(m -> element(request, "Marker", m));
-        maxItems.ifPresent(max -> element(request, "MaxItems", Integer.toString(max)));
+        marker.ifPresent(m -> SignedCalls.element(request, "Marker", m));
+        maxItems.ifPresent(max -> SignedCalls.element(request, "MaxItems", Integer.toString(max)));
         request.append("</ListDistributionTenantsRequest>");
         XmlElement result = send(
                         SdkHttpMethod.POST,
@@ -284,45 +270,21 @@ final class CloudFrontApi {
         SdkHttpFullRequest unsigned = request.build();
         // Once per call, before any attempt, as the SDK does: a failure to get credentials is not retried.
         AwsCredentialsIdentity identity = credentials.resolveCredentials();
-        AcquireInitialTokenResponse initial = retries.acquireInitialToken(AcquireInitialTokenRequest.create(SERVICE));
-        RetryToken token = initial.token();
-        Duration delay = initial.delay();
-        for (int attempt = 1; ; attempt++) {
-            if (attempt > 1 || !delay.isZero()) {
-                pause(delay);
-            }
-            try {
-                Answer answer = attempt(unsigned, body, identity, attempt);
-                retries.recordSuccess(RecordSuccessRequest.create(token));
-                return answer;
-            } catch (SdkException failure) {
-                SdkException counted = failure.numAttempts() == null
-                        ? failure.toBuilder().numAttempts(attempt).build()
-                        : failure;
-                try {
-                    RefreshRetryTokenResponse retry = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
-                            .token(token)
-                            .failure(counted)
-                            .build());
-                    token = retry.token();
-                    delay = retry.delay();
-                    debug(() -> SERVICE + " " + method + " " + path + " failed (" + counted.getMessage()
-                            + "); retrying in " + retry.delay().toMillis() + " ms");
-                } catch (TokenAcquisitionFailedException noMore) {
-                    throw counted;
-                }
-            }
-        }
+        return calls.call(
+                method + " " + path, (number, signWith) -> attempt(unsigned, body, identity, number, signWith));
     }
 
     /** @param number which attempt this is, which its failure says, as the SDK's do */
     private Answer attempt(
-            SdkHttpFullRequest call, Optional<byte[]> body, AwsCredentialsIdentity identity, int number) {
+            SdkHttpFullRequest call,
+            Optional<byte[]> body,
+            AwsCredentialsIdentity identity,
+            int number,
+            Duration signedWith) {
         SdkHttpFullRequest unsigned = call.toBuilder()
-                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + retries.maxAttempts())
+                .putHeader("amz-sdk-request", "attempt=" + number + "; max=" + calls.maxAttempts())
                 .build();
-        Duration signedWith = clockSkew.get();
-        Clock clock = Clock.offset(Clock.systemUTC(), signedWith);
+        Clock clock = SignedCalls.clock(signedWith);
         SignedRequest signed = signer.sign(r -> r.identity(identity)
                 .request(unsigned)
                 .payload(body.map(ContentStreamProvider::fromByteArrayUnsafe).orElse(null))
@@ -339,20 +301,10 @@ final class CloudFrontApi {
                             .build())
                     .call();
             answer = executed.responseBody().isPresent()
-                    ? readAll(executed.responseBody().get())
+                    ? SignedCalls.readAll(executed.responseBody().get())
                     : new byte[0];
         } catch (IOException | UncheckedIOException e) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw AbortedException.builder()
-                        .message("Thread was interrupted")
-                        .cause(e)
-                        .build();
-            }
-            throw SdkClientException.builder()
-                    .message("Unable to execute HTTP request: " + e.getMessage())
-                    .cause(e)
-                    .numAttempts(number)
-                    .build();
+            throw SignedCalls.ioFailure(e, number);
         }
         SdkHttpResponse response = executed.httpResponse();
         debug(() -> SERVICE + " answered HTTP " + response.statusCode()
@@ -360,11 +312,7 @@ final class CloudFrontApi {
                         .map(id -> " (request id " + id + ")")
                         .orElse(""));
         if (!response.isSuccessful()) {
-            AwsServiceException error = serviceError(response, answer, signedWith, number);
-            if (error.isClockSkewException()) {
-                correctClock(response);
-            }
-            throw error;
+            throw serviceError(response, answer, signedWith, number);
         }
         try {
             return new Answer(response, XmlElement.parse(answer));
@@ -412,61 +360,5 @@ final class CloudFrontApi {
                 .clockSkew(signedWith.negated())
                 .numAttempts(attempt)
                 .build();
-    }
-
-    /** A refusal for the signing time: the next attempt signs by CloudFront's clock, as the SDK's would. */
-    private void correctClock(SdkHttpResponse response) {
-        response.firstMatchingHeader("Date").ifPresent(date -> {
-            try {
-                Instant server = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
-                        .toInstant();
-                Duration skew = Duration.between(Instant.now(), server);
-                clockSkew.set(skew);
-                debug(() -> SERVICE + "'s clock is " + skew + " from this machine's; signing by it");
-            } catch (DateTimeParseException ignored) {
-                // No usable time: the next attempt is signed as this one was.
-            }
-        });
-    }
-
-    /** Waits before a retry; an interrupted build makes no further attempt. */
-    private static void pause(Duration delay) {
-        try {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new InterruptedException();
-            }
-            Thread.sleep(Math.max(0, delay.toMillis()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw AbortedException.builder()
-                    .message("Thread was interrupted")
-                    .cause(e)
-                    .build();
-        }
-    }
-
-    private static byte[] readAll(InputStream in) throws IOException {
-        try (in) {
-            return IoUtils.toByteArray(in);
-        }
-    }
-
-    /** Writes {@code <name>text</name>}, escaped as the SDK's XML marshaller escapes it. */
-    static void element(StringBuilder xml, String name, String text) {
-        xml.append('<').append(name).append('>');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> xml.append("&amp;");
-                case '<' -> xml.append("&lt;");
-                case '>' -> xml.append("&gt;");
-                case '"' -> xml.append("&quot;");
-                case '\'' -> xml.append("&apos;");
-                case '\r' -> xml.append("&#x0D;");
-                case '\n' -> xml.append("&#x0A;");
-                default -> xml.append(c);
-            }
-        }
-        xml.append("</").append(name).append('>');
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
 import io.github.cloudfrontmavenplugin.aws.Retries;
+import io.github.cloudfrontmavenplugin.aws.SignedCalls;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionPage;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionSummary;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.TenantPage;
@@ -977,11 +978,11 @@ class CloudFrontApiConformanceTest {
                 + "<Quantity>" + paths.size() + "</Quantity>");
         if (!paths.isEmpty()) {
             xml.append("<Items>");
-            paths.forEach(p -> CloudFrontApi.element(xml, "Path", p));
+            paths.forEach(p -> SignedCalls.element(xml, "Path", p));
             xml.append("</Items>");
         }
         xml.append("</Paths>");
-        CloudFrontApi.element(xml, "CallerReference", callerReference);
+        SignedCalls.element(xml, "CallerReference", callerReference);
         return xml("" + xml.append("</InvalidationBatch></Invalidation>"));
     }
 
