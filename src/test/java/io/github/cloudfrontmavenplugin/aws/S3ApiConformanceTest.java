@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.RecordingHttpClient.Canned;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,14 +27,7 @@ import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -86,10 +75,10 @@ class S3ApiConformanceTest {
             "x-amz-content-sha256:delete");
 
     /** Both clients, each on its own wire, for an endpoint of one's own or for AWS. */
-    private record Both(S3Client ours, Wire ourWire, S3Client sdk, Wire sdkWire) {
+    private record Both(S3Client ours, RecordingHttpClient ourWire, S3Client sdk, RecordingHttpClient sdkWire) {
         static Both of(Optional<URI> endpoint, String region, List<Canned> answers) {
-            Wire ourWire = new Wire(answers);
-            Wire sdkWire = new Wire(answers);
+            RecordingHttpClient ourWire = RecordingHttpClient.inTurn("S3Api", answers);
+            RecordingHttpClient sdkWire = RecordingHttpClient.inTurn("generated", answers);
             S3Client sdk = S3Clients.generated(
                     AwsClients.configure(S3Client.builder(), sdkWire, endpoint, QUICK), CREDENTIALS, region, endpoint);
             try {
@@ -203,6 +192,27 @@ class S3ApiConformanceTest {
                 List.of("docs/a b+c%.html", "docs/日.html"),
                 listed.contents().stream().map(S3Object::key).toList());
         assertEquals("t 2/+", listed.nextContinuationToken());
+    }
+
+    @Test
+    void listedMembersThePluginDoesNotReadAreSkippedWhateverTheyHold() {
+        String page = "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>www</Name>"
+                + "<Unknown><Nested>1</Nested></Unknown><IsTruncated>false</IsTruncated>"
+                + "<Contents><Key>a.html</Key><Owner><ID>o</ID><DisplayName>d</DisplayName></Owner>"
+                + "<ChecksumAlgorithm>CRC32</ChecksumAlgorithm><ETag>&quot;abc&quot;</ETag><Size>12</Size>"
+                + "<RestoreStatus><IsRestoreInProgress>false</IsRestoreInProgress></RestoreStatus></Contents>"
+                + "<Contents><Key>b.html</Key><ETag>&quot;def&quot;</ETag><Size>3</Size></Contents>"
+                + "</ListBucketResult>";
+        Both both = Both.local(List.of(ok(Map.of(), page)));
+        ListObjectsV2Response theirs = both.sdk.listObjectsV2(r -> r.bucket("www"));
+        ListObjectsV2Response mine = both.ours.listObjectsV2(r -> r.bucket("www"));
+        for (Function<S3Object, Object> member :
+                List.<Function<S3Object, Object>>of(S3Object::key, S3Object::eTag, S3Object::size)) {
+            assertEquals(
+                    theirs.contents().stream().map(member).toList(),
+                    mine.contents().stream().map(member).toList());
+        }
+        assertEquals(theirs.isTruncated(), mine.isTruncated());
     }
 
     @Test
@@ -394,11 +404,11 @@ class S3ApiConformanceTest {
         return failure((Runnable) call::get);
     }
 
-    private static void assertSameWire(Wire sdk, Wire ours, String context) {
+    private static void assertSameWire(RecordingHttpClient sdk, RecordingHttpClient ours, String context) {
         assertEquals(sdk.sent.size(), ours.sent.size(), context + "requests sent");
         for (int i = 0; i < sdk.sent.size(); i++) {
-            Sent theirs = sdk.sent.get(i);
-            Sent mine = ours.sent.get(i);
+            RecordingHttpClient.Sent theirs = sdk.sent.get(i);
+            RecordingHttpClient.Sent mine = ours.sent.get(i);
             SdkHttpRequest a = theirs.request();
             SdkHttpRequest b = mine.request();
             String what = context + "request " + (i + 1) + " (" + a.method() + " " + a.encodedPath() + ")";
@@ -454,65 +464,11 @@ class S3ApiConformanceTest {
 
     // ---- The wire ----------------------------------------------------------------------------------------------
 
-    private record Sent(SdkHttpRequest request, byte[] body) {}
-
-    private record Canned(int status, Map<String, String> headers, byte[] body) {}
-
     private static Canned ok(Map<String, String> headers, String body) {
         return answer(200, headers, body);
     }
 
     private static Canned answer(int status, Map<String, String> headers, String body) {
-        return new Canned(status, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Records each request and answers the next canned answer; the last one answers every request after it. */
-    private static final class Wire implements SdkHttpClient {
-        final List<Sent> sent = new ArrayList<>();
-        private final List<Canned> answers;
-
-        Wire(List<Canned> answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    byte[] body =
-                            request.contentStreamProvider().map(Wire::readAll).orElse(new byte[0]);
-                    sent.add(new Sent(request.httpRequest(), body));
-                    Canned answer = answers.get(Math.min(sent.size(), answers.size()) - 1);
-                    SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status());
-                    answer.headers().forEach(response::putHeader);
-                    HttpExecuteResponse.Builder executed = HttpExecuteResponse.builder();
-                    if (answer.body() != null) {
-                        response.putHeader("Content-Length", Integer.toString(answer.body().length));
-                        executed.responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())));
-                    }
-                    return executed.response(response.build()).build();
-                }
-
-                @Override
-                public void abort() {}
-            };
-        }
-
-        private static byte[] readAll(ContentStreamProvider body) {
-            try (InputStream in = body.newStream()) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String clientName() {
-            return "Conformance";
-        }
-
-        @Override
-        public void close() {}
+        return Canned.of(status, headers, body);
     }
 }

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +27,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.AbortableInputStream;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.utils.internal.SystemSettingUtilsTestBackdoor;
 
@@ -204,7 +196,7 @@ class S3EndpointTest {
 
         List<SdkHttpRequest> sdk;
         try {
-            sdk = sdkRequests(setup, settings, Wire.answering(ok(), ok()));
+            sdk = sdkRequests(setup, settings, answering(ok(), ok()));
         } catch (SdkException refused) {
             UserFixableException ours = assertThrows(
                     UserFixableException.class,
@@ -228,7 +220,7 @@ class S3EndpointTest {
         ConnectionSettings settings = settings(setup);
 
         List<SdkHttpRequest> sdk =
-                sdkRequests(setup, settings, Wire.answering(redirect("eu-west-1"), ok(), redirect("eu-west-1"), ok()));
+                sdkRequests(setup, settings, answering(redirect("eu-west-1"), ok(), redirect("eu-west-1"), ok()));
 
         S3Endpoint ours =
                 S3Endpoint.resolve(settings, setup.bucket(), "eu-west-1").orElseThrow();
@@ -252,7 +244,7 @@ class S3EndpointTest {
         ConnectionSettings settings = settings(setup);
 
         List<SdkHttpRequest> sdk =
-                sdkRequests(setup, settings, Wire.answering(redirect("us-east-1"), ok(), redirect("us-east-1"), ok()));
+                sdkRequests(setup, settings, answering(redirect("us-east-1"), ok(), redirect("us-east-1"), ok()));
 
         S3Endpoint ours =
                 S3Endpoint.resolve(settings, setup.bucket(), "us-east-1").orElseThrow();
@@ -423,7 +415,8 @@ class S3EndpointTest {
     }
 
     /** A HeadObject and a ListObjectsV2 from the client S3Clients builds for these settings, as they were sent. */
-    private static List<SdkHttpRequest> sdkRequests(Setup setup, ConnectionSettings settings, Wire wire) {
+    private static List<SdkHttpRequest> sdkRequests(
+            Setup setup, ConnectionSettings settings, RecordingHttpClient wire) {
         try (S3Client s3 = S3Clients.generated(
                 AwsClients.configure(
                         S3Client.builder(),
@@ -436,7 +429,7 @@ class S3EndpointTest {
             s3.headObject(r -> r.bucket(setup.bucket()).key(KEY));
             s3.listObjectsV2(r -> r.bucket(setup.bucket()));
         }
-        return wire.sent;
+        return wire.requests();
     }
 
     private record Answer(int status, Map<String, String> headers) {}
@@ -449,54 +442,14 @@ class S3EndpointTest {
         return new Answer(301, Map.of("x-amz-bucket-region", region));
     }
 
-    /** Records each request and gives the answers it was told, in order: an empty body each. */
-    private static final class Wire implements SdkHttpClient {
-        final List<SdkHttpRequest> sent = new ArrayList<>();
-        private final List<Answer> answers;
-
-        private Wire(List<Answer> answers) {
-            this.answers = answers;
-        }
-
-        static Wire answering(Answer... answers) {
-            return new Wire(List.of(answers));
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() {
-                    sent.add(request.httpRequest());
-                    Answer answer = answers.get(Math.min(sent.size(), answers.size()) - 1);
-                    byte[] body = request.httpRequest().method() == SdkHttpMethod.GET
-                            ? "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></ListBucketResult>"
-                                    .getBytes(StandardCharsets.UTF_8)
-                            : new byte[0];
-                    if (answer.status() != 200) {
-                        body = new byte[0];
-                    }
-                    SdkHttpResponse.Builder response = SdkHttpResponse.builder()
-                            .statusCode(answer.status())
-                            .putHeader("Content-Length", Integer.toString(body.length));
-                    answer.headers().forEach(response::putHeader);
-                    return HttpExecuteResponse.builder()
-                            .response(response.build())
-                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(body)))
-                            .build();
-                }
-
-                @Override
-                public void abort() {}
-            };
-        }
-
-        @Override
-        public String clientName() {
-            return "S3EndpointTest";
-        }
-
-        @Override
-        public void close() {}
+    /** Records each request and gives the answers it was told, in order: an empty listing to a GET, else nothing. */
+    private static RecordingHttpClient answering(Answer... answers) {
+        return new RecordingHttpClient("S3EndpointTest", (number, request) -> {
+            Answer answer = answers[Math.min(number, answers.length) - 1];
+            String body = answer.status() == 200 && request.method() == SdkHttpMethod.GET
+                    ? "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></ListBucketResult>"
+                    : "";
+            return RecordingHttpClient.Canned.of(answer.status(), answer.headers(), body);
+        });
     }
 }

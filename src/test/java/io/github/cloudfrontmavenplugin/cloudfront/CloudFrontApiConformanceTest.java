@@ -8,23 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.aws.ConnectionSettings;
+import io.github.cloudfrontmavenplugin.aws.RecordingHttpClient;
+import io.github.cloudfrontmavenplugin.aws.RecordingHttpClient.Canned;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import io.github.cloudfrontmavenplugin.aws.SignedCalls;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionPage;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.DistributionSummary;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.TenantPage;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontApi.TenantSummary;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,14 +44,8 @@ import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
-import software.amazon.awssdk.http.AbortableInputStream;
 import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
@@ -718,8 +709,8 @@ class CloudFrontApiConformanceTest {
 
     /** The SDK's client and CloudFrontApi, set up as the plugin sets up its connection, each with its own wire. */
     private static final class Both {
-        final Wire sdkWire;
-        final Wire ourWire;
+        final RecordingHttpClient sdkWire;
+        final RecordingHttpClient ourWire;
         final CloudFrontClient sdk;
         final CloudFrontApi ours;
 
@@ -729,8 +720,8 @@ class CloudFrontApiConformanceTest {
 
         /** Both clients for {@code region}, with FIPS and dual-stack as the SDK's settings say. */
         Both(Retries retries, String region, Canned... answers) {
-            sdkWire = new Wire(List.of(answers));
-            ourWire = new Wire(List.of(answers));
+            sdkWire = RecordingHttpClient.inTurn("conformance", List.of(answers));
+            ourWire = RecordingHttpClient.inTurn("conformance", List.of(answers));
             StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create("AKIDCONFORMANCE", "conformance-secret"));
             sdk = CloudFrontClient.builder()
@@ -756,7 +747,7 @@ class CloudFrontApiConformanceTest {
         }
     }
 
-    private static void assertSameRequest(Sent sdk, Sent ours) {
+    private static void assertSameRequest(RecordingHttpClient.Sent sdk, RecordingHttpClient.Sent ours) {
         SdkHttpRequest a = sdk.request();
         SdkHttpRequest b = ours.request();
         assertAll(
@@ -861,67 +852,6 @@ class CloudFrontApiConformanceTest {
     }
 
     // ---- The wire -------------------------------------------------------------------------------------------------
-
-    /** One request as it reached the HTTP client. */
-    private record Sent(SdkHttpRequest request, byte[] body) {}
-
-    /** An answer to give, or an I/O error to throw. */
-    private record Canned(int status, Map<String, String> headers, byte[] body, boolean ioFailure) {
-        static final Canned IO_FAILURE = new Canned(0, Map.of(), null, true);
-    }
-
-    /** Records each request and answers the next canned answer; the last one answers every request after it. */
-    private static final class Wire implements SdkHttpClient {
-        final List<Sent> sent = new ArrayList<>();
-        private final List<Canned> answers;
-
-        Wire(List<Canned> answers) {
-            this.answers = answers;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            return new ExecutableHttpRequest() {
-                @Override
-                public HttpExecuteResponse call() throws IOException {
-                    byte[] body =
-                            request.contentStreamProvider().map(Wire::readAll).orElse(new byte[0]);
-                    sent.add(new Sent(request.httpRequest(), body));
-                    Canned answer = answers.get(Math.min(sent.size(), answers.size()) - 1);
-                    if (answer.ioFailure()) {
-                        throw new IOException("Connection reset");
-                    }
-                    SdkHttpResponse.Builder response = SdkHttpResponse.builder().statusCode(answer.status());
-                    answer.headers().forEach(response::putHeader);
-                    HttpExecuteResponse.Builder executed = HttpExecuteResponse.builder();
-                    if (answer.body() != null) {
-                        response.putHeader("Content-Length", Integer.toString(answer.body().length));
-                        executed.responseBody(AbortableInputStream.create(new ByteArrayInputStream(answer.body())));
-                    }
-                    return executed.response(response.build()).build();
-                }
-
-                @Override
-                public void abort() {}
-            };
-        }
-
-        private static byte[] readAll(software.amazon.awssdk.http.ContentStreamProvider body) {
-            try (InputStream in = body.newStream()) {
-                return in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public String clientName() {
-            return "Conformance";
-        }
-
-        @Override
-        public void close() {}
-    }
 
     // ---- CloudFront's answers -------------------------------------------------------------------------------------
 
@@ -1053,7 +983,7 @@ class CloudFrontApiConformanceTest {
      * differences CloudFront could see. Equal to {@code ours}' own header only if every signed part of the two
      * requests (method, path, query, every signed header, the body's hash) and the scope are the same.
      */
-    private static String signedAs(Sent sdk, Sent ours) {
+    private static String signedAs(RecordingHttpClient.Sent sdk, RecordingHttpClient.Sent ours) {
         SdkHttpRequest template = ours.request();
         Instant signedAt =
                 AMZ_DATE.parse(template.firstMatchingHeader("X-Amz-Date").orElseThrow(), Instant::from);
@@ -1074,7 +1004,7 @@ class CloudFrontApiConformanceTest {
         return signed.request().firstMatchingHeader("Authorization").orElse("");
     }
 
-    private static String signingDay(Sent sent) {
+    private static String signingDay(RecordingHttpClient.Sent sent) {
         return sent.request().firstMatchingHeader("X-Amz-Date").orElse("").substring(0, 8);
     }
 
