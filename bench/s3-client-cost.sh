@@ -4,7 +4,8 @@
 # client and signer (raw, a floor): the client's start, the deploy lock's conditional PUT, the listing of a bucket of
 # LIST_KEYS keys (default 10,000), and the PUT of every file of the newer real site of bench/sync-vs-awscli.sh (run
 # that first, once: it fetches the site and S3Proxy), 16 at once. Against S3Proxy in memory on loopback; ROUNDS
-# rounds (default 5), the modes (MODES, default "generated plugin raw") rotating, each in a fresh JVM.
+# rounds (default 5), the modes (MODES, default "generated plugin raw") rotating, each in a fresh JVM (CLIENT_OPTS:
+# its options, such as a flight recording).
 # Prints every run (phase=wall ms/CPU ms) and the medians; saves them to target/s3-client-cost/results.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,7 +53,7 @@ for round in $(seq "$ROUNDS"); do
     read -r -a modes <<<"${MODES:-generated plugin raw}"
     shift_by=$(( (round - 1) % ${#modes[@]} ))
     for mode in "${modes[@]:$shift_by}" "${modes[@]:0:$shift_by}"; do
-        java -cp "$work/classes:$cp" S3ClientCost "$mode" "$endpoint" cost-list cost-put "$SITE" | tee -a "$work/runs.txt"
+        java ${CLIENT_OPTS:-} -cp "$work/classes:$cp" S3ClientCost "$mode" "$endpoint" cost-list cost-put "$SITE" | tee -a "$work/runs.txt"
     done
 done
 echo "== load $(cut -d' ' -f1-3 /proc/loadavg)"

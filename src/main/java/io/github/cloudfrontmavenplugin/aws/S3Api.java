@@ -31,6 +31,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.SdkBytes;
@@ -564,7 +565,7 @@ final class S3Api implements S3Client {
      * the key, or one of {@code payloadMembers}, which the operation writes itself.
      */
     private static boolean onlyWire(S3Request request, String... payloadMembers) {
-        if (request.overrideConfiguration().isPresent()) {
+        if (request.overrideConfiguration().filter(S3Api::changesTheCall).isPresent()) {
             return false;
         }
         for (SdkField<?> field : request.sdkFields()) {
@@ -577,6 +578,23 @@ final class S3Api implements S3Client {
             }
         }
         return true;
+    }
+
+    /**
+     * Whether a request's own settings change what is sent or how: headers, query parameters, credentials, a signer,
+     * timeouts, plugins. The SDK's paginators name themselves in every page's settings; a name only adds to the
+     * User-Agent, which S3 does not read.
+     */
+    private static boolean changesTheCall(AwsRequestOverrideConfiguration settings) {
+        return !settings.headers().isEmpty()
+                || !settings.rawQueryParameters().isEmpty()
+                || settings.credentialsIdentityProvider().isPresent()
+                || settings.signer().isPresent()
+                || settings.apiCallTimeout().isPresent()
+                || settings.apiCallAttemptTimeout().isPresent()
+                || !settings.plugins().isEmpty()
+                || !settings.metricPublishers().isEmpty()
+                || settings.compressionConfiguration().isPresent();
     }
 
     /** One request's method, bucket, key, headers and query, as the model's fields place them. */

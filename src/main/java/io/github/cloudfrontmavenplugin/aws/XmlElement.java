@@ -102,8 +102,15 @@ public final class XmlElement {
      * as {@link #parse}: no DTD, no external entities.
      */
     public static XMLStreamReader reader(byte[] xml) throws XMLStreamException {
-        return newFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+        return STREAMING.get().createXMLStreamReader(new ByteArrayInputStream(xml));
     }
+
+    /** One factory a thread, for the pages of a listing: making one for each costs more than reading a page. */
+    private static final ThreadLocal<XMLInputFactory> STREAMING = ThreadLocal.withInitial(() -> {
+        XMLInputFactory factory = newFactory();
+        factory.setProperty(XMLInputFactory.IS_COALESCING, false);
+        return factory;
+    });
 
     /**
      * The JDK's own parser, found without a service-loader scan of the plugin's class realm; one per answer, since a

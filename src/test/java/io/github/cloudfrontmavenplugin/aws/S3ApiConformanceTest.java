@@ -195,6 +195,26 @@ class S3ApiConformanceTest {
     }
 
     @Test
+    void aPaginatorsPagesAreSentByS3ApiItself() {
+        String first = "<ListBucketResult><Name>www</Name><IsTruncated>true</IsTruncated>"
+                + "<NextContinuationToken>t2</NextContinuationToken><Contents><Key>a</Key><Size>1</Size></Contents>"
+                + "</ListBucketResult>";
+        String second = "<ListBucketResult><Name>www</Name><IsTruncated>false</IsTruncated>"
+                + "<ContinuationToken>t2</ContinuationToken><Contents><Key>b</Key><Size>2</Size></Contents>"
+                + "</ListBucketResult>";
+        Both both = Both.local(List.of(ok(Map.of(), first), ok(Map.of(), second)));
+        List<String> theirs = both.sdk.listObjectsV2Paginator(r -> r.bucket("www")).contents().stream()
+                .map(S3Object::key)
+                .toList();
+        List<String> mine = both.ours.listObjectsV2Paginator(r -> r.bucket("www")).contents().stream()
+                .map(S3Object::key)
+                .toList();
+        assertEquals(List.of("a", "b"), theirs);
+        assertEquals(theirs, mine);
+        assertSameWire(both.sdkWire, both.ourWire, "");
+    }
+
+    @Test
     void listedMembersThePluginDoesNotReadAreSkippedWhateverTheyHold() {
         String page = "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>www</Name>"
                 + "<Unknown><Nested>1</Nested></Unknown><IsTruncated>false</IsTruncated>"
