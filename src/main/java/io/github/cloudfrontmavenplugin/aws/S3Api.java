@@ -121,17 +121,18 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * retried by its retry strategy, behind the SDK's own {@link S3Client} interface: the callers keep the SDK's request,
  * response and exception classes. The generated client does the same through a pipeline of interceptors, endpoint
  * rules and model marshallers that a cold Maven JVM loads, links and compiles before and during its first calls:
- * {@code bench/s3-client-cost.sh} measured that pipeline at about twice the CPU per request of this class.
+ * {@code bench/s3-client-cost.sh} measures both, side by side, and the README's Performance section has the figures.
  *
  * <p>Headers and query parameters are written, and response headers read, from the model's own field descriptions
- * ({@link SdkField}), so a field the SDK sends as a header is sent as that header here. A request with a field this
- * class does not write (a body member of an operation it does not implement, such as an ACL grant list), and every
- * operation not overridden here, go to the generated client, built on first use with the same settings.
+ * ({@link SdkField}), so a field the SDK sends as a header is sent as that header here. A request this class cannot
+ * send as the generated client would (a body member it does not write, or request settings that add headers, change
+ * credentials or time out), the multipart operations and ListObjectVersions go to the generated client, built on first
+ * use with the same settings. Any other operation is not implemented: the interface's default throws {@link
+ * UnsupportedOperationException}, as for any S3Client that lacks it.
  *
- * <p>Where requests go is {@link #addressing}'s: the endpoint of one's own, path-style, or S3's virtual-hosted
- * endpoint for the bucket's region. S3's answer that a bucket is in another region (HTTP 301, 307 or 400 with {@code
- * x-amz-bucket-region}) moves every later request for that bucket there, as the generated client's cross-region access
- * does.
+ * <p>Where requests go is {@link Addressing}'s ({@link S3Endpoint}, by the SDK's endpoint rules). S3's answer that a
+ * bucket is in another region (HTTP 301, 307 or 400 with {@code x-amz-bucket-region}) moves every later request for
+ * that bucket there, as the generated client's cross-region access does.
  */
 final class S3Api implements S3Client {
     private static final Logger LOG = Logger.loggerFor(S3Api.class);
