@@ -379,6 +379,12 @@ class S3ApiConformanceTest {
                 RequestBody.fromString("x"));
         assertTrue(both.ourWire.sent.isEmpty());
         assertEquals(2, both.sdkWire.sent.size());
+        // So does a conditional delete, whose members S3Api does not write.
+        both.ours.deleteObjects(r -> r.bucket("www")
+                .delete(d -> d.objects(
+                        ObjectIdentifier.builder().key("a").eTag("\"abc\"").build())));
+        assertTrue(both.ourWire.sent.isEmpty());
+        assertEquals(3, both.sdkWire.sent.size());
     }
 
     /** Equal members, as the SDK compares its model objects; for bytes, the response and the bytes. */
