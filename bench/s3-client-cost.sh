@@ -14,7 +14,7 @@ LIST_KEYS=${LIST_KEYS:-10000}
 SITE=${SITE:-target/bench-sync/real/3.18.0}
 work=target/s3-client-cost
 rm -rf "$work" && mkdir -p "$work/classes" "$work/keys"
-[ -d "$SITE" ] && [ -f target/s3proxy/s3proxy.jar ] || { echo "Run bench/sync-vs-awscli.sh once first" >&2; exit 1; }
+[ -d "$SITE" ] && [ -f target/s3proxy/s3proxy.jar ] || { echo "No $SITE or S3Proxy: run CASES=real-release ROUNDS=1 bench/sync-vs-awscli.sh once first, or set SITE" >&2; exit 1; }
 [ -f target/bench-classpath.txt ] || ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile=target/bench-classpath.txt
 ./mvnw -B -q -o compile
@@ -24,18 +24,9 @@ export AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=wJalrXUtnFEM
 export AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null AWS_EC2_METADATA_DISABLED=true
 export AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$work/s3proxy.properties" <<P
-s3proxy.endpoint=http://127.0.0.1:$port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$AWS_ACCESS_KEY_ID
-s3proxy.credential=$AWS_SECRET_ACCESS_KEY
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=transient-nio2
-jclouds.identity=identity
-jclouds.credential=credential
-P
-java -Xmx2g -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
-trap 'kill $! 2>/dev/null || true' EXIT
+. bench/s3proxy.sh
+start_s3proxy "$work" "$port"
+trap 'kill "$s3proxy_pid" 2>/dev/null || true' EXIT
 endpoint=http://127.0.0.1:$port
 until curl -s -o /dev/null "$endpoint/"; do sleep 0.2; done
 aws --endpoint-url "$endpoint" s3 mb s3://cost-list >/dev/null

@@ -53,6 +53,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/install-revision.sh
+. bench/s3proxy.sh
 ROUNDS=${ROUNDS:-${RUNS:-3}}
 read -r -a CASES <<<"${CASES:-real-first real-checkout real-release gen-first gen-checkout}"
 read -r -a NETWORKS <<<"${NETWORKS:-loopback delay}"
@@ -223,19 +224,9 @@ free_port() {
 
 echo "== Starting S3Proxy (in memory), the CloudFront emulator and the two networks"
 s3_port=$(free_port)
-cat >"$work/s3proxy.properties" <<EOF
-s3proxy.endpoint=http://127.0.0.1:$s3_port
-s3proxy.authorization=aws-v2-or-v4
-s3proxy.identity=$AWS_ACCESS_KEY_ID
-s3proxy.credential=$AWS_SECRET_ACCESS_KEY
-s3proxy.ignore-unknown-headers=true
-jclouds.provider=transient-nio2
-jclouds.identity=identity
-jclouds.credential=credential
-EOF
-java -Xmx2g -jar target/s3proxy/s3proxy.jar --properties "$work/s3proxy.properties" >"$work/s3proxy.log" 2>&1 &
-pids+=($!)
-s3proxy=$!
+start_s3proxy "$work" "$s3_port"
+pids+=("$s3proxy_pid")
+s3proxy=$s3proxy_pid
 java -cp "target/test-classes:$(cat target/bench-classpath.txt)" \
     io.github.cloudfrontmavenplugin.emulator.EmulatorMain --port-file "$work/cloudfront.port" --completion-delay 0 \
     --max-lifetime 14400 >"$work/cloudfront.log" 2>&1 &
