@@ -10,6 +10,10 @@ import io.github.cloudfrontmavenplugin.aws.RecordingHttpClient.Canned;
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +23,14 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.core.SdkGlobalTime;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -334,6 +341,46 @@ class S3ApiConformanceTest {
                 ok(Map.of("ETag", "\"e\""), null)));
         both.same(s3 -> s3.putObject(r -> r.bucket("www").key("a"), RequestBody.fromString("a")));
         assertEquals(3, both.ourWire.sent.size());
+    }
+
+    @Test
+    void aLostConnectionIsRetriedAlike() {
+        Both both = Both.local(List.of(Canned.IO_FAILURE, ok(Map.of("ETag", "\"e\""), null)));
+        both.same(s3 -> s3.putObject(r -> r.bucket("www").key("a"), RequestBody.fromString("a")));
+        assertEquals(2, both.ourWire.sent.size());
+    }
+
+    @Test
+    void aRefusalForTheClockIsRetriedSignedByS3sClock() {
+        Instant s3sClock = Instant.now().plus(Duration.ofHours(1));
+        String skewed = "<Error><Code>RequestTimeTooSkewed</Code><Message>The difference between the request time"
+                + " and the current time is too large.</Message></Error>";
+        Both both = Both.local(List.of(
+                answer(
+                        403,
+                        Map.of("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(s3sClock.atZone(ZoneOffset.UTC))),
+                        skewed),
+                ok(Map.of("ETag", "\"e\""), null)));
+        both.same(s3 -> s3.putObject(r -> r.bucket("www").key("a"), RequestBody.fromString("a")));
+        Instant first = signedAt(both.ourWire.sent.get(0).request());
+        Instant second = signedAt(both.ourWire.sent.get(1).request());
+        assertTrue(
+                Duration.between(first, second).compareTo(Duration.ofMinutes(50)) > 0,
+                "the retry was signed at " + second + ", the refused request at " + first);
+    }
+
+    private static Instant signedAt(SdkHttpRequest request) {
+        return LocalDateTime.parse(
+                        request.firstMatchingHeader("X-Amz-Date").orElseThrow(),
+                        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                .toInstant(ZoneOffset.UTC);
+    }
+
+    /** The generated client keeps a clock correction JVM-wide: each test starts from none and leaves none. */
+    @BeforeEach
+    @AfterEach
+    void noClockCorrection() {
+        SdkGlobalTime.setGlobalTimeOffset(0);
     }
 
     @Test
