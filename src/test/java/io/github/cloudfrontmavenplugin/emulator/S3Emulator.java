@@ -409,8 +409,8 @@ public final class S3Emulator implements AutoCloseable {
     }
 
     /**
-     * Holds each GetObject until {@code readers} of them have arrived (at most a minute): both readers of a race read
-     * before either writes, by construction rather than by timing.
+     * Holds each GetObject's answer, read from the bucket, until {@code readers} of them have read (at most a minute):
+     * both readers of a race read before either writes, by construction rather than by timing.
      */
     public S3Emulator readersMeetBeforeAnswering(int readers) {
         readersMeet = new CountDownLatch(readers);
@@ -565,15 +565,23 @@ public final class S3Emulator implements AutoCloseable {
      * S3 answers them.
      */
     private Reply get(S3StoredBucket objects, String key, Optional<String> versionId, boolean head) throws ApiError {
-        CountDownLatch meet = readersMeet;
-        if (meet != null) {
-            meet.countDown();
-            try {
-                meet.await(1, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try {
+            return read(objects, key, versionId, head);
+        } finally {
+            // After the read: a reader released first cannot get its answer, write, and change what a slower one reads.
+            CountDownLatch meet = readersMeet;
+            if (meet != null) {
+                meet.countDown();
+                try {
+                    meet.await(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
+    }
+
+    private Reply read(S3StoredBucket objects, String key, Optional<String> versionId, boolean head) throws ApiError {
         S3ObjectVersion version;
         if (versionId.isPresent()) {
             version = objects.version(key, versionId.get())

@@ -196,7 +196,7 @@ class DeployLockTest {
             List<S3Emulator.S3Request> takeovers = s3.requests().stream()
                     .filter(r -> r.method().equals("PUT") && r.ifMatch().isPresent())
                     .toList();
-            assertEquals(2, takeovers.size(), takeovers.toString());
+            assertEquals(2, takeovers.size(), s3.requests().toString());
             assertEquals(
                     List.of(200, 412),
                     takeovers.stream()
