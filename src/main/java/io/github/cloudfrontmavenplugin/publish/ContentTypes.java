@@ -25,9 +25,15 @@ public final class ContentTypes {
             "mjs", "text/javascript",
             "webmanifest", "application/manifest+json");
 
-    private static final MimeTypes TIKA = MimeTypes.getDefaultMimeTypes();
-
     private ContentTypes() {}
+
+    /**
+     * Tika's table, in a class of its own: initialising {@code ContentTypes} to call {@link #loadInBackground} must not
+     * load it on the caller's thread.
+     */
+    private static final class Tika {
+        static final MimeTypes TABLE = MimeTypes.getDefaultMimeTypes();
+    }
 
     /**
      * Loads Tika's table on a thread of its own, so that it is ready when a sync plans. Loading it parses Tika's XML
@@ -53,7 +59,7 @@ public final class ContentTypes {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
             try {
                 // Without content, Tika decides by the name alone.
-                type = TIKA.detect(null, metadata).toString();
+                type = Tika.TABLE.detect(null, metadata).toString();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
