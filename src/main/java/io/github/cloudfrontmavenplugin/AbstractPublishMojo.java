@@ -32,7 +32,7 @@ abstract class AbstractPublishMojo extends AbstractDeployMojo {
      *
      * @since 1.0.0
      */
-    @Parameter(property = "cloudfront.concurrency", defaultValue = "16")
+    @Parameter(property = "cloudfront.concurrency", defaultValue = "32")
     private int concurrency;
 
     /**

@@ -123,7 +123,7 @@ class SyncMojoTest {
 
         assertEquals(true, publish.delete());
         assertEquals(256, publish.maxDeletes());
-        assertEquals(16, publish.concurrency());
+        assertEquals(32, publish.concurrency());
         assertEquals(false, publish.followExternalLinks());
         assertEquals(new BucketLocation("www", ""), publish.location());
         assertEquals(
