@@ -170,6 +170,21 @@ final class S3Api implements S3Client {
 
         /** Whether S3's answer that a bucket lives elsewhere is followed (not for an endpoint of one's own). */
         boolean followsRegions();
+
+        /** Every bucket at {@code address}, S3's redirects not followed: for clients answered in memory. */
+        static Addressing fixed(Address address) {
+            return new Addressing() {
+                @Override
+                public Address of(String bucket, String region) {
+                    return address;
+                }
+
+                @Override
+                public boolean followsRegions() {
+                    return false;
+                }
+            };
+        }
     }
 
     /**
@@ -184,6 +199,7 @@ final class S3Api implements S3Client {
     private final String region;
     private final SignedCalls calls;
     private final Supplier<S3Client> generated;
+    private final boolean logs;
     private final HttpSigner<AwsCredentialsIdentity> signer = AwsV4HttpSigner.create();
     private final Map<String, String> regionOfBucket = new ConcurrentHashMap<>();
     private final Object generatedLock = new Object();
@@ -200,19 +216,41 @@ final class S3Api implements S3Client {
             String region,
             RetryStrategy retries,
             Supplier<S3Client> generated) {
+        this(http, credentials, addressing, region, retries, generated, true);
+    }
+
+    /**
+     * @param logs false for {@link S3WarmUp}, whose requests are answered in memory: a debug line for them would show a
+     *     request that was never sent
+     */
+    S3Api(
+            SdkHttpClient http,
+            AwsCredentialsProvider credentials,
+            Addressing addressing,
+            String region,
+            RetryStrategy retries,
+            Supplier<S3Client> generated,
+            boolean logs) {
         this.http = http;
         this.credentials = credentials;
         this.addressing = addressing;
         this.region = region;
-        this.calls = new SignedCalls(SERVICE, retries, LOG::debug);
+        this.logs = logs;
+        this.calls = new SignedCalls(SERVICE, retries, this::debug);
         this.generated = generated;
+    }
+
+    private void debug(Supplier<String> line) {
+        if (logs) {
+            LOG.debug(line);
+        }
     }
 
     /** The generated client, built once, on the first call this class passes on. */
     S3Client generated() {
         synchronized (generatedLock) {
             if (generatedClient == null) {
-                LOG.debug(() -> "Building the SDK's S3 client for an operation the plugin's own does not send");
+                debug(() -> "Building the SDK's S3 client for an operation the plugin's own does not send");
                 generatedClient = generated.get();
             }
             return generatedClient;
@@ -789,7 +827,7 @@ final class S3Api implements S3Client {
                     throw failure;
                 }
                 regionOfBucket.put(call.bucket, elsewhere.get());
-                LOG.debug(() -> "S3 bucket " + call.bucket + " is in " + elsewhere.get() + "; sending there");
+                debug(() -> "S3 bucket " + call.bucket + " is in " + elsewhere.get() + "; sending there");
                 return attempt(call, content, identity, invocation, number, signWith);
             }
         });
@@ -850,7 +888,7 @@ final class S3Api implements S3Client {
                 // As the generated client: over HTTPS a body goes unsigned (TLS protects it); over HTTP it is hashed.
                 .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !https && content.isPresent())
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock));
-        LOG.debug(() -> SERVICE + " request: " + call.method + " " + unsigned.getUri() + " (attempt " + number + ")");
+        debug(() -> SERVICE + " request: " + call.method + " " + unsigned.getUri() + " (attempt " + number + ")");
         HttpExecuteResponse executed;
         try {
             executed = http.prepareRequest(HttpExecuteRequest.builder()
@@ -862,7 +900,7 @@ final class S3Api implements S3Client {
             throw SignedCalls.ioFailure(e, number);
         }
         SdkHttpResponse response = executed.httpResponse();
-        LOG.debug(() -> SERVICE + " answered HTTP " + response.statusCode()
+        debug(() -> SERVICE + " answered HTTP " + response.statusCode()
                 + response.firstMatchingHeader("x-amz-request-id")
                         .map(id -> " (request id " + id + ")")
                         .orElse(""));

@@ -1,10 +1,9 @@
 package io.github.cloudfrontmavenplugin.extension;
 
 import io.github.cloudfrontmavenplugin.ReactorExecutions;
-import io.github.cloudfrontmavenplugin.cloudfront.BuildStartWarmUp;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.maven.AbstractMavenLifecycleParticipant;
 import org.apache.maven.execution.MavenSession;
 import software.amazon.awssdk.utils.Logger;
@@ -21,18 +20,22 @@ public class BuildStartParticipant extends AbstractMavenLifecycleParticipant {
     static final String PLUGIN_KEY = "io.github.cloudfront-maven-plugin:cloudfront-maven-plugin";
     static final String GOAL_PREFIX = "cloudfront";
     private static final Set<String> WARMED_GOALS = Set.of("invalidate", "sync");
+    private static final Set<String> PUBLISHING_GOALS = Set.of("sync");
 
     private static final Logger LOG = Logger.loggerFor(BuildStartParticipant.class);
 
-    private final Function<String, BuildStartWarmUp> startWarmUp;
+    private final BiFunction<String, Boolean, BuildStartWarmUp> startWarmUp;
     private BuildStartWarmUp warmUp;
 
     public BuildStartParticipant() {
         this(BuildStartWarmUp::start);
     }
 
-    /** @param startWarmUp starts the warm-up for the goal it is given: a seam for tests, to see the warm-up run */
-    BuildStartParticipant(Function<String, BuildStartWarmUp> startWarmUp) {
+    /**
+     * @param startWarmUp starts the warm-up for the goal it is given, and whether a goal that publishes will run: a
+     *     seam for tests, to see the warm-up run
+     */
+    BuildStartParticipant(BiFunction<String, Boolean, BuildStartWarmUp> startWarmUp) {
         this.startWarmUp = startWarmUp;
     }
 
@@ -47,7 +50,10 @@ public class BuildStartParticipant extends AbstractMavenLifecycleParticipant {
                     "No warm-up of the CloudFront code: this build runs neither cloudfront:invalidate nor cloudfront:sync"
                             + " for real (not in the phases it reaches, or skipped, or a dry run).");
         }
-        warmUp = run.map(startWarmUp).orElse(null);
+        boolean publishes = run.isPresent()
+                && ReactorExecutions.firstRealRun(session, PLUGIN_KEY, GOAL_PREFIX, PUBLISHING_GOALS, "deploy")
+                        .isPresent();
+        warmUp = run.map(why -> startWarmUp.apply(why, publishes)).orElse(null);
     }
 
     @Override

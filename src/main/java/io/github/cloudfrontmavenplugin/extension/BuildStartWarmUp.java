@@ -1,9 +1,12 @@
-package io.github.cloudfrontmavenplugin.cloudfront;
+package io.github.cloudfrontmavenplugin.extension;
 
 import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.aws.Proxies;
+import io.github.cloudfrontmavenplugin.aws.S3WarmUp;
 import io.github.cloudfrontmavenplugin.aws.SecretSafeLogging;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontWarmUp;
+import io.github.cloudfrontmavenplugin.publish.ContentTypes;
 import java.net.URI;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.Logger;
@@ -11,8 +14,9 @@ import software.amazon.awssdk.utils.Logger;
 /**
  * The plugin's CloudFront code ({@link CloudFrontWarmUp}) and the HTTP client's classes and trust store loaded on one
  * daemon thread at the start of a build that will invalidate, so that the goal, later in the deploy phase, finds
- * them ready. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no credentials
- * and no settings are read. The goal still builds the client it uses, from its settings, when it sends.
+ * them ready; for a build that will sync, also its S3 code ({@link S3WarmUp}: the endpoint rules, the calls) and the
+ * table of content types. It runs while Maven compiles and tests on the other core; nothing leaves the JVM, no
+ * credentials and no settings are read. The goal still builds the clients it uses, from its settings, when it sends.
  */
 public final class BuildStartWarmUp implements AutoCloseable {
     private static final Logger LOG = Logger.loggerFor(BuildStartWarmUp.class);
@@ -28,14 +32,19 @@ public final class BuildStartWarmUp implements AutoCloseable {
 
     /**
      * @param why the goal that will run, for the {@code -X} log: {@code cloudfront:invalidate in module ...}
+     * @param publishes whether a goal that publishes to S3 ({@code sync}) will run
      */
-    public static BuildStartWarmUp start(String why) {
+    public static BuildStartWarmUp start(String why, boolean publishes) {
         return running(() -> {
             // Before the first signature: with -X, a signer logger created now at DEBUG would later log the goal's
             // canonical requests, session token included.
             SecretSafeLogging.capSecretBearingLoggers();
-            LOG.debug(() -> "Loading the plugin's CloudFront and HTTP client code on a background thread at"
-                    + " the start of the build, for " + why + "; nothing is sent.");
+            LOG.debug(() -> "Loading the plugin's " + (publishes ? "S3, " : "") + "CloudFront and HTTP client code on a"
+                    + " background thread at the start of the build, for " + why + "; nothing is sent.");
+            if (publishes) {
+                S3WarmUp.once();
+                ContentTypes.of("index.html");
+            }
             CloudFrontWarmUp.once();
             try (SdkHttpClient unused = HttpClients.forEndpoint(
                             Proxies.NONE, "The warm-up's client, which never connects", ANY_HTTPS_ENDPOINT)

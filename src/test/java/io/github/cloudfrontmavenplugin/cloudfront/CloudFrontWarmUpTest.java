@@ -4,18 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.cloudfrontmavenplugin.aws.CannedHttpClient;
+import io.github.cloudfrontmavenplugin.aws.DebugLog;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -25,9 +23,13 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 
 class CloudFrontWarmUpTest {
     /** The canned answer, recording what the SDK would have sent. */
-    private static final class Recording extends CloudFrontWarmUp.CannedAnswer {
+    private static final class Recording extends CannedHttpClient {
         final List<SdkHttpRequest> requests = new ArrayList<>();
         final List<String> bodies = new ArrayList<>();
+
+        Recording() {
+            super(CloudFrontWarmUp::answer);
+        }
 
         @Override
         public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
@@ -59,23 +61,20 @@ class CloudFrontWarmUpTest {
         assertTrue(canned.bodies.get(0).contains("<Path>/</Path>"), canned.bodies.get(0));
     }
 
-    /** Written by the tests' SLF4J binding at debug level, as Maven's is with -X (simplelogger.properties). */
-    private static final Path DEBUG_LOG = Path.of("target/test-debug.log");
-
     @Test
     void theWarmUpLogsNothingWhileARealRequestIsLoggedAtDebugLevel() throws IOException {
-        long before = Files.exists(DEBUG_LOG) ? Files.size(DEBUG_LOG) : 0;
+        DebugLog log = DebugLog.mark();
 
-        assertTrue(CloudFrontWarmUp.run(new CloudFrontWarmUp.CannedAnswer()));
+        assertTrue(CloudFrontWarmUp.run(new CannedHttpClient(CloudFrontWarmUp::answer)));
         CloudFrontApi real = new CloudFrontApi(
-                new CloudFrontWarmUp.CannedAnswer(),
+                new CannedHttpClient(CloudFrontWarmUp::answer),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDREAL", "real")),
                 URI.create("https://cloudfront.amazonaws.com"),
                 "us-east-1",
                 Retries.DEFAULT);
         real.createInvalidation(Target.distribution("EREAL"), List.of("/index.html"), "real");
 
-        String written = Files.readString(DEBUG_LOG).substring((int) before);
+        String written = log.written();
         assertTrue(
                 written.contains(
                         "CloudFront request: POST https://cloudfront.amazonaws.com/2020-05-31/distribution/EREAL/invalidation (attempt 1)"),
@@ -83,18 +82,11 @@ class CloudFrontWarmUpTest {
         for (String warmUp : List.of("EWARMUP", "IWARMUP", "AKIDWARMUP", "warm-up")) {
             assertFalse(written.contains(warmUp), "the warm-up shows in the debug log: " + written);
         }
-        assertEquals(1, count(written, "CloudFront request: "), written);
-        assertEquals(1, count(written, "CloudFront answered HTTP "), written);
+        assertEquals(1, DebugLog.count(written, "CloudFront request: "), written);
+        assertEquals(1, DebugLog.count(written, "CloudFront answered HTTP "), written);
         assertEquals(
-                1, count(written, "Request attempt 1 token acquired"), "the SDK's retry strategy, once: " + written);
-    }
-
-    private static int count(String text, String line) {
-        Matcher matcher = Pattern.compile(Pattern.quote(line)).matcher(text);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
-        }
-        return count;
+                1,
+                DebugLog.count(written, "Request attempt 1 token acquired"),
+                "the SDK's retry strategy, once: " + written);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.ReactorExecutions;
-import io.github.cloudfrontmavenplugin.cloudfront.BuildStartWarmUp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,15 +137,16 @@ class BuildStartParticipantTest {
         Thread endingTheSession = Thread.currentThread();
         AtomicBoolean testOver = new AtomicBoolean();
         List<String> ranToTheEnd = new CopyOnWriteArrayList<>();
-        BuildStartParticipant participant = new BuildStartParticipant(why -> BuildStartWarmUp.running(() -> {
-            while (!testOver.get()) {
-                if (endingTheSession.getState() == Thread.State.WAITING) {
-                    ranToTheEnd.add(why);
-                    return;
-                }
-                Thread.yield();
-            }
-        }));
+        BuildStartParticipant participant =
+                new BuildStartParticipant((why, publishes) -> BuildStartWarmUp.running(() -> {
+                    while (!testOver.get()) {
+                        if (endingTheSession.getState() == Thread.State.WAITING) {
+                            ranToTheEnd.add(why);
+                            return;
+                        }
+                        Thread.yield();
+                    }
+                }));
         MavenSession session = session(List.of("deploy"), project("site", execution(null, "invalidate")));
 
         try {
@@ -161,6 +161,32 @@ class BuildStartParticipantTest {
         assertFalse(participant.warmingUp());
         assertTrue(Thread.getAllStackTraces().keySet().stream()
                 .noneMatch(thread -> thread.getName().equals("cloudfront-build-start-warm-up")));
+    }
+
+    @Test
+    void aBuildThatSyncsAlsoWarmsUpThePublishingCodeOneThatOnlyInvalidatesDoesNot() {
+        List<String> started = new CopyOnWriteArrayList<>();
+        BuildStartParticipant participant = new BuildStartParticipant((why, publishes) -> {
+            started.add(why + (publishes ? ", publishes" : ""));
+            return BuildStartWarmUp.running(() -> {});
+        });
+        for (MavenSession session : List.of(
+                session(List.of("deploy"), project("docs", execution(null, "invalidate"))),
+                session(
+                        List.of("deploy"),
+                        project("docs", execution(null, "invalidate")),
+                        project("www", execution(null, "sync"))),
+                session(List.of("cloudfront:sync"), project("blog")))) {
+            participant.afterProjectsRead(session);
+            participant.afterSessionEnd(session);
+        }
+
+        assertEquals(
+                List.of(
+                        "cloudfront:invalidate in module demo:docs:1.0",
+                        "cloudfront:invalidate in module demo:docs:1.0, publishes",
+                        "cloudfront:sync on the command line, publishes"),
+                started);
     }
 
     private static Optional<String> firstRealRun(MavenSession session) {
