@@ -1,18 +1,14 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.tika.metadata.Metadata;
-import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
-import org.apache.tika.mime.MimeTypes;
 
 /**
- * The {@code Content-Type} of a file by its name: Apache Tika's maintained table, with the few web types it still gets
- * wrong or leaves generic (fonts, source maps), and {@code ; charset=utf-8} on text.
+ * The {@code Content-Type} of a file by its name: Apache Tika's maintained table (read from the rules generated from it,
+ * {@link ContentTypeTable}), with the few web types it still gets wrong or leaves generic (fonts, source maps), and
+ * {@code ; charset=utf-8} on text.
  */
 public final class ContentTypes {
     /** Where Tika 3.2 answers application/octet-stream or a pre-standard type for what browsers load. */
@@ -28,17 +24,15 @@ public final class ContentTypes {
     private ContentTypes() {}
 
     /**
-     * Tika's table, in a class of its own: initialising {@code ContentTypes} to call {@link #loadInBackground} must not
-     * load it on the caller's thread.
+     * Tika's rules as generated from its table, in a class of its own: initialising {@code ContentTypes} to call
+     * {@link #loadInBackground} must not load them on the caller's thread.
      */
-    private static final class Tika {
-        static final MimeTypes TABLE = MimeTypes.getDefaultMimeTypes();
+    private static final class Generated {
+        static final ContentTypeTable TABLE = ContentTypeTable.load();
     }
 
     /**
-     * Loads Tika's table on a thread of its own, so that it is ready when a sync plans. Loading it parses Tika's XML
-     * of a thousand types, a fifth of a second of CPU in a fresh JVM, which planning would otherwise wait for after the
-     * bucket's listing.
+     * Loads the table of types on a thread of its own, so that it is ready when a sync plans.
      *
      * @return the thread, for the caller to join before its step ends (the loading cannot be stopped; it is short)
      */
@@ -55,14 +49,7 @@ public final class ContentTypes {
         String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
         String type = WEB.get(extension);
         if (type == null) {
-            Metadata metadata = new Metadata();
-            metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
-            try {
-                // Without content, Tika decides by the name alone.
-                type = Tika.TABLE.detect(null, metadata).toString();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            type = Generated.TABLE.typeOf(name);
         }
         return isText(type) ? type + "; charset=utf-8" : type;
     }

@@ -1,6 +1,7 @@
 package io.github.cloudfrontmavenplugin.publish;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.File;
 import java.net.MalformedURLException;
@@ -37,17 +38,26 @@ class ContentTypesTest {
     }
 
     @Test
-    void loadingInTheBackgroundReadsTikasTableOnItsOwnThreadNotTheCallers() throws Exception {
+    void loadingInTheBackgroundReadsTheTableOnItsOwnThreadAndNeverTikasXml() throws Exception {
         try (FreshClasses classes = new FreshClasses()) {
             Class<?> contentTypes = Class.forName(ContentTypes.class.getName(), true, classes);
             Object threads = contentTypes.getMethod("loadInBackground").invoke(null);
             threads.getClass().getMethod("join").invoke(threads);
 
-            // Tika's reader of its XML table is loaded only when the table is read.
-            assertEquals("cloudfront-content-types", classes.loadedBy.get("org.apache.tika.mime.MimeTypesReader"));
+            assertEquals("cloudfront-content-types", classes.loadedBy.get(ContentTypeTable.class.getName()));
+            for (String name : List.of("index.html", "app.js", "LICENSE", "archive.tar.gz", "a b.svg")) {
+                contentTypes.getMethod("of", String.class).invoke(null, name);
+            }
+            // Tika's reader of its XML table is loaded only when that table is read.
+            assertNull(classes.loadedBy.get("org.apache.tika.mime.MimeTypesReader"));
             assertEquals(
                     "text/html; charset=utf-8",
                     contentTypes.getMethod("of", String.class).invoke(null, "index.html"));
+            // A name that reads as a URI with a scheme, which Tika reads as no name at all.
+            assertEquals(
+                    "application/octet-stream",
+                    contentTypes.getMethod("of", String.class).invoke(null, "mailto:x.php"));
+            assertNull(classes.loadedBy.get("org.apache.tika.mime.MimeTypesReader"));
         }
     }
 }
