@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import io.github.cloudfrontmavenplugin.aws.HttpClients;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.base.Progress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
@@ -116,6 +117,9 @@ public final class Deploy {
         List<InvalidationInfo> sent;
         List<ModuleDeploy> modules = new ArrayList<>();
         Optional<JoinedThreads> contentTypes = Optional.empty();
+        // A dry run of invalidate sends nothing: it would only wait for the loading at its end.
+        Optional<JoinedThreads> tls =
+                batch.dryRun() ? Optional.empty() : Optional.of(HttpClients.loadTlsInBackground());
         try {
             // Hashing a site needs neither the lock nor the S3 client, whose building keeps the main thread busy for
             // a second of a cold JVM: each module starts it first, and a missing site fails before any call.
@@ -139,6 +143,7 @@ public final class Deploy {
             // On every path, failures before the comparison too: no hashing thread or temporary file outlives the run.
             modules.forEach(ModuleDeploy::close);
             contentTypes.ifPresent(JoinedThreads::join);
+            tls.ifPresent(JoinedThreads::join);
         }
         report(requests, batch, soFar, sent, Optional.empty());
         return sent;

@@ -1,0 +1,21 @@
+package io.github.cloudfrontmavenplugin.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.cloudfrontmavenplugin.LeftBehind;
+import io.github.cloudfrontmavenplugin.base.JoinedThreads;
+import org.junit.jupiter.api.Test;
+
+class HttpClientsTest {
+    @Test
+    void tlsLoadedAheadRunsOnAThreadOfItsOwnThatHasEndedAfterTheJoin() {
+        JoinedThreads threads = HttpClients.loadTlsInBackground();
+
+        assertEquals(1, threads.started().size());
+        assertEquals("cloudfront-tls", threads.started().get(0).getName());
+        assertTrue(threads.started().get(0).isDaemon(), "a build must not wait for it to exit");
+        threads.join();
+        assertEquals(0, LeftBehind.threadsNamed("cloudfront-tls"));
+    }
+}
