@@ -43,7 +43,11 @@ public final class BuildStartWarmUp implements AutoCloseable {
                     + " background thread at the start of the build, for " + why + "; nothing is sent.");
             if (publishes) {
                 S3WarmUp.once();
-                ContentTypes.of("index.html");
+                try {
+                    ContentTypes.of("index.html");
+                } catch (RuntimeException e) {
+                    LOG.debug(() -> "Loading the table of content types ahead failed; the goal loads it.", e);
+                }
             }
             CloudFrontWarmUp.once();
             try (SdkHttpClient unused = HttpClients.forEndpoint(
