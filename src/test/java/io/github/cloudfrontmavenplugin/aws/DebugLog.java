@@ -1,6 +1,8 @@
 package io.github.cloudfrontmavenplugin.aws;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -23,9 +25,12 @@ public final class DebugLog {
         return new DebugLog(Files.exists(FILE) ? Files.size(FILE) : 0);
     }
 
-    /** Everything written since the mark. */
+    /** Everything written since the mark (the file holds every test's lines: tens of MB by the end of a run). */
     public String written() throws IOException {
-        return Files.readString(FILE).substring((int) from);
+        try (InputStream in = Files.newInputStream(FILE)) {
+            in.skipNBytes(from);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     /** How many times {@code line} occurs in {@code text}. */
