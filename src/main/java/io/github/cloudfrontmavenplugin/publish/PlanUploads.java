@@ -53,18 +53,20 @@ public final class PlanUploads {
         PublishSettings settings = reading.settings();
         List<UploadPlanner.LocalFile> files = localFiles(directory, site, settings.followExternalLinks());
         BucketLocation location = settings.location();
+        UploadPlanner planner =
+                new UploadPlanner(location, settings.rules(), filter, settings.delete(), reading.protectedKeys());
+        // While the listing is still being read.
+        List<UploadPlanner.SiteObject> objects = planner.objectsOf(files);
         try {
             BucketReading.Read read = reading.await();
-            UploadPlanner planner =
-                    new UploadPlanner(location, settings.rules(), filter, settings.delete(), reading.protectedKeys());
-            Set<String> inspect = planner.keysToInspect(files, read.listing(), read.record());
+            Set<String> inspect = planner.keysToInspect(objects, read.listing(), read.record());
             if (!inspect.isEmpty()) {
                 progress.info("Reading the headers of " + Sizes.count(inspect.size()) + " objects that no earlier"
                         + " sync recorded (or that changed since)");
             }
             Map<String, ObjectHead> heads = read.bucket().eachKey(inspect, read.bucket()::head);
             UploadPlan plan =
-                    planner.plan(files, read.listing(), read.record(), heads, file -> ContentHasher.md5(file.file()));
+                    planner.plan(objects, read.listing(), read.record(), heads, file -> ContentHasher.md5(file.file()));
             plan.checkDeletes(settings.maxDeletes());
             report(plan, dryRun);
             return new Planned(read, plan, settings.concurrency(), dryRun);

@@ -23,6 +23,12 @@ public final class UploadPlanner {
     /** A file of the site and the SHA-256 of its content. */
     public record LocalFile(String relativePath, Path file, long size, String sha256) {}
 
+    /**
+     * A file of the site with its key and the headers the rules give it: all a plan needs of the site, decided before
+     * the bucket's listing arrives, so that only the comparison waits for it.
+     */
+    public record SiteObject(LocalFile file, String key, ObjectHeaders headers, String fingerprint) {}
+
     /** The hex MD5 of a file, computed only where an ETag may prove equal content. */
     @FunctionalInterface
     public interface Md5 {
@@ -48,25 +54,36 @@ public final class UploadPlanner {
         this.protectedKeys = Set.copyOf(protectedKeys);
     }
 
+    /** Each file's key and headers, by the rules. */
+    public List<SiteObject> objectsOf(List<LocalFile> files) {
+        List<SiteObject> objects = new ArrayList<>(files.size());
+        for (LocalFile file : files) {
+            ObjectHeaders headers = rules.headersFor(file.relativePath());
+            objects.add(new SiteObject(file, location.keyOf(file.relativePath()), headers, headers.fingerprint()));
+        }
+        return objects;
+    }
+
     /**
      * The keys whose HeadObject the plan needs: objects of the same size that the record does not vouch for (never
      * synced by this plugin, or changed since). Everything else is decided from the listing and the record.
      */
     public Set<String> keysToInspect(
-            List<LocalFile> files, Map<String, RemoteObject> listing, PublishedObjects record) {
+            List<SiteObject> site, Map<String, RemoteObject> listing, PublishedObjects record) {
         Set<String> keys = new LinkedHashSet<>();
-        for (LocalFile file : files) {
-            String key = location.keyOf(file.relativePath());
-            RemoteObject remote = listing.get(key);
-            if (remote != null && !vouched(remote, record) && remote.size() == file.size()) {
-                keys.add(key);
+        for (SiteObject object : site) {
+            RemoteObject remote = listing.get(object.key());
+            if (remote != null
+                    && !vouched(remote, record)
+                    && remote.size() == object.file().size()) {
+                keys.add(object.key());
             }
         }
         return keys;
     }
 
     public UploadPlan plan(
-            List<LocalFile> files,
+            List<SiteObject> site,
             Map<String, RemoteObject> listing,
             PublishedObjects record,
             Map<String, ObjectHead> heads,
@@ -76,13 +93,11 @@ public final class UploadPlanner {
         List<UploadPlan.Upload> pages = new ArrayList<>();
         Map<String, PublishedObjects.Entry> unchanged = new HashMap<>();
         Set<String> siteKeys = new HashSet<>();
-        for (LocalFile file : files) {
-            String key = location.keyOf(file.relativePath());
-            siteKeys.add(key);
-            ObjectHeaders headers = rules.headersFor(file.relativePath());
+        for (SiteObject object : site) {
+            siteKeys.add(object.key());
             Optional<UploadPlan.Upload> upload =
-                    decide(file, key, headers, listing.get(key), record, heads.get(key), md5, unchanged);
-            upload.ifPresent(u -> (headers.isPage() ? pages : assets).add(u));
+                    decide(object, listing.get(object.key()), record, heads.get(object.key()), md5, unchanged);
+            upload.ifPresent(u -> (object.headers().isPage() ? pages : assets).add(u));
         }
         List<UploadPlan.Delete> deletes =
                 delete ? deletes(location, listing, siteKeys, protectedKeys, filter) : List.of();
@@ -116,15 +131,16 @@ public final class UploadPlanner {
     }
 
     private Optional<UploadPlan.Upload> decide(
-            LocalFile file,
-            String key,
-            ObjectHeaders headers,
+            SiteObject object,
             RemoteObject remote,
             PublishedObjects record,
             ObjectHead head,
             Md5 md5,
             Map<String, PublishedObjects.Entry> unchanged)
             throws IOException {
+        LocalFile file = object.file();
+        String key = object.key();
+        ObjectHeaders headers = object.headers();
         if (remote == null) {
             return Optional.of(upload(file, key, headers, UploadPlan.Kind.PUT, UploadPlan.Reason.NEW));
         }
@@ -134,7 +150,7 @@ public final class UploadPlanner {
         if (vouched(remote, record)) {
             PublishedObjects.Entry entry = record.get(key).get();
             sameContent = entry.sha256().equals(file.sha256());
-            sameHeaders = entry.headers().equals(headers.fingerprint());
+            sameHeaders = entry.headers().equals(object.fingerprint());
         } else if (remote.size() != file.size()) {
             sameContent = false;
             sameHeaders = false;
@@ -157,7 +173,7 @@ public final class UploadPlanner {
             UploadPlan.Reason reason = drifted ? UploadPlan.Reason.REPAIRED : UploadPlan.Reason.HEADERS;
             return Optional.of(upload(file, key, headers, UploadPlan.Kind.COPY, reason));
         }
-        unchanged.put(key, new PublishedObjects.Entry(remote.etag(), file.sha256(), headers.fingerprint()));
+        unchanged.put(key, new PublishedObjects.Entry(remote.etag(), file.sha256(), object.fingerprint()));
         return Optional.empty();
     }
 

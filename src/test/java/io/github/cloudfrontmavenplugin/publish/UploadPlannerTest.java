@@ -54,7 +54,7 @@ class UploadPlannerTest {
             throws Exception {
         Map<String, RemoteObject> byKey = new HashMap<>();
         listing.forEach(remote -> byKey.put(remote.key(), remote));
-        return planner.plan(files, byKey, record, heads, local -> {
+        return planner.plan(planner.objectsOf(files), byKey, record, heads, local -> {
             md5Asked.add(local.relativePath());
             return "0cc175b9c0f1b6a831c399e269772661";
         });
@@ -90,7 +90,7 @@ class UploadPlannerTest {
         UploadPlanner planner = planner(rules);
         List<UploadPlanner.LocalFile> files = List.of(file("app.js", 5, A));
         Map<String, RemoteObject> listing = Map.of("site/app.js", new RemoteObject("site/app.js", 5, "\"e1\""));
-        assertEquals(Set.of(), planner.keysToInspect(files, listing, record));
+        assertEquals(Set.of(), planner.keysToInspect(planner.objectsOf(files), listing, record));
         UploadPlan plan = plan(planner, files, List.copyOf(listing.values()), record, Map.of());
         assertTrue(plan.isEmpty());
         assertEquals(Set.of("site/app.js"), plan.unchanged().keySet());
@@ -143,7 +143,7 @@ class UploadPlannerTest {
         UploadPlanner planner = planner(rules);
         List<UploadPlanner.LocalFile> files = List.of(file("app.js", 5, A));
         Map<String, RemoteObject> listing = Map.of("site/app.js", new RemoteObject("site/app.js", 5, "e-by-hand"));
-        assertEquals(Set.of("site/app.js"), planner.keysToInspect(files, listing, record));
+        assertEquals(Set.of("site/app.js"), planner.keysToInspect(planner.objectsOf(files), listing, record));
         UploadPlan plan = plan(
                 planner,
                 files,
@@ -221,7 +221,7 @@ class UploadPlannerTest {
         UploadPlanner planner = planner(rules());
         List<UploadPlanner.LocalFile> files = List.of(file("a.txt", 2, A));
         Map<String, RemoteObject> listing = Map.of("site/a.txt", new RemoteObject("site/a.txt", 1, "e"));
-        assertEquals(Set.of(), planner.keysToInspect(files, listing, PublishedObjects.NONE));
+        assertEquals(Set.of(), planner.keysToInspect(planner.objectsOf(files), listing, PublishedObjects.NONE));
         UploadPlan plan = plan(planner, files, List.copyOf(listing.values()), PublishedObjects.NONE, Map.of());
         assertEquals(1, plan.assets().size());
     }
