@@ -100,27 +100,10 @@ public final class S3Bucket implements AutoCloseable {
      * is listed whole itself instead: a request per small directory would cost more than the pages it saves.
      */
     public Map<String, RemoteObject> list() throws UserFixableException, InterruptedException {
-        return list(List.of());
-    }
-
-    /**
-     * Every object under the prefix, listed by {@link ListingRange}s, all at once, where {@code known} names keys the
-     * bucket is expected to hold (the record of the last sync); otherwise as {@link #list()}.
-     */
-    public Map<String, RemoteObject> list(Collection<String> known) throws UserFixableException, InterruptedException {
         Map<String, RemoteObject> objects = new HashMap<>();
         JoinedThreads threads = new JoinedThreads("cloudfront-s3-list");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
         try {
-            List<ListingRange> ranges = ListingRange.split(location.prefix(), known, concurrency);
-            if (!ranges.isEmpty()) {
-                List<Future<Listing>> listings = new ArrayList<>();
-                for (ListingRange range : ranges) {
-                    listings.add(pool.submit(() -> listing(range)));
-                }
-                OtherThreads.awaitAll(listings).forEach(listing -> listInto(objects, listing));
-                return objects;
-            }
             List<String> level = List.of(location.prefix());
             for (int depth = 1; !level.isEmpty(); depth++) {
                 if (depth > LISTING_LEVELS || level.size() >= concurrency) {
@@ -164,48 +147,6 @@ public final class S3Bucket implements AutoCloseable {
         return OtherThreads.awaitAll(listings);
     }
 
-    /**
-     * One range, page after page until a key past its end. Keys before its start are skipped as well, so that a store
-     * which ignores {@code start-after} still lists each key once, only more slowly.
-     */
-    private Listing listing(ListingRange range) throws UserFixableException {
-        List<S3Object> objects = new ArrayList<>();
-        try {
-            String token = null;
-            do {
-                String page = token;
-                ListObjectsV2Response answer = s3.listObjectsV2(r -> {
-                    r.bucket(location.bucket()).prefix(location.prefix()).maxKeys(range.pageSize(page == null));
-                    if (page == null) {
-                        range.after().ifPresent(r::startAfter);
-                    } else {
-                        // The token says where the page starts; S3Proxy refuses it together with start-after.
-                        r.continuationToken(page);
-                    }
-                });
-                for (S3Object object : answer.contents()) {
-                    if (range.isPast(object.key())) {
-                        return new Listing(objects, List.of());
-                    }
-                    if (range.holds(object.key())) {
-                        objects.add(object);
-                    }
-                }
-                token = Boolean.TRUE.equals(answer.isTruncated()) ? answer.nextContinuationToken() : null;
-            } while (token != null);
-        } catch (SdkException e) {
-            throw listingFailure(e);
-        }
-        return new Listing(objects, List.of());
-    }
-
-    private UserFixableException listingFailure(SdkException e) {
-        return new UserFixableException(
-                "Cannot list " + location + ": "
-                        + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
-                e);
-    }
-
     /** One prefix, page after page: everything under it, or with {@code byDirectory} its keys and sub-prefixes. */
     private Listing listing(String prefix, boolean byDirectory) throws UserFixableException {
         List<S3Object> objects = new ArrayList<>();
@@ -230,7 +171,10 @@ public final class S3Bucket implements AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw listingFailure(e);
+            throw new UserFixableException(
+                    "Cannot list " + location + ": "
+                            + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
+                    e);
         }
         return new Listing(objects, List.copyOf(prefixes));
     }

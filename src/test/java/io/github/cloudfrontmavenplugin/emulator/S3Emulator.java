@@ -260,12 +260,6 @@ public final class S3Emulator implements AutoCloseable {
         return this;
     }
 
-    /** Lists every prefix from its start whatever {@code start-after} says, as a store that does not know it would. */
-    public S3Emulator ignoreStartAfter() {
-        site.ignoreStartAfter();
-        return this;
-    }
-
     /**
      * Answers every request of {@code operation} (PutObject, UploadPart, CopyObject, DeleteObjects...) for a key that
      * {@code keys} matches with this error, as a bucket policy that denies them would.

@@ -42,14 +42,9 @@ final class S3SiteOperations {
     private final Map<String, Upload> uploads = new ConcurrentHashMap<>();
     private final List<KeyFault> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile int pageSize = 1000;
-    private volatile boolean ignoresStartAfter;
 
     void pageSize(int keys) {
         pageSize = keys;
-    }
-
-    void ignoreStartAfter() {
-        ignoresStartAfter = true;
     }
 
     /** The most keys a listing answers on one page, whatever the client asks. */
@@ -170,7 +165,7 @@ final class S3SiteOperations {
         int max = Math.min(pageSize, Integer.parseInt(query.getOrDefault("max-keys", "1000")));
         String after = Optional.ofNullable(query.get("continuation-token"))
                 .map(token -> new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8))
-                .orElse(ignoresStartAfter ? "" : query.getOrDefault("start-after", ""));
+                .orElse(query.getOrDefault("start-after", ""));
         TreeMap<String, S3StoredObject> sorted = new TreeMap<>(S3StoredBucket::utf8Order);
         sorted.putAll(objects.currentObjects());
         Page<Map.Entry<String, S3StoredObject>> listed = page(

@@ -12,7 +12,6 @@ import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,54 +100,10 @@ class S3BucketListingTest {
     }
 
     private static Map<String, RemoteObject> list(String endpoint, String bucket, int concurrency) throws Exception {
-        return list(endpoint, bucket, concurrency, List.of());
-    }
-
-    private static Map<String, RemoteObject> list(
-            String endpoint, String bucket, int concurrency, Collection<String> record) throws Exception {
         try (S3Bucket s3 = S3Bucket.connect(
                 BucketLocation.parse(bucket), ConnectionSettings.forS3(null, endpoint, null), concurrency)) {
-            return s3.list(record);
+            return s3.list();
         }
-    }
-
-    /**
-     * Records of the last sync that a listing by ranges meets: exact; missing every other key (put since by hand);
-     * naming keys deleted since, around and between every stored one, many times more of them than are stored, so
-     * that ranges end on keys the bucket no longer holds; naming keys that would end ranges among the keys S3 and
-     * S3Proxy order differently (S3 by UTF-8, S3Proxy by UTF-16: the smiley before or after U+FFEE); and naming keys
-     * outside the prefix only.
-     */
-    private static Map<String, List<String>> records(List<String> stored) {
-        List<String> gone = new ArrayList<>();
-        for (String key : stored) {
-            for (int i = 0; i < 12; i++) {
-                gone.add(key + "-gone-" + i);
-                gone.add(key.substring(0, key.length() - 1) + "-gone-" + i);
-            }
-        }
-        return Map.of(
-                "exact",
-                stored,
-                "every other key",
-                IntStream.range(0, stored.size())
-                        .filter(i -> i % 2 == 0)
-                        .mapToObj(stored::get)
-                        .toList(),
-                "keys since deleted",
-                Stream.concat(stored.stream(), gone.stream()).toList(),
-                "only keys since deleted",
-                gone,
-                "ends among keys stores order differently",
-                IntStream.range(0, 150)
-                        .boxed()
-                        .flatMap(i -> Stream.of(
-                                "site/a-gone-" + i,
-                                "site/\uffee/halfwidth.html-gone-" + i,
-                                "site/\ud83d\ude00/smile.html-gone-" + i))
-                        .toList(),
-                "outside the prefix",
-                List.of("other/index.html", "sit", "sitf/x"));
     }
 
     private static void assertListsAsOnePlainListing(String kind, List<String> keys) throws Exception {
@@ -179,15 +134,6 @@ class S3BucketListingTest {
                             plain,
                             list(server.endpoint(), "s3://www/" + prefix, concurrency),
                             "prefix '" + prefix + "', " + concurrency + " at once");
-                }
-                for (Map.Entry<String, List<String>> record : records(stored).entrySet()) {
-                    for (int concurrency : List.of(1, 3, 16)) {
-                        assertEquals(
-                                plain,
-                                list(server.endpoint(), "s3://www/" + prefix, concurrency, record.getValue()),
-                                "prefix '" + prefix + "', " + concurrency + " at once, by a record with "
-                                        + record.getKey());
-                    }
                 }
             }
         }
@@ -251,88 +197,6 @@ class S3BucketListingTest {
                                     .min()
                                     .orElseThrow(),
                     "the sub-prefixes were listed together: " + subPrefixes);
-        }
-    }
-
-    @Test
-    void theRangesOfTheRecordAreListedAtOnceAPageEach() throws Exception {
-        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
-            List<String> keys = IntStream.range(0, 4 * ListingRange.KEYS_PER_RANGE)
-                    .mapToObj(i -> String.format("site/p%04d.html", i))
-                    .toList();
-            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
-            s3.putObject("www", "site/p0150.html.new", new byte[2]);
-            // No range is answered before all four are in flight: listed one after another, the first would be held
-            // the whole minute and the test fail below.
-            s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntilInFlight(4));
-
-            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, keys);
-
-            assertEquals(keys.size() + 1, listing.size());
-            assertTrue(listing.containsKey("site/p0150.html.new"), "the key the record does not know");
-            List<S3Emulator.S3Call> ranges = s3.calls().stream()
-                    .filter(call -> call.operation().equals("ListObjectsV2"))
-                    .toList();
-            assertEquals(4, ranges.size(), "a page a range: " + ranges);
-            assertTrue(
-                    ranges.stream().mapToLong(S3Emulator.S3Call::arrived).max().orElseThrow()
-                            < ranges.stream()
-                                    .mapToLong(S3Emulator.S3Call::answered)
-                                    .min()
-                                    .orElseThrow(),
-                    "the ranges were listed together: " + ranges);
-        }
-    }
-
-    @Test
-    void rangesReadPageAfterPageWhereTheBucketHoldsMoreThanTheRecordSays() throws Exception {
-        try (S3Emulator s3 = S3Emulator.start().createBucket("www").listPageSize(7)) {
-            List<String> record = IntStream.range(0, 3 * ListingRange.KEYS_PER_RANGE)
-                    .mapToObj(i -> String.format("site/p%04d.html", i))
-                    .toList();
-            List<String> stored = new ArrayList<>(record);
-            for (int i = 0; i < 120; i++) {
-                stored.add(String.format("site/p0100.html/new-%03d", i));
-                stored.add(String.format("site/z-new-%03d", i));
-            }
-            stored.forEach(key -> s3.putObject("www", key, new byte[1]));
-
-            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 3, record);
-
-            assertEquals(
-                    stored.stream().sorted().toList(),
-                    listing.keySet().stream().sorted().toList());
-        }
-    }
-
-    @Test
-    void aRecordThatKnowsFewOfTheKeysCostsNoMorePagesThanAPlainListing() throws Exception {
-        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
-            List<String> stored = IntStream.range(0, 2_500)
-                    .mapToObj(i -> String.format("site/p%04d.html", i))
-                    .toList();
-            stored.forEach(key -> s3.putObject("www", key, new byte[1]));
-
-            Map<String, RemoteObject> listing =
-                    list(s3.endpoint(), "s3://www/site/", 16, List.of("site/p0001.html", "site/p2000.html"));
-
-            assertEquals(stored.size(), listing.size());
-            assertEquals(3, s3.count("ListObjectsV2", 200), "pages of 1,000 keys");
-        }
-    }
-
-    @Test
-    void aStoreThatIgnoresStartAfterStillListsEveryKeyOnce() throws Exception {
-        try (S3Emulator s3 = S3Emulator.start().createBucket("www").ignoreStartAfter()) {
-            List<String> record = IntStream.range(0, 3 * ListingRange.KEYS_PER_RANGE)
-                    .mapToObj(i -> String.format("site/p%04d.html", i))
-                    .toList();
-            record.forEach(key -> s3.putObject("www", key, new byte[1]));
-            s3.putObject("www", "site/p0250.html.new", new byte[2]);
-
-            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 3, record);
-
-            assertEquals(record.size() + 1, listing.size());
         }
     }
 

@@ -6,7 +6,6 @@ import io.github.cloudfrontmavenplugin.emulator.EmulatorClients;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -90,56 +89,6 @@ class S3ListingWireTest {
                             new Page(List.of("d"), List.of("c/")),
                             new Page(List.of(), List.of("\u00e9t\u00e9/", "\u65e5\u672c/"))),
                     pages(s3, "", 2));
-        }
-    }
-
-    /** The pages after {@code startAfter}; S3Proxy refuses start-after beside a continuation token, S3 takes both. */
-    private static List<List<String>> pagesAfter(S3Client s3, String startAfter, int maxKeys) {
-        List<List<String>> pages = new ArrayList<>();
-        String token = null;
-        do {
-            String page = token;
-            ListObjectsV2Response response = s3.listObjectsV2(r -> {
-                r.bucket("www").prefix("").maxKeys(maxKeys);
-                if (page == null) {
-                    r.startAfter(startAfter);
-                } else {
-                    r.continuationToken(page);
-                }
-            });
-            pages.add(response.contents().stream().map(S3Object::key).toList());
-            token = response.isTruncated() ? response.nextContinuationToken() : null;
-        } while (token != null);
-        return pages;
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"emulator", "s3proxy"})
-    void startAfterListsTheKeysAfterItWhetherOrNotItIsAKey(String kind) throws Exception {
-        Server server = start(kind);
-        try (AutoCloseable stop = server.stop();
-                S3Client s3 = EmulatorClients.sdkS3(server.endpoint(), "www")) {
-            put(s3);
-
-            assertEquals(
-                    List.of(List.of("b/c/3", "c/x", "d"), List.of("\u00e9t\u00e9/1", "\u65e5\u672c/\u30da")),
-                    pagesAfter(s3, "b/2", 3));
-            assertEquals(
-                    List.of(List.of("b/2", "b/c/3", "c/x", "d"), List.of("\u00e9t\u00e9/1", "\u65e5\u672c/\u30da")),
-                    pagesAfter(s3, "b/10", 4));
-            assertEquals(List.of(List.of()), pagesAfter(s3, "\u65e5\u672c/\u30da", 4));
-        }
-    }
-
-    @org.junit.jupiter.api.Test
-    void aStoreThatIgnoresStartAfterListsFromThePrefixStart() throws Exception {
-        try (S3Emulator emulator = S3Emulator.start().createBucket("www").ignoreStartAfter();
-                S3Client s3 = EmulatorClients.sdkS3(emulator.endpoint(), "www")) {
-            put(s3);
-
-            assertEquals(
-                    List.of(List.of("a.txt", "b/1", "b/2")),
-                    pagesAfter(s3, "b/2", 3).subList(0, 1));
         }
     }
 
