@@ -97,7 +97,13 @@ public final class BucketReading implements AutoCloseable {
         PublishedObjects record = recordSnapshot.file().isPresent()
                 ? PublishedObjects.read(recordSnapshot.file().get())
                 : PublishedObjects.NONE;
-        return new Read(bucket, recordStore, work, recordSnapshot, record, bucket.list());
+        return new Read(
+                bucket,
+                recordStore,
+                work,
+                recordSnapshot,
+                record,
+                bucket.list(record.entries().keySet()));
     }
 
     /** Keeps {@code resource} to close with this; closes it at once when this is closed already. */

@@ -62,6 +62,8 @@ public final class S3Bucket implements AutoCloseable {
     static final int SPLIT_PER_THREAD = 4;
 
     private static final String DELIMITER = "/";
+    /** S3's most keys per page of a listing. */
+    static final int LISTING_PAGE = 1_000;
 
     private final S3Clients.Connection connection;
     private final S3Client s3;
@@ -100,6 +102,22 @@ public final class S3Bucket implements AutoCloseable {
      * is listed whole itself instead: a request per small directory would cost more than the pages it saves.
      */
     public Map<String, RemoteObject> list() throws UserFixableException, InterruptedException {
+        return list(List.of());
+    }
+
+    /**
+     * Every object under the prefix. Where {@code known} (the record of the last sync) puts at most a page of keys
+     * under it, one plain listing reads them all in one request, where listing by directories would take a round trip
+     * per level; otherwise as {@link #list()}.
+     */
+    public Map<String, RemoteObject> list(Collection<String> known) throws UserFixableException, InterruptedException {
+        long expected =
+                known.stream().filter(key -> key.startsWith(location.prefix())).count();
+        if (expected > 0 && expected <= LISTING_PAGE) {
+            Map<String, RemoteObject> objects = new HashMap<>();
+            listInto(objects, listing(location.prefix(), false));
+            return objects;
+        }
         Map<String, RemoteObject> objects = new HashMap<>();
         JoinedThreads threads = new JoinedThreads("cloudfront-s3-list");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);

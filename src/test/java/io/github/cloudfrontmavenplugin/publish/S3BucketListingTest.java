@@ -12,6 +12,7 @@ import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.S3ProxyServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +101,40 @@ class S3BucketListingTest {
     }
 
     private static Map<String, RemoteObject> list(String endpoint, String bucket, int concurrency) throws Exception {
+        return list(endpoint, bucket, concurrency, List.of());
+    }
+
+    private static Map<String, RemoteObject> list(
+            String endpoint, String bucket, int concurrency, Collection<String> record) throws Exception {
         try (S3Bucket s3 = S3Bucket.connect(
                 BucketLocation.parse(bucket), ConnectionSettings.forS3(null, endpoint, null), concurrency)) {
-            return s3.list();
+            return s3.list(record);
         }
+    }
+
+    /**
+     * Records of the last sync: exact; missing every other key (put since by hand); naming many keys deleted since;
+     * naming keys outside the prefix only.
+     */
+    private static Map<String, List<String>> records(List<String> stored) {
+        List<String> gone = new ArrayList<>();
+        for (String key : stored) {
+            for (int i = 0; i < 12; i++) {
+                gone.add(key + "-gone-" + i);
+            }
+        }
+        return Map.of(
+                "exact",
+                stored,
+                "every other key",
+                IntStream.range(0, stored.size())
+                        .filter(i -> i % 2 == 0)
+                        .mapToObj(stored::get)
+                        .toList(),
+                "keys since deleted",
+                Stream.concat(stored.stream(), gone.stream()).toList(),
+                "outside the prefix",
+                List.of("other/index.html", "sit", "sitf/x"));
     }
 
     private static void assertListsAsOnePlainListing(String kind, List<String> keys) throws Exception {
@@ -134,6 +165,12 @@ class S3BucketListingTest {
                             plain,
                             list(server.endpoint(), "s3://www/" + prefix, concurrency),
                             "prefix '" + prefix + "', " + concurrency + " at once");
+                }
+                for (Map.Entry<String, List<String>> record : records(stored).entrySet()) {
+                    assertEquals(
+                            plain,
+                            list(server.endpoint(), "s3://www/" + prefix, 4, record.getValue()),
+                            "prefix '" + prefix + "', by a record with " + record.getKey());
                 }
             }
         }
@@ -197,6 +234,51 @@ class S3BucketListingTest {
                                     .min()
                                     .orElseThrow(),
                     "the sub-prefixes were listed together: " + subPrefixes);
+        }
+    }
+
+    private static List<String> pages(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> String.format("site/d%d/p%04d.html", i % 7, i))
+                .toList();
+    }
+
+    @Test
+    void aRecordOfAtMostAPageOfKeysHasThePrefixListedInOneRequest() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            List<String> keys = pages(S3Bucket.LISTING_PAGE);
+            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
+
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, keys);
+
+            assertEquals(keys.size(), listing.size());
+            assertEquals(List.of("site/"), listed(s3), "one plain listing, no directory");
+        }
+    }
+
+    @Test
+    void aBucketThatHoldsMoreThanTheRecordSaysIsListedPageAfterPage() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            List<String> keys = pages(2_500);
+            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
+
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, keys.subList(0, 900));
+
+            assertEquals(keys.size(), listing.size());
+            assertEquals(List.of("site/", "site/", "site/"), listed(s3), "three pages of the prefix");
+        }
+    }
+
+    @Test
+    void aRecordOfMoreThanAPageHasThePrefixListedByDirectories() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            List<String> keys = pages(S3Bucket.LISTING_PAGE + 1);
+            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
+
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, keys);
+
+            assertEquals(keys.size(), listing.size());
+            assertEquals(8, listed(s3).size(), "the prefix, then its seven directories: " + listed(s3));
         }
     }
 
