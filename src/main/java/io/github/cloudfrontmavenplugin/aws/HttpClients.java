@@ -2,12 +2,10 @@ package io.github.cloudfrontmavenplugin.aws;
 
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import java.net.URI;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import javax.net.ssl.SSLContext;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.apache5.ProxyConfiguration;
 import software.amazon.awssdk.utils.Logger;
@@ -25,20 +23,23 @@ public final class HttpClients {
     private HttpClients() {}
 
     /**
-     * Loads the JVM's TLS provider and trust store on a thread of its own, while a goal does its first work (settings,
-     * credentials, endpoint rules), so that building its first HTTP client does not wait for it: in a fresh JVM that
-     * is about a tenth of a second, most of the building. Every client still makes its own TLS context, from the
-     * JVM's settings ({@code javax.net.ssl.*}), as before; the JDK keeps the trust store it loaded.
+     * Loads, on a thread of its own, what the first client of a cold JVM needs, while a goal does its first work (the
+     * site's hashing, settings, credentials): the methods of the records that key the shared credentials, which a
+     * record links through invokedynamic on first use; then the HTTP client's classes, the public-suffix list it
+     * parses when built, and the JVM's TLS provider and trust store, by building one client and closing it. On the
+     * goal's main thread these were about a tenth of a second each ({@code bench/sync-warmup-results-*.md}). Every
+     * client still makes its own TLS context, from the JVM's settings ({@code javax.net.ssl.*}), as before.
      *
      * @return the thread, for the caller to join before its step ends
      */
-    public static JoinedThreads loadTlsInBackground() {
-        JoinedThreads threads = new JoinedThreads("cloudfront-tls");
+    public static JoinedThreads loadAhead() {
+        JoinedThreads threads = new JoinedThreads("cloudfront-load-ahead");
         threads.newThread(() -> {
                     try {
-                        SSLContext.getInstance("TLS").init(null, null, null);
-                    } catch (GeneralSecurityException e) {
-                        LOG.debug(() -> "Loading TLS ahead failed; the first client loads it.", e);
+                        SharedCredentials.linkAhead();
+                        Apache5HttpClient.builder().build().close();
+                    } catch (RuntimeException e) {
+                        LOG.debug(() -> "Loading the HTTP client ahead failed; the first client loads it.", e);
                     }
                 })
                 .start();

@@ -52,6 +52,16 @@ final class SharedCredentials {
         }
     }
 
+    /**
+     * Links the methods {@link #acquire} calls on its key (a record's hashCode and equals link through invokedynamic
+     * on first use) without opening anything: for {@link HttpClients#loadAhead}.
+     */
+    static boolean linkAhead() {
+        Key key = new Key(CredentialSource.DEFAULT_CHAIN, Proxies.NONE);
+        return key.hashCode() == new Key(CredentialSource.DEFAULT_CHAIN, Proxies.NONE).hashCode()
+                && key.equals(new Key(CredentialSource.DEFAULT_CHAIN, Proxies.NONE));
+    }
+
     /** How many sources have a provider open: for tests, which check that none is left behind. */
     static int openSources() {
         synchronized (OPEN) {

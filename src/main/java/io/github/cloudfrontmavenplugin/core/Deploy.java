@@ -118,8 +118,7 @@ public final class Deploy {
         List<ModuleDeploy> modules = new ArrayList<>();
         Optional<JoinedThreads> contentTypes = Optional.empty();
         // A dry run of invalidate sends nothing: it would only wait for the loading at its end.
-        Optional<JoinedThreads> tls =
-                batch.dryRun() ? Optional.empty() : Optional.of(HttpClients.loadTlsInBackground());
+        Optional<JoinedThreads> loadAhead = batch.dryRun() ? Optional.empty() : Optional.of(HttpClients.loadAhead());
         try {
             // Hashing a site needs neither the lock nor the S3 client, whose building keeps the main thread busy for
             // a second of a cold JVM: each module starts it first, and a missing site fails before any call.
@@ -143,7 +142,7 @@ public final class Deploy {
             // On every path, failures before the comparison too: no hashing thread or temporary file outlives the run.
             modules.forEach(ModuleDeploy::close);
             contentTypes.ifPresent(JoinedThreads::join);
-            tls.ifPresent(JoinedThreads::join);
+            loadAhead.ifPresent(JoinedThreads::join);
         }
         report(requests, batch, soFar, sent, Optional.empty());
         return sent;

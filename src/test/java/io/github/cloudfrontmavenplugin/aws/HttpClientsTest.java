@@ -9,13 +9,19 @@ import org.junit.jupiter.api.Test;
 
 class HttpClientsTest {
     @Test
-    void tlsLoadedAheadRunsOnAThreadOfItsOwnThatHasEndedAfterTheJoin() {
-        JoinedThreads threads = HttpClients.loadTlsInBackground();
+    void loadingAheadRunsOnAThreadOfItsOwnThatHasEndedAfterTheJoin() {
+        JoinedThreads threads = HttpClients.loadAhead();
 
         assertEquals(1, threads.started().size());
-        assertEquals("cloudfront-tls", threads.started().get(0).getName());
+        assertEquals("cloudfront-load-ahead", threads.started().get(0).getName());
         assertTrue(threads.started().get(0).isDaemon(), "a build must not wait for it to exit");
         threads.join();
-        assertEquals(0, LeftBehind.threadsNamed("cloudfront-tls"));
+        assertEquals(0, LeftBehind.threadsNamed("cloudfront-load-ahead"));
+    }
+
+    @Test
+    void linkingTheSharedCredentialsKeyAheadOpensNoSource() {
+        assertTrue(SharedCredentials.linkAhead(), "equal keys for one source");
+        assertEquals(0, SharedCredentials.openSources());
     }
 }
