@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -755,8 +757,51 @@ final class S3Api implements S3Client {
         throw new IllegalArgumentException("not a header type: " + type);
     }
 
-    private static Instant instant(String iso) {
+    /**
+     * A time as S3 writes it in XML, such as {@code 2009-10-12T17:50:30.000Z}, read without java.time's parser: a
+     * listing holds one per key, and in a cold JVM the parser cost the listing's thread about as much as the XML
+     * around them. Any other form, or a date that does not exist, goes to {@link Instant#parse}, which reads it or
+     * throws as it always did.
+     */
+    static Instant instant(String iso) {
+        if (iso.length() == 24
+                && iso.charAt(4) == '-'
+                && iso.charAt(7) == '-'
+                && iso.charAt(10) == 'T'
+                && iso.charAt(13) == ':'
+                && iso.charAt(16) == ':'
+                && iso.charAt(19) == '.'
+                && iso.charAt(23) == 'Z') {
+            int year = digits(iso, 0, 4);
+            int month = digits(iso, 5, 2);
+            int day = digits(iso, 8, 2);
+            int hour = digits(iso, 11, 2);
+            int minute = digits(iso, 14, 2);
+            int second = digits(iso, 17, 2);
+            int millis = digits(iso, 20, 3);
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && millis >= 0) {
+                try {
+                    return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                            .toInstant(ZoneOffset.UTC);
+                } catch (DateTimeException notADate) {
+                    // Such as February 30th or a leap second: Instant.parse says which.
+                }
+            }
+        }
         return Instant.parse(iso);
+    }
+
+    /** The decimal number of {@code length} ASCII digits at {@code from}; -1 when one is not a digit. */
+    private static int digits(String text, int from, int length) {
+        int value = 0;
+        for (int i = from; i < from + length; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     // ---- Sending ---------------------------------------------------------------------------------------------------
