@@ -45,10 +45,9 @@ interface ModuleDeploy extends AutoCloseable {
 
     /**
      * The history beside this module's manifest when the module read it already under the lock, as a rollback does to
-     * choose its target and a sync does while it uploads: {@link RecordHistory} appends to it, replacing only that very
-     * one, without reading it again.
+     * choose its target: {@link RecordHistory} appends to it, replacing only that very one, without reading it again.
      */
-    default Optional<HistoryStore> historyRead() throws InterruptedException {
+    default Optional<HistoryStore> historyRead() {
         return Optional.empty();
     }
 

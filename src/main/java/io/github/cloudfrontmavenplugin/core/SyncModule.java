@@ -6,7 +6,6 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
-import io.github.cloudfrontmavenplugin.history.HistoryStore;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
@@ -14,9 +13,8 @@ import java.util.Optional;
 
 /**
  * {@code cloudfront:sync}'s own steps: {@link CompareSite} hashing the site from before the lock is taken, reading the
- * bucket ({@link BucketReading}) once it is, then {@link PlanUploads} and {@link PublishSite}, reading the deploy
- * history ({@link HistoryAhead}) meanwhile when the plan changes the bucket. What the sync wrote or deleted is
- * invalidated with the site's changes.
+ * bucket ({@link BucketReading}) once it is, then {@link PlanUploads} and {@link PublishSite}. What the sync wrote or
+ * deleted is invalidated with the site's changes.
  */
 final class SyncModule implements ModuleDeploy {
     private final SyncRequest request;
@@ -25,7 +23,6 @@ final class SyncModule implements ModuleDeploy {
     private CompareSite compare;
     private BucketReading reading;
     private DeployDiff diff;
-    private HistoryAhead history;
 
     SyncModule(SyncRequest request, TimeSource time, Progress progress) {
         this.request = request;
@@ -59,24 +56,13 @@ final class SyncModule implements ModuleDeploy {
             throws UserFixableException, InterruptedException {
         PlanUploads.Planned planned =
                 new PlanUploads(progress).run(reading, site().directory(), diff.siteFiles(), site().filter(), dryRun);
-        if (!dryRun && planned.changesAnything()) {
-            history = HistoryAhead.start(site().manifest(), site().s3());
-        }
         PublishSite.Published published = new PublishSite(progress, time, locks).run(planned);
         changes.addUrls(site().urls().pathsOf(published.changedPaths()));
         return Optional.of(published);
     }
 
     @Override
-    public Optional<HistoryStore> historyRead() throws InterruptedException {
-        return history == null ? Optional.empty() : history.await();
-    }
-
-    @Override
     public void close() {
-        if (history != null) {
-            history.close();
-        }
         if (compare != null) {
             compare.close();
         }

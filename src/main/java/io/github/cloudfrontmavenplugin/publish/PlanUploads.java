@@ -33,11 +33,6 @@ public final class PlanUploads {
             this.concurrency = concurrency;
             this.dryRun = dryRun;
         }
-
-        /** Whether carrying the plan out writes or deletes an object. */
-        public boolean changesAnything() {
-            return !plan.uploads().isEmpty() || !plan.deletes().isEmpty();
-        }
     }
 
     private final Progress progress;

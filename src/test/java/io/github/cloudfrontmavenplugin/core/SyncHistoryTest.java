@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
-import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.history.DeployHistory;
@@ -21,11 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -224,70 +218,6 @@ class SyncHistoryTest {
                         .endsWith("The deploy itself is done and its manifest recorded; only its record is lost:"
                                 + " cloudfront:history will not list it, and no rollback can return to it."),
                 lost.get(0));
-    }
-
-    @Test
-    void aHistoryThatCannotBeReadIsAWarningAfterTheDeploy() throws Exception {
-        sync(20);
-        s3.failKeys("GetObject", key -> key.equals(HISTORY), 403, "AccessDenied");
-        Files.writeString(site.resolve("index.html"), "home, changed");
-
-        sync(20);
-
-        assertEquals(
-                Optional.of("home, changed"),
-                s3.object("www", "site/index.html").map(String::new),
-                "the deploy is done");
-        List<String> lost = progress.warnings.stream()
-                .filter(w -> w.startsWith("Could not record this deploy in the history s3://deploys/" + HISTORY))
-                .toList();
-        assertEquals(1, lost.size(), progress.all());
-        assertTrue(lost.get(0).contains("AccessDenied"), lost.get(0));
-    }
-
-    private long historyReads() {
-        return s3.calls().stream()
-                .filter(c -> c.operation().equals("GetObject") && c.key().equals(HISTORY))
-                .count();
-    }
-
-    @Test
-    void theHistoryIsReadWhileTheSiteIsUploadedAndOnlyOnce() throws Exception {
-        sync(20);
-        long readsBefore = historyReads();
-        Files.writeString(site.resolve("index.html"), "home, changed");
-        CountDownLatch historyRead = new CountDownLatch(1);
-        // The page's upload is held until the history's GetObject has arrived. Read only at the end, the history is
-        // not asked for while the upload waits: the hold then ends after its minute, and the order below fails.
-        s3.hold("PutObject", key -> key.equals("site/index.html"), Fault.holdUntil(historyRead));
-        ExecutorService deploy = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> second = deploy.submit(() -> {
-                sync(20);
-                return null;
-            });
-            s3.awaitHeld("PutObject", 1);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (historyReads() == readsBefore && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            historyRead.countDown();
-            second.get(2, TimeUnit.MINUTES);
-        } finally {
-            deploy.shutdownNow();
-        }
-
-        S3Emulator.S3Call read = s3.calls().stream()
-                .filter(c -> c.operation().equals("GetObject") && c.key().equals(HISTORY))
-                .reduce((first, last) -> last)
-                .orElseThrow();
-        S3Emulator.S3Call upload = s3.calls().stream()
-                .filter(c -> c.operation().equals("PutObject") && c.key().equals("site/index.html"))
-                .reduce((first, last) -> last)
-                .orElseThrow();
-        assertTrue(read.arrived() < upload.answered(), "the history was read during the upload: " + s3.calls());
-        assertEquals(readsBefore + 1, historyReads(), "one GetObject of the history per deploy");
-        assertEquals(2, history().records().size());
     }
 
     @Test
