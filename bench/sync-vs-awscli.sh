@@ -25,7 +25,7 @@
 # Contenders (TOOLS for the real site, GEN_TOOLS for the generated one): cli2 is AWS_V2 (Debian's awscli, v2), cli1 is
 # AWS_V1 (v1, left out where it does not run), plugin is `mvn deploy` with cloudfront:sync (bench/sync-pom.xml; the
 # invalidation goes to the bundled CloudFront emulator), plugin_c1 the same with MAVEN_OPTS=-XX:TieredStopAtLevel=1,
-# plugin_opts the same with MAVEN_OPTS=$PLUGIN_OPTS.
+# plugin_opts the same with MAVEN_OPTS=$PLUGIN_OPTS (and the properties in PLUGIN_ARGS).
 # Each runs with its defaults: the plugin 16 requests at once, the CLI 10; `aws s3 sync --delete` since sync deletes.
 #
 # ROUNDS rounds (default 3) of each case on each network; in each round every contender runs once, and the one that
@@ -298,7 +298,7 @@ plugin_c1() { # log endpoint
     MAVEN_OPTS=-XX:TieredStopAtLevel=1 plugin "$@"
 }
 plugin_opts() { # log endpoint
-    MAVEN_OPTS="$PLUGIN_OPTS" plugin "$@"
+    MAVEN_OPTS="$PLUGIN_OPTS" plugin "$1" "$2" "$PLUGIN_VERSION" ${PLUGIN_ARGS:-}
 }
 for variant in "${!version_of[@]}"; do
     eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]}; }"
