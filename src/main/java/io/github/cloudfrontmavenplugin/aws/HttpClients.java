@@ -26,9 +26,10 @@ public final class HttpClients {
      * Loads, on a thread of its own, what the first client of a cold JVM needs, while a goal does its first work (the
      * site's hashing, settings, credentials): the methods of the records that key the shared credentials, which a
      * record links through invokedynamic on first use; then the HTTP client's classes, the public-suffix list it
-     * parses when built, and the JVM's TLS provider and trust store, by building one client and closing it. On the
-     * goal's main thread these were about a tenth of a second each ({@code bench/sync-warmup-results-*.md}). Every
-     * client still makes its own TLS context, from the JVM's settings ({@code javax.net.ssl.*}), as before.
+     * parses when built, and the JVM's TLS provider and trust store, by building one client and closing it. Each showed
+     * on the goal's main thread before its first request in a wall-clock profile ({@code
+     * bench/sync-listing-plan-results-2026-12-06.md}). Every client still makes its own TLS context, from the JVM's
+     * settings ({@code javax.net.ssl.*}), as before.
      *
      * @return the thread, for the caller to join before its step ends
      */
@@ -37,7 +38,14 @@ public final class HttpClients {
         threads.newThread(() -> {
                     try {
                         SharedCredentials.linkAhead();
-                        Apache5HttpClient.builder().build().close();
+                        // Like every client here, reading no proxy setting of the SDK's own: nothing to log or leak.
+                        Apache5HttpClient.builder()
+                                .proxyConfiguration(ProxyConfiguration.builder()
+                                        .useSystemPropertyValues(false)
+                                        .useEnvironmentVariableValues(false)
+                                        .build())
+                                .build()
+                                .close();
                     } catch (RuntimeException e) {
                         LOG.debug(() -> "Loading the HTTP client ahead failed; the first client loads it.", e);
                     }
