@@ -93,22 +93,15 @@ public final class S3Bucket implements AutoCloseable {
     }
 
     /**
-     * Every object under the prefix. S3 answers a listing 1,000 keys a page, each page after the last, but different
-     * prefixes can be listed at once. So the prefix is listed a "directory" at a time ({@code /} as the delimiter),
-     * level after level, until a level has {@code concurrency} sub-prefixes to share out (or {@link #LISTING_LEVELS}
-     * levels were read); then each of them is listed whole, {@code concurrency} at a time. Every key is in one of these
-     * listings: the keys of each level that hold no further {@code /}, or the last level's. Where a level has more
-     * than {@link #SPLIT_PER_THREAD} sub-prefixes per request at once (a blog of a thousand one-page directories), it
-     * is listed whole itself instead: a request per small directory would cost more than the pages it saves.
-     */
-    public Map<String, RemoteObject> list() throws UserFixableException, InterruptedException {
-        return list(List.of());
-    }
-
-    /**
-     * Every object under the prefix. Where {@code known} (the record of the last sync) puts at most a page of keys
-     * under it, one plain listing reads them all in one request, where listing by directories would take a round trip
-     * per level; otherwise as {@link #list()}.
+     * Every object under the prefix. Where {@code known} (the keys the record of the last sync holds) puts at most a
+     * page of keys under it, one plain listing reads them all in one request. Otherwise, as S3 answers a listing 1,000
+     * keys a page, each page after the last, but different prefixes can be listed at once, the prefix is listed a
+     * "directory" at a time ({@code /} as the delimiter), level after level, until a level has {@code concurrency}
+     * sub-prefixes to share out (or {@link #LISTING_LEVELS} levels were read); then each of them is listed whole,
+     * {@code concurrency} at a time. Every key is in one of these listings: the keys of each level that hold no further
+     * {@code /}, or the last level's. Where a level has more than {@link #SPLIT_PER_THREAD} sub-prefixes per request
+     * at once (a blog of a thousand one-page directories), it is listed whole itself instead: a request per small
+     * directory would cost more than the pages it saves.
      */
     public Map<String, RemoteObject> list(Collection<String> known) throws UserFixableException, InterruptedException {
         long expected =
