@@ -6,34 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 class S3WarmUpTest {
-    /** The canned answers, recording what the plugin's S3 client would have sent. */
-    private static final class Recording extends CannedHttpClient {
-        final List<SdkHttpRequest> requests = new ArrayList<>();
-
-        Recording() {
-            super(S3WarmUp::answer);
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            requests.add(request.httpRequest());
-            return super.prepareRequest(request);
-        }
-    }
-
     @Test
     void theWarmUpSendsSyncsCallsThroughThePluginsOwnClientAndReadsEachAnswer() {
-        Recording canned = new Recording();
+        RecordingCannedClient canned = new RecordingCannedClient(S3WarmUp::answer);
 
         assertTrue(S3WarmUp.run(canned), "an answer was not read as S3's, or a call went to the generated client");
 

@@ -6,48 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.aws.CannedHttpClient;
 import io.github.cloudfrontmavenplugin.aws.DebugLog;
+import io.github.cloudfrontmavenplugin.aws.RecordingCannedClient;
 import io.github.cloudfrontmavenplugin.aws.Retries;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.SdkHttpRequest;
 
 class CloudFrontWarmUpTest {
-    /** The canned answer, recording what the SDK would have sent. */
-    private static final class Recording extends CannedHttpClient {
-        final List<SdkHttpRequest> requests = new ArrayList<>();
-        final List<String> bodies = new ArrayList<>();
-
-        Recording() {
-            super(CloudFrontWarmUp::answer);
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            requests.add(request.httpRequest());
-            request.contentStreamProvider().ifPresent(body -> {
-                try (InputStream in = body.newStream()) {
-                    bodies.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            return super.prepareRequest(request);
-        }
-    }
-
     @Test
     void theWarmUpMarshalsSignsAndUnmarshalsOneCreateInvalidationInMemory() {
-        Recording canned = new Recording();
+        RecordingCannedClient canned = new RecordingCannedClient(CloudFrontWarmUp::answer);
 
         assertTrue(CloudFrontWarmUp.run(canned), "the canned answer was not read as a created invalidation");
 
