@@ -20,6 +20,9 @@ public final class HttpClients {
 
     private static final Logger LOG = Logger.loggerFor(HttpClients.class);
 
+    /** Where a client built only to load its classes would connect to; it never does. */
+    public static final URI ANY_HTTPS_ENDPOINT = URI.create("https://cloudfront.amazonaws.com");
+
     private HttpClients() {}
 
     /**
@@ -38,12 +41,7 @@ public final class HttpClients {
         threads.newThread(() -> {
                     try {
                         SharedCredentials.linkAhead();
-                        // Like every client here, reading no proxy setting of the SDK's own: nothing to log or leak.
-                        Apache5HttpClient.builder()
-                                .proxyConfiguration(ProxyConfiguration.builder()
-                                        .useSystemPropertyValues(false)
-                                        .useEnvironmentVariableValues(false)
-                                        .build())
+                        forEndpoint(Proxies.NONE, "The client built ahead, which never connects", ANY_HTTPS_ENDPOINT)
                                 .build()
                                 .close();
                     } catch (RuntimeException e) {

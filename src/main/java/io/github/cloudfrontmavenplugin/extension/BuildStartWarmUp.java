@@ -7,7 +7,6 @@ import io.github.cloudfrontmavenplugin.aws.SecretSafeLogging;
 import io.github.cloudfrontmavenplugin.base.JoinedThreads;
 import io.github.cloudfrontmavenplugin.cloudfront.CloudFrontWarmUp;
 import io.github.cloudfrontmavenplugin.publish.ContentTypes;
-import java.net.URI;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.utils.Logger;
 
@@ -20,9 +19,6 @@ import software.amazon.awssdk.utils.Logger;
  */
 public final class BuildStartWarmUp implements AutoCloseable {
     private static final Logger LOG = Logger.loggerFor(BuildStartWarmUp.class);
-
-    /** Where the HTTP client built to load its classes would connect to; it never does. */
-    private static final URI ANY_HTTPS_ENDPOINT = URI.create("https://cloudfront.amazonaws.com");
 
     private final JoinedThreads threads = new JoinedThreads("cloudfront-build-start-warm-up");
 
@@ -51,7 +47,7 @@ public final class BuildStartWarmUp implements AutoCloseable {
             }
             CloudFrontWarmUp.once();
             try (SdkHttpClient unused = HttpClients.forEndpoint(
-                            Proxies.NONE, "The warm-up's client, which never connects", ANY_HTTPS_ENDPOINT)
+                            Proxies.NONE, "The warm-up's client, which never connects", HttpClients.ANY_HTTPS_ENDPOINT)
                     .build()) {
                 LOG.debug(() -> "The warm-up at the start of the build has ended.");
             } catch (RuntimeException e) {
