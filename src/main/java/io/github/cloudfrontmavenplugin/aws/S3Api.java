@@ -760,28 +760,37 @@ final class S3Api implements S3Client {
     /**
      * A time as S3 writes it in XML, such as {@code 2009-10-12T17:50:30.000Z}, read without java.time's parser: a
      * listing holds one per key, and in a cold JVM the parser cost the listing's thread about as much as the XML
-     * around them. Any other form, or a date that does not exist, goes to {@link Instant#parse}, which reads it or
-     * throws as it always did.
+     * around them. Stores that speak S3's protocol write the seconds' fraction differently (S3Proxy writes none, as in
+     * {@code 2009-10-12T17:50:30Z}), so a fraction of 0 to 9 digits is read the same way. Any other form, or a date
+     * that does not exist, goes to {@link Instant#parse}, which reads it or throws as it always did.
      */
     static Instant instant(String iso) {
-        if (iso.length() == 24
+        int length = iso.length();
+        if (length >= 20
+                && length <= 30
+                && length != 21
                 && iso.charAt(4) == '-'
                 && iso.charAt(7) == '-'
                 && iso.charAt(10) == 'T'
                 && iso.charAt(13) == ':'
                 && iso.charAt(16) == ':'
-                && iso.charAt(19) == '.'
-                && iso.charAt(23) == 'Z') {
+                && (length == 20 || iso.charAt(19) == '.')
+                && iso.charAt(length - 1) == 'Z') {
             int year = digits(iso, 0, 4);
             int month = digits(iso, 5, 2);
             int day = digits(iso, 8, 2);
             int hour = digits(iso, 11, 2);
             int minute = digits(iso, 14, 2);
             int second = digits(iso, 17, 2);
-            int millis = digits(iso, 20, 3);
-            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && millis >= 0) {
+            int fractionDigits = Math.max(0, length - 21);
+            int fraction = digits(iso, 20, fractionDigits);
+            int nanos = fraction;
+            for (int scale = fractionDigits; scale < 9; scale++) {
+                nanos *= 10;
+            }
+            if (year >= 0 && month >= 0 && day >= 0 && hour >= 0 && minute >= 0 && second >= 0 && fraction >= 0) {
                 try {
-                    return LocalDateTime.of(year, month, day, hour, minute, second, millis * 1_000_000)
+                    return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
                             .toInstant(ZoneOffset.UTC);
                 } catch (DateTimeException notADate) {
                     // Such as February 30th or a leap second: Instant.parse says which.

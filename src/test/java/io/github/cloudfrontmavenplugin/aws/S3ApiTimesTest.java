@@ -14,6 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class S3ApiTimesTest {
     private static final DateTimeFormatter S3 =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'X'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter FRACTION_FREE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private static Object read(java.util.function.Function<String, Instant> reader, String text) {
         try {
@@ -38,6 +40,27 @@ class S3ApiTimesTest {
         }
     }
 
+    /** S3Proxy writes {@code 2009-10-12T17:50:30Z}; other stores write from none to nine digits of the second. */
+    @Test
+    void timesWithAnyFractionOfTheSecondAreTheInstantsTheyName() {
+        SplittableRandom random = new SplittableRandom(27);
+        for (int i = 0; i < 20_000; i++) {
+            Instant instant = Instant.ofEpochSecond(
+                    random.nextLong(-62_135_596_800L, 7_258_118_400L), random.nextInt(1_000_000_000));
+            int digits = random.nextInt(10);
+            String seconds = FRACTION_FREE.format(instant);
+            String nanos = String.format("%09d", instant.getNano());
+            String text = digits == 0 ? seconds + "Z" : seconds + "." + nanos.substring(0, digits) + "Z";
+            Instant named = digits == 0
+                    ? Instant.ofEpochSecond(instant.getEpochSecond())
+                    : Instant.ofEpochSecond(
+                            instant.getEpochSecond(),
+                            Integer.parseInt(nanos.substring(0, digits) + "0".repeat(9 - digits)));
+            assertEquals(named, S3Api.instant(text), text);
+            assertReadAsJavaTimeReadsIt(text);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {
@@ -48,6 +71,15 @@ class S3ApiTimesTest {
                 "2009-10-12T17:50:30Z",
                 "2009-10-12T17:50:30.1Z",
                 "2009-10-12T17:50:30.123456789Z",
+                "2009-10-12T17:50:30.1234567890Z",
+                "2009-10-12T17:50:30.Z",
+                "2009-10-12T17:50:30.12Z",
+                "2009-10-12T17:50:30.1x3Z",
+                "2016-12-31T23:59:60Z",
+                "2026-02-30T00:00:00Z",
+                "2026-12-06T24:00:00Z",
+                "2026-12-06T13:23:01",
+                "2026-12-06t13:23:01z",
                 "2009-10-12T17:50:30.000+01:00",
                 "2023-02-29T12:00:00.000Z",
                 "2026-02-30T00:00:00.000Z",
