@@ -57,9 +57,15 @@ public final class UploadPlanner {
     /** Each file's key and headers, by the rules. */
     public List<SiteObject> objectsOf(List<LocalFile> files) {
         List<SiteObject> objects = new ArrayList<>(files.size());
+        // A site has a few distinct sets of headers, one per content type and rule: each is hashed once.
+        Map<ObjectHeaders, String> fingerprints = new HashMap<>();
         for (LocalFile file : files) {
             ObjectHeaders headers = rules.headersFor(file.relativePath());
-            objects.add(new SiteObject(file, location.keyOf(file.relativePath()), headers, headers.fingerprint()));
+            objects.add(new SiteObject(
+                    file,
+                    location.keyOf(file.relativePath()),
+                    headers,
+                    fingerprints.computeIfAbsent(headers, ObjectHeaders::fingerprint)));
         }
         return objects;
     }
