@@ -71,6 +71,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     private final Map<String, Integer> mostInFlight = new HashMap<>();
     private final Map<String, Holding> holdings = new HashMap<>();
+    /** The requests held by {@link Fault#holdUntil} now, by operation; guarded by itself. */
+    private final Map<String, Integer> held = new HashMap<>();
+
     private volatile String signingRegion = "us-east-1";
     private volatile Duration clockOffset = Duration.ZERO;
 
@@ -202,8 +205,16 @@ public final class CloudFrontEmulator implements AutoCloseable {
         return new EmulatorState.Target(id, id.startsWith("dt_"));
     }
 
-    /** Applies the faults, in order, to the next requests of {@code operation}, one fault per request. */
+    /**
+     * Applies the faults, in order, to the next requests of {@code operation}, one fault per request. {@link
+     * Fault#holdThenDrop} is the S3 emulator's only, and refused here.
+     */
     public CloudFrontEmulator inject(String operation, Fault... injected) {
+        for (Fault fault : injected) {
+            if (fault instanceof Fault.HoldThenDrop) {
+                throw new IllegalArgumentException("CloudFrontEmulator does not drop held requests: " + fault);
+            }
+        }
         synchronized (faults) {
             Deque<Fault> queue = faults.computeIfAbsent(operation, o -> new ArrayDeque<>());
             queue.addAll(List.of(injected));
@@ -326,6 +337,9 @@ public final class CloudFrontEmulator implements AutoCloseable {
             }
             if (fault instanceof Fault.HoldUntilInFlight hold) {
                 awaitInFlight(operation, hold, invocation);
+            }
+            if (fault instanceof Fault.HoldUntil hold) {
+                holdUntilReleased(operation, hold);
             }
             if (fault instanceof Fault.DropConnectionBeforeCommit) {
                 throw new DroppedConnection();
@@ -926,6 +940,38 @@ public final class CloudFrontEmulator implements AutoCloseable {
 
     private static String arn(String distributionId) {
         return EmulatorState.arn(distributionId);
+    }
+
+    /** Holds a request, before it is handled, until the test releases it (at most the hold's timeout). */
+    private void holdUntilReleased(String operation, Fault.HoldUntil hold) {
+        synchronized (held) {
+            held.merge(operation, 1, Integer::sum);
+            held.notifyAll();
+        }
+        try {
+            hold.release().await(hold.timeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (held) {
+                held.merge(operation, -1, Integer::sum);
+                held.notifyAll();
+            }
+        }
+    }
+
+    /** Waits (at most a minute) until {@code count} requests of {@code operation} are held by {@link Fault#holdUntil}. */
+    public void awaitHeld(String operation, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        synchronized (held) {
+            while (held.getOrDefault(operation, 0) < count) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
+                    throw new IllegalStateException(count + " " + operation + " requests were never held at once");
+                }
+                held.wait(left);
+            }
+        }
     }
 
     /** Requests held together until {@code count} of them have come; see {@link #awaitInFlight}. */

@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +66,31 @@ class CloudFrontEmulatorTest {
         return client.createInvalidation(r -> r.distributionId(DISTRIBUTION)
                 .invalidationBatch(b -> b.callerReference(reference)
                         .paths(p -> p.quantity(paths.length).items(paths))));
+    }
+
+    @Test
+    void aRequestHeldUntilReleasedIsHandledOnlyOnceReleased() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        emulator.inject("CreateInvalidation", Fault.holdUntil(release));
+        CompletableFuture<CreateInvalidationResponse> held = CompletableFuture.supplyAsync(() -> create("held", "/a"));
+
+        emulator.awaitHeld("CreateInvalidation", 1);
+        assertEquals(List.of(), emulator.invalidations(), "nothing is created while the request is held");
+        assertFalse(held.isDone());
+        release.countDown();
+
+        assertEquals(
+                "/a",
+                held.get(1, TimeUnit.MINUTES)
+                        .invalidation()
+                        .invalidationBatch()
+                        .paths()
+                        .items()
+                        .get(0));
+        assertEquals(1, emulator.invalidations().size());
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> emulator.inject("CreateInvalidation", Fault.holdThenDrop(new CountDownLatch(1))));
     }
 
     @Test
