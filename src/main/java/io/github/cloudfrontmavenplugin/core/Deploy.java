@@ -179,10 +179,7 @@ public final class Deploy {
             published.ifPresent(soFar.published::add);
             if (published.isPresent()) {
                 deployed.add(new RecordHistory.Deployed(
-                        requests.get(i),
-                        published.get(),
-                        modules.get(i).restored(),
-                        modules.get(i).historyRead()));
+                        requests.get(i), published.get(), modules.get(i).restored(), modules.get(i)::historyRead));
             }
         }
         PlanInvalidation.Planned plan = new PlanInvalidation(progress).run(batch, changes);

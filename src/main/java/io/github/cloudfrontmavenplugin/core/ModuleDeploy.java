@@ -45,7 +45,9 @@ interface ModuleDeploy extends AutoCloseable {
 
     /**
      * The history beside this module's manifest when the module read it already under the lock, as a rollback does to
-     * choose its target: {@link RecordHistory} appends to it, replacing only that very one, without reading it again.
+     * choose its target, or while the invalidation was sent, as a sync that changed its bucket does: {@link
+     * RecordHistory} appends to it, replacing only that very one, without reading it again. Asked once the deploy is
+     * recorded; waits for a read still going.
      */
     default Optional<HistoryStore> historyRead() {
         return Optional.empty();

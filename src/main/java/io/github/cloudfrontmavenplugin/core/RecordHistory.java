@@ -24,6 +24,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -45,17 +46,15 @@ final class RecordHistory {
     /**
      * What one module of the deploy published: a sync's, or a rollback's with the deploy whose state it restored.
      *
-     * @param historyRead the history the module read already, which the record is appended to; the module closes it
+     * @param historyRead the history the module read already (a rollback, to choose its target) or read while the
+     *     invalidation was sent (a sync), which the record is appended to; the module closes it. Asked only once the
+     *     deploy is recorded.
      */
     record Deployed(
             DeployRequest request,
             PublishSite.Published published,
             Optional<DeployRecord> restored,
-            Optional<HistoryStore> historyRead) {
-        Deployed(SyncRequest request, PublishSite.Published published) {
-            this(request, published, Optional.empty(), Optional.empty());
-        }
-    }
+            Supplier<Optional<HistoryStore>> historyRead) {}
 
     private final TimeSource time;
     private final RandomGenerator random;
@@ -98,9 +97,9 @@ final class RecordHistory {
             PublishSite.Published published = module.published();
             String where = source.manifest().strip() + HistoryStore.SUFFIX;
             // A history the module read already is appended to as read: one GET of it per deploy, not two.
-            try (HistoryStore opened =
-                    module.historyRead().isPresent() ? null : HistoryStore.open(source.manifest(), source.s3())) {
-                HistoryStore store = module.historyRead().orElse(opened);
+            Optional<HistoryStore> read = module.historyRead().get();
+            try (HistoryStore opened = read.isPresent() ? null : HistoryStore.open(source.manifest(), source.s3())) {
+                HistoryStore store = read.orElse(opened);
                 where = store.describe();
                 DeployHistory history = opened == null ? store.lastRead() : store.read();
                 SortedMap<String, ObjectState> objects = published.objects();

@@ -6,6 +6,8 @@ import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.base.WriteCheck;
 import io.github.cloudfrontmavenplugin.diff.DeployDiff;
 import io.github.cloudfrontmavenplugin.diff.DiffSettings;
+import io.github.cloudfrontmavenplugin.history.HistoryReading;
+import io.github.cloudfrontmavenplugin.history.HistoryStore;
 import io.github.cloudfrontmavenplugin.publish.BucketReading;
 import io.github.cloudfrontmavenplugin.publish.PlanUploads;
 import io.github.cloudfrontmavenplugin.publish.PublishSite;
@@ -14,7 +16,8 @@ import java.util.Optional;
 /**
  * {@code cloudfront:sync}'s own steps: {@link CompareSite} hashing the site from before the lock is taken, reading the
  * bucket ({@link BucketReading}) once it is, then {@link PlanUploads} and {@link PublishSite}. What the sync wrote or
- * deleted is invalidated with the site's changes.
+ * deleted is invalidated with the site's changes; meanwhile the deploy history is read ({@link HistoryReading}) for
+ * the record {@link RecordHistory} adds.
  */
 final class SyncModule implements ModuleDeploy {
     private final SyncRequest request;
@@ -23,6 +26,7 @@ final class SyncModule implements ModuleDeploy {
     private CompareSite compare;
     private BucketReading reading;
     private DeployDiff diff;
+    private HistoryReading history;
 
     SyncModule(SyncRequest request, TimeSource time, Progress progress) {
         this.request = request;
@@ -58,7 +62,16 @@ final class SyncModule implements ModuleDeploy {
                 new PlanUploads(progress).run(reading, site().directory(), diff.siteFiles(), site().filter(), dryRun);
         PublishSite.Published published = new PublishSite(progress, time, locks).run(planned);
         changes.addUrls(site().urls().pathsOf(published.changedPaths()));
+        if (!dryRun && published.changedAnything()) {
+            // The deploy will be recorded in the history: read it while the invalidation is planned and sent.
+            history = HistoryReading.start(site().manifest(), site().s3());
+        }
         return Optional.of(published);
+    }
+
+    @Override
+    public Optional<HistoryStore> historyRead() {
+        return history == null ? Optional.empty() : history.await();
     }
 
     @Override
@@ -71,6 +84,9 @@ final class SyncModule implements ModuleDeploy {
         }
         if (diff != null) {
             diff.close();
+        }
+        if (history != null) {
+            history.close();
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.github.cloudfrontmavenplugin.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.cloudfrontmavenplugin.RecordingProgress;
 import io.github.cloudfrontmavenplugin.base.TimeSource;
+import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.OnMissingManifest;
+import io.github.cloudfrontmavenplugin.emulator.Fault;
 import io.github.cloudfrontmavenplugin.emulator.S3Emulator;
 import io.github.cloudfrontmavenplugin.emulator.StoredInvalidation;
 import io.github.cloudfrontmavenplugin.history.DeployHistory;
@@ -20,6 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -218,6 +226,87 @@ class SyncHistoryTest {
                         .endsWith("The deploy itself is done and its manifest recorded; only its record is lost:"
                                 + " cloudfront:history will not list it, and no rollback can return to it."),
                 lost.get(0));
+    }
+
+    @Test
+    void theHistoryIsReadWhileTheInvalidationIsSentAndOnlyOnce() throws Exception {
+        sync(20);
+        Files.writeString(site.resolve("index.html"), "home, changed");
+        CountDownLatch invalidationRelease = new CountDownLatch(1);
+        CountDownLatch historyRelease = new CountDownLatch(1);
+        cloudFront.emulator.inject("CreateInvalidation", Fault.holdUntil(invalidationRelease));
+        s3.hold("GetObject", HISTORY::equals, Fault.holdUntil(historyRelease));
+        long getsBefore = s3.calls().stream()
+                .filter(c -> c.operation().equals("GetObject") && c.key().equals(HISTORY))
+                .count();
+        ExecutorService deploy = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> second = deploy.submit(() -> {
+                sync(20);
+                return null;
+            });
+
+            // Both held at once: a history read only after the invalidation was answered would never arrive here.
+            s3.awaitHeld("GetObject", 1);
+            cloudFront.emulator.awaitHeld("CreateInvalidation", 1);
+            assertEquals(1, cloudFront.emulator.invalidations().size(), "the second invalidation is not created yet");
+            invalidationRelease.countDown();
+            historyRelease.countDown();
+            second.get(1, TimeUnit.MINUTES);
+        } finally {
+            invalidationRelease.countDown();
+            historyRelease.countDown();
+            deploy.shutdownNow();
+        }
+
+        assertEquals(2, cloudFront.emulator.invalidations().size());
+        assertEquals(2, history().records().size());
+        assertEquals(
+                getsBefore + 1,
+                s3.calls().stream()
+                        .filter(c ->
+                                c.operation().equals("GetObject") && c.key().equals(HISTORY))
+                        .count(),
+                "one GetObject of the history per deploy: " + s3.calls());
+    }
+
+    @Test
+    void aDeployWhoseInvalidationFailsWritesNoHistoryAndLeavesNoReadingThread() throws Exception {
+        sync(20);
+        DeployHistory recorded = history();
+        Files.writeString(site.resolve("index.html"), "home, changed");
+        cloudFront.emulator.inject("CreateInvalidation", Fault.error("AccessDenied", "User is not authorized"));
+
+        assertThrows(UserFixableException.class, () -> sync(20));
+
+        assertEquals(recorded, history());
+        assertEquals(
+                1,
+                s3.calls().stream()
+                        .filter(c ->
+                                c.operation().equals("PutObject") && c.key().equals(HISTORY))
+                        .count(),
+                "only the first deploy's PutObject of the history: " + s3.calls());
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .noneMatch(t -> t.getName().equals("cloudfront-history-read")),
+                "the thread that read the history ended with the deploy");
+    }
+
+    @Test
+    void aHistoryThatCannotBeReadIsOneWarningWithItsReason() throws Exception {
+        sync(20);
+        Files.writeString(site.resolve("index.html"), "home, changed");
+        s3.failKeys("GetObject", HISTORY::equals, 403, "AccessDenied");
+
+        sync(20);
+
+        List<String> lost = progress.warnings.stream()
+                .filter(w -> w.startsWith("Could not record this deploy in the history s3://deploys/" + HISTORY))
+                .toList();
+        assertEquals(1, lost.size(), progress.all());
+        assertTrue(lost.get(0).contains("AccessDenied") || lost.get(0).contains("Access Denied"), lost.get(0));
+        assertEquals(1, history().records().size());
     }
 
     @Test
