@@ -2,13 +2,15 @@ package io.github.cloudfrontmavenplugin.history;
 
 import io.github.cloudfrontmavenplugin.base.UserFixableException;
 import io.github.cloudfrontmavenplugin.diff.RecordLines;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
+import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,8 +24,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
 
 /**
@@ -42,6 +42,10 @@ import java.util.zip.ZipException;
  * </pre>
  *
  * Every field is escaped as {@link RecordLines#escapedLine} says; an empty optional field is an empty string.
+ *
+ * <p>The file is written as one gzip member per record (the header goes with the newest): a reader of gzip sees one
+ * text. An older record's delta does not change when a newer record is added, so its member is copied as it was read;
+ * a deploy compresses only its own record and the delta of the one before, not the whole history.
  */
 public final class DeployHistory {
     static final String HEADER = "cloudfront-maven-plugin history 1";
@@ -50,9 +54,19 @@ public final class DeployHistory {
     public static final DeployHistory EMPTY = new DeployHistory(List.of());
 
     private final List<DeployRecord> records;
+    /**
+     * For each record, its gzip member as read, where it was stored as a member of its own that {@link #write} can copy
+     * (never the newest's, which holds the header and the full state).
+     */
+    private final List<Optional<byte[]>> stored;
 
     private DeployHistory(List<DeployRecord> records) {
+        this(records, records.stream().map(r -> Optional.<byte[]>empty()).toList());
+    }
+
+    private DeployHistory(List<DeployRecord> records, List<Optional<byte[]>> stored) {
         this.records = List.copyOf(records);
+        this.stored = List.copyOf(stored);
     }
 
     /** Newest first, each with its full state. */
@@ -86,7 +100,12 @@ public final class DeployHistory {
         List<DeployRecord> kept = new ArrayList<>(records.size() + 1);
         kept.add(newest);
         kept.addAll(records.subList(0, Math.min(records.size(), keep - 1)));
-        return new DeployHistory(kept);
+        // The newest and the one before it are written anew: the one before becomes a delta from the newest.
+        List<Optional<byte[]>> members = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            members.add(i < 2 ? Optional.empty() : stored.get(i - 1));
+        }
+        return new DeployHistory(kept, members);
     }
 
     /** @throws UserFixableException when the file is not a history this plugin wrote, naming the file */
@@ -97,35 +116,40 @@ public final class DeployHistory {
     /** @param where the history's location, for messages, when {@code file} is a copy of it */
     static DeployHistory read(Path file, String where) throws IOException, UserFixableException {
         Parser parser = new Parser(where);
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)),
-                StandardCharsets.UTF_8
-                        .newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
-            return parser.parse(in);
+        try {
+            GzipMembers.read(Files.readAllBytes(file), parser::member);
         } catch (ZipException | CharacterCodingException e) {
             throw parser.corrupt("it is not gzip'd UTF-8 text (" + e.getMessage() + ")");
         } catch (java.io.EOFException e) {
             throw parser.corrupt("it ends in the middle (a write that was cut off?)");
+        } catch (UncheckedUserFixable e) {
+            throw e.getCause();
         }
+        return parser.finish();
     }
 
     public void write(Path file) throws IOException {
-        try (Writer out = new BufferedWriter(
-                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
-            out.write(HEADER);
-            out.write('\n');
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
             SortedMap<String, ObjectState> newer = null;
-            for (DeployRecord record : records) {
-                writeRecord(out, record);
-                if (newer == null) {
-                    for (Map.Entry<String, ObjectState> object :
-                            record.objects().entrySet()) {
-                        out.write(stateLine("object", object.getKey(), object.getValue()));
-                    }
+            for (int i = 0; i < records.size(); i++) {
+                DeployRecord record = records.get(i);
+                if (stored.get(i).isPresent()) {
+                    out.write(stored.get(i).get());
                 } else {
-                    writeDelta(out, newer, record.objects());
+                    StringWriter text = new StringWriter();
+                    if (newer == null) {
+                        text.write(HEADER);
+                        text.write('\n');
+                        writeRecord(text, record);
+                        for (Map.Entry<String, ObjectState> object :
+                                record.objects().entrySet()) {
+                            text.write(stateLine("object", object.getKey(), object.getValue()));
+                        }
+                    } else {
+                        writeRecord(text, record);
+                        writeDelta(text, newer, record.objects());
+                    }
+                    GzipMembers.write(out, text.toString().getBytes(StandardCharsets.UTF_8));
                 }
                 newer = record.objects();
             }
@@ -192,6 +216,18 @@ public final class DeployHistory {
         return Objects.hash(records);
     }
 
+    /** Carries a parse error out of {@link GzipMembers#read}'s visitor. */
+    private static final class UncheckedUserFixable extends RuntimeException {
+        UncheckedUserFixable(UserFixableException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized UserFixableException getCause() {
+            return (UserFixableException) super.getCause();
+        }
+    }
+
     /** Reads the records line by line, each older state built from the newer one with its delta. */
     private static final class Parser {
         private final String where;
@@ -205,12 +241,74 @@ public final class DeployHistory {
             this.where = where;
         }
 
-        DeployHistory parse(BufferedReader in) throws IOException, UserFixableException {
-            String header = in.readLine();
-            lineNumber = 1;
-            if (header == null) {
-                throw corrupt("it is empty");
+        /** The members' texts split into lines; a line may go on into the next member. */
+        private final ByteArrayOutputStream unfinishedLine = new ByteArrayOutputStream();
+
+        private final List<Optional<byte[]>> stored = new ArrayList<>();
+        /** The index in {@link #stored} of the record the last member held alone; -1 when it held none. */
+        private int lastKept = -1;
+
+        private final CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+        /** Parses one gzip member's lines; a member that holds exactly one older record is kept to be copied. */
+        void member(byte[] member, byte[] text) throws CharacterCodingException {
+            int started = records.size() + (deploy == null ? 0 : 1);
+            boolean carriedIn = unfinishedLine.size() > 0;
+            boolean startsRecord = false;
+            int deployLines = 0;
+            int lineStart = 0;
+            for (int i = 0; i < text.length; i++) {
+                if (text[i] != '\n') {
+                    continue;
+                }
+                String line;
+                if (unfinishedLine.size() == 0) {
+                    line = utf8.decode(ByteBuffer.wrap(text, lineStart, i - lineStart))
+                            .toString();
+                } else {
+                    unfinishedLine.write(text, lineStart, i - lineStart);
+                    line = utf8.decode(ByteBuffer.wrap(unfinishedLine.toByteArray()))
+                            .toString();
+                    unfinishedLine.reset();
+                }
+                boolean isDeploy = line.startsWith("deploy\t");
+                startsRecord |= lineStart == 0 && !carriedIn && isDeploy;
+                deployLines += isDeploy ? 1 : 0;
+                lineStart = i + 1;
+                try {
+                    line(line);
+                } catch (UserFixableException e) {
+                    throw new UncheckedUserFixable(e);
+                }
             }
+            unfinishedLine.write(text, lineStart, text.length - lineStart);
+            // The record kept last can be copied only if it ended with its member: this one starts the next.
+            if (!startsRecord && lastKept >= 0) {
+                stored.set(lastKept, Optional.empty());
+            }
+            lastKept = -1;
+            if (startsRecord && deployLines == 1 && unfinishedLine.size() == 0 && started >= 1) {
+                while (stored.size() < started) {
+                    stored.add(Optional.empty());
+                }
+                stored.add(Optional.of(member));
+                lastKept = started;
+            }
+        }
+
+        private void line(String line) throws UserFixableException {
+            lineNumber++;
+            if (lineNumber == 1) {
+                header(line);
+            } else {
+                parseLine(RecordLines.escapedFields(line));
+            }
+        }
+
+        private void header(String header) throws UserFixableException {
             if (!header.equals(HEADER)) {
                 if (header.startsWith(HEADER_PREFIX)) {
                     throw new UserFixableException("The deploy history " + where + " is in format '"
@@ -219,13 +317,22 @@ public final class DeployHistory {
                 }
                 throw corrupt("its first line is not '" + HEADER + "'");
             }
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                parseLine(RecordLines.escapedFields(line));
+        }
+
+        /** The history, once every member is parsed; as a text reader would, a last line may lack its end. */
+        DeployHistory finish() throws IOException, UserFixableException {
+            if (unfinishedLine.size() > 0) {
+                line(utf8.decode(ByteBuffer.wrap(unfinishedLine.toByteArray())).toString());
+                unfinishedLine.reset();
+            }
+            if (lineNumber == 0) {
+                throw corrupt("it is empty");
             }
             finishRecord();
-            return new DeployHistory(records);
+            while (stored.size() < records.size()) {
+                stored.add(Optional.empty());
+            }
+            return new DeployHistory(records, stored.subList(0, records.size()));
         }
 
         private void parseLine(List<String> fields) throws UserFixableException {
