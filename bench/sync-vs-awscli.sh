@@ -49,6 +49,7 @@
 # also sets up the buckets between runs. This checkout then only compiles the emulators the bench runs.
 # VARIANTS="c8=-Dcloudfront.concurrency=8 c32=-Dcloudfront.concurrency=32" adds contenders plugin_<label>: the plugin
 # (the first of REVISIONS, else this checkout's) with those properties.
+# REVISION_ARGS="-Dbench.extensions=true" gives every contender of REVISIONS those properties.
 # Results: printed, and saved to target/bench-sync/results.md; the runs' logs and the proxy's request logs stay there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -301,7 +302,7 @@ plugin_opts() { # log endpoint
     MAVEN_OPTS="$PLUGIN_OPTS" plugin "$1" "$2" "$PLUGIN_VERSION" ${PLUGIN_ARGS:-}
 }
 for variant in "${!version_of[@]}"; do
-    eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]}; }"
+    eval "$variant() { plugin \"\$1\" \"\$2\" ${version_of[$variant]} ${REVISION_ARGS:-}; }"
 done
 for variant in "${!args_of[@]}"; do
     eval "$variant() { plugin \"\$1\" \"\$2\" \"\$PLUGIN_VERSION\" ${args_of[$variant]}; }"

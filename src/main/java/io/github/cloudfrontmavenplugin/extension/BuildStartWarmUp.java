@@ -37,6 +37,14 @@ public final class BuildStartWarmUp implements AutoCloseable {
             SecretSafeLogging.capSecretBearingLoggers();
             LOG.debug(() -> "Loading the plugin's " + (publishes ? "S3, " : "") + "CloudFront and HTTP client code on a"
                     + " background thread at the start of the build, for " + why + "; nothing is sent.");
+            // The trust store first: the goal's first client waits for it, where it loads the rest itself.
+            try (SdkHttpClient unused = HttpClients.forEndpoint(
+                            Proxies.NONE, "The warm-up's client, which never connects", HttpClients.ANY_HTTPS_ENDPOINT)
+                    .build()) {
+                LOG.debug(() -> "The warm-up at the start of the build has loaded the HTTP client.");
+            } catch (RuntimeException e) {
+                LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
+            }
             if (publishes) {
                 S3WarmUp.once();
                 try {
@@ -46,13 +54,7 @@ public final class BuildStartWarmUp implements AutoCloseable {
                 }
             }
             CloudFrontWarmUp.once();
-            try (SdkHttpClient unused = HttpClients.forEndpoint(
-                            Proxies.NONE, "The warm-up's client, which never connects", HttpClients.ANY_HTTPS_ENDPOINT)
-                    .build()) {
-                LOG.debug(() -> "The warm-up at the start of the build has ended.");
-            } catch (RuntimeException e) {
-                LOG.debug(() -> "Building an HTTP client ahead failed; the goal builds its own.", e);
-            }
+            LOG.debug(() -> "The warm-up at the start of the build has ended.");
         });
     }
 
