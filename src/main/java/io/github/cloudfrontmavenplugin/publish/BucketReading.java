@@ -90,8 +90,10 @@ public final class BucketReading implements AutoCloseable {
     }
 
     private Read read() throws UserFixableException, IOException, InterruptedException {
-        ManifestStore recordStore = own(ManifestStores.open(manifest.strip() + ".objects", settings.s3()));
         S3Bucket bucket = own(S3Bucket.connect(settings.location(), settings.s3(), settings.concurrency()));
+        // The record decides how to list; a bucket of a page or less is listed whole while the record is read.
+        S3Bucket.FirstPage firstPage = bucket.requestFirstPage();
+        ManifestStore recordStore = own(ManifestStores.open(manifest.strip() + ".objects", settings.s3()));
         Path work = own(TemporaryDirectory.create("cloudfront-objects")).path();
         ManifestStore.Snapshot recordSnapshot = recordStore.read(work);
         PublishedObjects record = recordSnapshot.file().isPresent()
@@ -103,7 +105,7 @@ public final class BucketReading implements AutoCloseable {
                 work,
                 recordSnapshot,
                 record,
-                bucket.list(record.entries().keySet()));
+                bucket.list(record.entries().keySet(), firstPage));
     }
 
     /** Keeps {@code resource} to close with this; closes it at once when this is closed already. */

@@ -93,24 +93,82 @@ public final class S3Bucket implements AutoCloseable {
     }
 
     /**
-     * Every object under the prefix. Where {@code known} (the keys the record of the last sync holds) puts at most a
-     * page of keys under it, one plain listing reads them all in one request. Otherwise, as S3 answers a listing 1,000
-     * keys a page, each page after the last, but different prefixes can be listed at once, the prefix is listed a
-     * "directory" at a time ({@code /} as the delimiter), level after level, until a level has {@code concurrency}
-     * sub-prefixes to share out (or {@link #LISTING_LEVELS} levels were read); then each of them is listed whole,
-     * {@code concurrency} at a time. Every key is in one of these listings: the keys of each level that hold no further
-     * {@code /}, or the last level's. Where a level has more than {@link #SPLIT_PER_THREAD} sub-prefixes per request
-     * at once (a blog of a thousand one-page directories), it is listed whole itself instead: a request per small
-     * directory would cost more than the pages it saves.
+     * The first page of a plain listing of the prefix, requested now on a thread of this bucket's, for {@link #list}:
+     * sent while the record of the last sync is still being read, it is the whole listing of a bucket of a page or
+     * less.
      */
-    public Map<String, RemoteObject> list(Collection<String> known) throws UserFixableException, InterruptedException {
-        long expected =
-                known.stream().filter(key -> key.startsWith(location.prefix())).count();
-        if (expected > 0 && expected <= LISTING_PAGE) {
-            Map<String, RemoteObject> objects = new HashMap<>();
-            listInto(objects, listing(location.prefix(), false));
-            return objects;
+    public FirstPage requestFirstPage() {
+        return new FirstPage(parts.submit(() -> plainPage(null)));
+    }
+
+    /** The first page of a plain listing, requested ahead of the decision how to list. */
+    public record FirstPage(Future<ListObjectsV2Response> page) {
+        ListObjectsV2Response await() throws UserFixableException, InterruptedException {
+            try {
+                return page.get();
+            } catch (ExecutionException e) {
+                OtherThreads.rethrow(e.getCause());
+                throw new IllegalStateException("unreachable", e);
+            }
         }
+    }
+
+    /**
+     * Every object under the prefix, starting from {@code first}. Where {@code known} (the keys the record of the last
+     * sync holds) puts at most a page of keys under it, the first page and those after it, one after another, read
+     * them all; where there is no record and the first page is the whole listing, it is the only request. Otherwise,
+     * as S3 answers a listing 1,000 keys a page, each page after the last, but different prefixes can be listed at
+     * once, the prefix is listed a "directory" at a time ({@code /} as the delimiter), level after level, until a level
+     * has {@code concurrency} sub-prefixes to share out (or {@link #LISTING_LEVELS} levels were read); then each of
+     * them is listed whole, {@code concurrency} at a time. Every key is in one of these listings: the keys of each
+     * level that hold no further {@code /}, or the last level's. Where a level has more than {@link #SPLIT_PER_THREAD}
+     * sub-prefixes per request at once (a blog of a thousand one-page directories), it is listed whole itself instead:
+     * a request per small directory would cost more than the pages it saves. The first page is then left unused.
+     */
+    public Map<String, RemoteObject> list(Collection<String> known, FirstPage first)
+            throws UserFixableException, InterruptedException {
+        long expected = keysUnderPrefix(known);
+        if (expected <= LISTING_PAGE) {
+            ListObjectsV2Response page = first.await();
+            if (expected > 0 || !Boolean.TRUE.equals(page.isTruncated())) {
+                Map<String, RemoteObject> objects = new HashMap<>();
+                listInto(objects, page.contents());
+                while (Boolean.TRUE.equals(page.isTruncated())) {
+                    page = plainPage(page.nextContinuationToken());
+                    listInto(objects, page.contents());
+                }
+                return objects;
+            }
+        }
+        return listByDirectories();
+    }
+
+    private long keysUnderPrefix(Collection<String> known) {
+        return known.stream().filter(key -> key.startsWith(location.prefix())).count();
+    }
+
+    /** One page of a plain listing of the prefix: the first, or the one {@code continuation} names. */
+    private ListObjectsV2Response plainPage(String continuation) throws UserFixableException {
+        try {
+            return s3.listObjectsV2(r -> {
+                r.bucket(location.bucket()).prefix(location.prefix());
+                if (continuation != null) {
+                    r.continuationToken(continuation);
+                }
+            });
+        } catch (SdkException e) {
+            throw listingFailure(e);
+        }
+    }
+
+    private UserFixableException listingFailure(SdkException e) {
+        return new UserFixableException(
+                "Cannot list " + location + ": "
+                        + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
+                e);
+    }
+
+    private Map<String, RemoteObject> listByDirectories() throws UserFixableException, InterruptedException {
         Map<String, RemoteObject> objects = new HashMap<>();
         JoinedThreads threads = new JoinedThreads("cloudfront-s3-list");
         ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
@@ -144,7 +202,11 @@ public final class S3Bucket implements AutoCloseable {
     private record Listing(List<S3Object> objects, List<String> prefixes) {}
 
     private static void listInto(Map<String, RemoteObject> objects, Listing listing) {
-        for (S3Object object : listing.objects()) {
+        listInto(objects, listing.objects());
+    }
+
+    private static void listInto(Map<String, RemoteObject> objects, List<S3Object> listed) {
+        for (S3Object object : listed) {
             objects.put(object.key(), new RemoteObject(object.key(), object.size(), object.eTag()));
         }
     }
@@ -182,10 +244,7 @@ public final class S3Bucket implements AutoCloseable {
                 }
             }
         } catch (SdkException e) {
-            throw new UserFixableException(
-                    "Cannot list " + location + ": "
-                            + failures.explain(e, "s3:ListBucket on arn:aws:s3:::" + location.bucket()),
-                    e);
+            throw listingFailure(e);
         }
         return new Listing(objects, List.copyOf(prefixes));
     }

@@ -1,5 +1,6 @@
 package io.github.cloudfrontmavenplugin.core;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -64,11 +65,16 @@ class SyncBucketReadingTest {
     }
 
     private Deploy invalidate() {
+        return invalidate(3);
+    }
+
+    /** @param seed a deploy's own, for a CallerReference of its own */
+    private Deploy invalidate(long seed) {
         // The publish's progress meter ticks on the system clock.
         return new Deploy(
                 Connector.CLOUDFRONT,
                 TimeSource.SYSTEM,
-                new SplittableRandom(3),
+                new SplittableRandom(seed),
                 Map.<String, String>of()::get,
                 progress);
     }
@@ -93,6 +99,39 @@ class SyncBucketReadingTest {
 
         assertEquals(List.of("site/docs/index.html", "site/index.html"), s3.keys("www"));
         assertEquals(1, cloudFront.emulator.invalidations().size());
+    }
+
+    @Test
+    void theBucketIsListedWhileTheRecordOfTheLastSyncIsRead() throws Exception {
+        invalidate(4).run(request(true));
+        Files.writeString(site.resolve("index.html"), "home, changed");
+        long listingsBefore = s3.calls().stream()
+                .filter(c -> c.operation().equals("ListObjectsV2"))
+                .count();
+        CountDownLatch release = new CountDownLatch(1);
+        s3.hold("GetObject", key -> key.equals("manifest.txt.objects"), Fault.holdUntil(release));
+        s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(release));
+        ExecutorService build = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> sync = build.submit(() -> invalidate().run(request(true)));
+            // Had the listing waited for the record, whose GET is held, this would time out.
+            s3.awaitHeld("GetObject", 1);
+            s3.awaitHeld("ListObjectsV2", 1);
+            release.countDown();
+            sync.get();
+        } finally {
+            release.countDown();
+            build.shutdownNow();
+        }
+
+        assertEquals(
+                "home, changed", new String(s3.object("www", "site/index.html").orElseThrow(), UTF_8));
+        assertEquals(
+                listingsBefore + 1,
+                s3.calls().stream()
+                        .filter(c -> c.operation().equals("ListObjectsV2"))
+                        .count(),
+                "a bucket of two keys is one page: " + s3.calls());
     }
 
     @Test

@@ -108,7 +108,7 @@ class S3BucketListingTest {
             String endpoint, String bucket, int concurrency, Collection<String> record) throws Exception {
         try (S3Bucket s3 = S3Bucket.connect(
                 BucketLocation.parse(bucket), ConnectionSettings.forS3(null, endpoint, null), concurrency)) {
-            return s3.list(record);
+            return s3.list(record, s3.requestFirstPage());
         }
     }
 
@@ -134,7 +134,16 @@ class S3BucketListingTest {
                 "keys since deleted",
                 Stream.concat(stored.stream(), gone.stream()).toList(),
                 "outside the prefix",
-                List.of("other/index.html", "sit", "sitf/x"));
+                List.of("other/index.html", "sit", "sitf/x"),
+                "more than a page, since deleted",
+                moreThanAPage());
+    }
+
+    /** A record of more than a page of keys under {@code site/}, none of them in the bucket: it is listed by directory. */
+    private static List<String> moreThanAPage() {
+        return IntStream.range(0, S3Bucket.LISTING_PAGE + 1)
+                .mapToObj(i -> "site/gone-" + i)
+                .toList();
     }
 
     private static void assertListsAsOnePlainListing(String kind, List<String> keys) throws Exception {
@@ -165,6 +174,10 @@ class S3BucketListingTest {
                             plain,
                             list(server.endpoint(), "s3://www/" + prefix, concurrency),
                             "prefix '" + prefix + "', " + concurrency + " at once");
+                    assertEquals(
+                            plain,
+                            list(server.endpoint(), "s3://www/" + prefix, concurrency, moreThanAPage()),
+                            "prefix '" + prefix + "', " + concurrency + " at once, by directories");
                 }
                 for (Map.Entry<String, List<String>> record : records(stored).entrySet()) {
                     assertEquals(
@@ -216,10 +229,13 @@ class S3BucketListingTest {
             // held the whole minute and the test fail below.
             s3.hold("ListObjectsV2", prefix -> !prefix.equals("site/"), Fault.holdUntilInFlight(4));
 
-            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4);
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, moreThanAPage());
 
             assertEquals(9, listing.size(), listing.toString());
-            assertEquals(List.of("site/", "site/a/", "site/b/", "site/c/", "site/d/"), listed(s3));
+            assertEquals(
+                    List.of("site/", "site/", "site/a/", "site/b/", "site/c/", "site/d/"),
+                    listed(s3),
+                    "the first page, unused, then the prefix by directory and its sub-prefixes");
             List<S3Emulator.S3Call> subPrefixes = s3.calls().stream()
                     .filter(call -> call.operation().equals("ListObjectsV2")
                             && !call.key().equals("site/"))
@@ -257,6 +273,49 @@ class S3BucketListingTest {
     }
 
     @Test
+    void withoutARecordABucketOfAPageOrLessIsListedInOneRequest() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            List<String> keys = pages(S3Bucket.LISTING_PAGE);
+            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
+
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4);
+
+            assertEquals(keys.size(), listing.size());
+            assertEquals(List.of("site/"), listed(s3), "the first page is the whole listing");
+        }
+    }
+
+    @Test
+    void withoutARecordABucketOfMoreThanAPageIsListedByDirectories() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            List<String> keys = pages(S3Bucket.LISTING_PAGE + 1);
+            keys.forEach(key -> s3.putObject("www", key, new byte[1]));
+
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4);
+
+            assertEquals(keys.size(), listing.size());
+            assertEquals(
+                    9, listed(s3).size(), "the first page, then the prefix and its seven directories: " + listed(s3));
+        }
+    }
+
+    @Test
+    void aFirstPageThatCannotBeListedFailsTheListingNamingTheBucketAndThePermission() throws Exception {
+        try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
+            s3.putObject("www", "site/index.html", new byte[1]);
+            s3.failKeys("ListObjectsV2", prefix -> prefix.equals("site/"), 403, "AccessDenied");
+
+            UserFixableException e =
+                    assertThrows(UserFixableException.class, () -> list(s3.endpoint(), "s3://www/site/", 4));
+
+            assertEquals(
+                    "Cannot list s3://www/site/: HTTP 403 AccessDenied: AccessDenied (injected). Allow s3:ListBucket"
+                            + " on arn:aws:s3:::www to the identity the build runs as.",
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aBucketThatHoldsMoreThanTheRecordSaysIsListedPageAfterPage() throws Exception {
         try (S3Emulator s3 = S3Emulator.start().createBucket("www")) {
             List<String> keys = pages(2_500);
@@ -278,7 +337,10 @@ class S3BucketListingTest {
             Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, keys);
 
             assertEquals(keys.size(), listing.size());
-            assertEquals(8, listed(s3).size(), "the prefix, then its seven directories: " + listed(s3));
+            assertEquals(
+                    9,
+                    listed(s3).size(),
+                    "the first page, unused, the prefix, then its seven directories: " + listed(s3));
         }
     }
 
@@ -289,10 +351,13 @@ class S3BucketListingTest {
                 s3.putObject("www", "site/post-" + post + "/index.html", new byte[1]);
             }
 
-            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4);
+            Map<String, RemoteObject> listing = list(s3.endpoint(), "s3://www/site/", 4, moreThanAPage());
 
             assertEquals(4 * S3Bucket.SPLIT_PER_THREAD + 1, listing.size());
-            assertEquals(List.of("site/", "site/"), listed(s3));
+            assertEquals(
+                    List.of("site/", "site/", "site/"),
+                    listed(s3),
+                    "the first page, unused, the prefix by directory, then the prefix whole");
         }
     }
 
@@ -304,8 +369,8 @@ class S3BucketListingTest {
             }
             s3.failKeys("ListObjectsV2", prefix -> prefix.equals("site/c/"), 403, "AccessDenied");
 
-            UserFixableException e =
-                    assertThrows(UserFixableException.class, () -> list(s3.endpoint(), "s3://www/site/", 4));
+            UserFixableException e = assertThrows(
+                    UserFixableException.class, () -> list(s3.endpoint(), "s3://www/site/", 4, moreThanAPage()));
 
             assertEquals(
                     "Cannot list s3://www/site/: HTTP 403 AccessDenied: AccessDenied (injected). Allow s3:ListBucket"
