@@ -79,15 +79,17 @@ class SyncBucketReadingTest {
                 progress);
     }
 
-    @Test
-    void theBucketIsListedWhileTheDiffReadsTheLastDeploysManifest() throws Exception {
+    /**
+     * Runs {@code deploy}'s sync with the GetObject of {@code key} and every listing held until both are in flight at
+     * once: had the listing waited for that GetObject, which is held, this would time out.
+     */
+    private void syncWithTheListingBesideTheGetOf(String key, Deploy deploy) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        s3.hold("GetObject", key -> key.equals("manifest.txt"), Fault.holdUntil(release));
+        s3.hold("GetObject", key::equals, Fault.holdUntil(release));
         s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(release));
         ExecutorService build = Executors.newSingleThreadExecutor();
         try {
-            Future<?> sync = build.submit(() -> invalidate().run(request(true)));
-            // Sequential, the listing would wait for the diff, whose manifest is held: this would time out.
+            Future<?> sync = build.submit(() -> deploy.run(request(true)));
             s3.awaitHeld("GetObject", 1);
             s3.awaitHeld("ListObjectsV2", 1);
             release.countDown();
@@ -96,6 +98,11 @@ class SyncBucketReadingTest {
             release.countDown();
             build.shutdownNow();
         }
+    }
+
+    @Test
+    void theBucketIsListedWhileTheDiffReadsTheLastDeploysManifest() throws Exception {
+        syncWithTheListingBesideTheGetOf("manifest.txt", invalidate());
 
         assertEquals(List.of("site/docs/index.html", "site/index.html"), s3.keys("www"));
         assertEquals(1, cloudFront.emulator.invalidations().size());
@@ -108,21 +115,7 @@ class SyncBucketReadingTest {
         long listingsBefore = s3.calls().stream()
                 .filter(c -> c.operation().equals("ListObjectsV2"))
                 .count();
-        CountDownLatch release = new CountDownLatch(1);
-        s3.hold("GetObject", key -> key.equals("manifest.txt.objects"), Fault.holdUntil(release));
-        s3.hold("ListObjectsV2", prefix -> true, Fault.holdUntil(release));
-        ExecutorService build = Executors.newSingleThreadExecutor();
-        try {
-            Future<?> sync = build.submit(() -> invalidate().run(request(true)));
-            // Had the listing waited for the record, whose GET is held, this would time out.
-            s3.awaitHeld("GetObject", 1);
-            s3.awaitHeld("ListObjectsV2", 1);
-            release.countDown();
-            sync.get();
-        } finally {
-            release.countDown();
-            build.shutdownNow();
-        }
+        syncWithTheListingBesideTheGetOf("manifest.txt.objects", invalidate());
 
         assertEquals(
                 "home, changed", new String(s3.object("www", "site/index.html").orElseThrow(), UTF_8));
